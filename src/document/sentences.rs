@@ -1,0 +1,1 @@
+//! Sentence splitting over rebuilt paragraph text.

@@ -1,0 +1,14 @@
+//! policylint: a linter for policy texts.
+//!
+//! The library parses a text into a [`document::Document`], runs the rules of
+//! [`rules::registry`] over it and returns [`finding::Finding`]s; `report` renders them.
+//! The library does no printing except through `cli`, the binary's entry point.
+
+pub mod cli;
+pub mod decode;
+pub mod document;
+pub mod finding;
+pub mod lang;
+pub mod pack;
+pub mod rules;
+pub mod source;

@@ -1,0 +1,140 @@
+//! Language packs: `rules/nl.toml` and `rules/en.toml`, embedded in the binary, which
+//! a project configuration may extend. Each rule family reads its own section and may
+//! cache a compiled form (automata, word sets) with [`Pack::compiled`].
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use serde::de::DeserializeOwned;
+
+use crate::lang::Language;
+
+pub const NL_SOURCE: &str = include_str!("../rules/nl.toml");
+pub const EN_SOURCE: &str = include_str!("../rules/en.toml");
+
+/// A language pack: the raw table plus a cache of compiled sections.
+pub struct Pack {
+    pub language: Language,
+    table: toml::Table,
+    cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+}
+
+impl std::fmt::Debug for Pack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Pack").field("language", &self.language).finish()
+    }
+}
+
+/// A compiled form of (part of) a pack, built once per pack.
+pub trait FromPack: Send + Sync + 'static {
+    fn from_pack(pack: &Pack) -> Self;
+}
+
+impl Pack {
+    pub fn new(language: Language, table: toml::Table) -> Self {
+        Pack {
+            language,
+            table,
+            cache: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The built-in pack of a language (parsed once per process).
+    pub fn builtin(language: Language) -> &'static Pack {
+        static NL: OnceLock<Pack> = OnceLock::new();
+        static EN: OnceLock<Pack> = OnceLock::new();
+        let (cell, src) = match language {
+            Language::Nl => (&NL, NL_SOURCE),
+            Language::En => (&EN, EN_SOURCE),
+        };
+        cell.get_or_init(|| {
+            let table: toml::Table = src
+                .parse()
+                .unwrap_or_else(|e| panic!("built-in pack {} is invalid: {e}", language.code()));
+            Pack::new(language, table)
+        })
+    }
+
+    /// This pack extended by a configuration table: arrays are appended, tables merged.
+    pub fn extended(&self, extra: &toml::Table) -> Pack {
+        let mut table = self.table.clone();
+        merge(&mut table, extra);
+        Pack::new(self.language, table)
+    }
+
+    pub fn table(&self) -> &toml::Table {
+        &self.table
+    }
+
+    /// Look up a value by dotted path ("sentences.abbreviations").
+    pub fn get(&self, path: &str) -> Option<&toml::Value> {
+        let mut parts = path.split('.');
+        let mut v = self.table.get(parts.next()?)?;
+        for p in parts {
+            v = v.as_table()?.get(p)?;
+        }
+        Some(v)
+    }
+
+    /// A list of strings by dotted path; empty when absent.
+    pub fn strings(&self, path: &str) -> Vec<String> {
+        self.get(path)
+            .and_then(|v| v.as_array())
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    }
+
+    /// Deserialize a section into a typed struct.
+    pub fn section<T: DeserializeOwned>(&self, path: &str) -> Option<T> {
+        self.get(path).and_then(|v| v.clone().try_into().ok())
+    }
+
+    /// The compiled form `T` of this pack, built on first use and shared afterwards.
+    pub fn compiled<T: FromPack>(&self) -> Arc<T> {
+        let id = TypeId::of::<T>();
+        if let Some(v) = self.cache.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
+            if let Ok(t) = v.clone().downcast::<T>() {
+                return t;
+            }
+        }
+        let built = Arc::new(T::from_pack(self));
+        self.cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, built.clone());
+        built
+    }
+}
+
+fn merge(base: &mut toml::Table, extra: &toml::Table) {
+    for (k, v) in extra {
+        match (base.get_mut(k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(e)) => merge(b, e),
+            (Some(toml::Value::Array(b)), toml::Value::Array(e)) => b.extend(e.iter().cloned()),
+            _ => {
+                base.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_packs_parse_and_extend() {
+        for lang in [Language::Nl, Language::En] {
+            let p = Pack::builtin(lang);
+            assert!(!p.strings("sentences.abbreviations").is_empty());
+            let extra: toml::Table = "[sentences]\nabbreviations = [\"xyz.\"]".parse().unwrap();
+            let e = p.extended(&extra);
+            assert!(e.strings("sentences.abbreviations").contains(&"xyz.".to_string()));
+            assert_eq!(
+                e.strings("sentences.abbreviations").len(),
+                p.strings("sentences.abbreviations").len() + 1
+            );
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! A source file: its decoded text, and the maps from text offsets back to the
+//! original file's bytes and to 1-based line/column positions.
+
+use serde::Serialize;
+
+/// Byte range into the decoded source text, end-exclusive.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+    pub fn contains(&self, offset: usize) -> bool {
+        self.start <= offset && offset < self.end
+    }
+}
+
+impl From<Span> for std::ops::Range<usize> {
+    fn from(s: Span) -> Self {
+        s.start..s.end
+    }
+}
+
+/// How the original bytes were decoded; needed to map text offsets back to file bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+/// A decoded source file.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// Path as given by the user (with `/`).
+    pub path: String,
+    /// Decoded text; every span in the model indexes into this string.
+    pub text: String,
+    pub encoding: Encoding,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based position: line, and column counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl SourceFile {
+    pub fn new(path: impl Into<String>, text: String, encoding: Encoding) -> Self {
+        let line_starts = line_starts(&text);
+        SourceFile {
+            path: path.into(),
+            text,
+            encoding,
+            line_starts,
+        }
+    }
+
+    /// A UTF-8 source (used by tests and standard input).
+    pub fn from_str(path: impl Into<String>, text: &str) -> Self {
+        Self::new(path, text.to_string(), Encoding::Utf8)
+    }
+
+    /// Byte offsets at which each line starts (line ends: `\n`, `\r\n` or a lone `\r`).
+    pub fn line_starts(&self) -> &[usize] {
+        &self.line_starts
+    }
+
+    /// 0-based line index of a text offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// 1-based line and character column of a text offset (clamped to the text).
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let column = self.text[start..offset].chars().count() + 1;
+        Position {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The text of a 0-based line, without its line end.
+    pub fn line_text(&self, line: usize) -> &str {
+        let start = self.line_starts[line];
+        let end = self
+            .line_starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Offset into the original file's bytes of a text offset (differs from the
+    /// text offset only for files that were not plain UTF-8).
+    pub fn file_offset(&self, offset: usize) -> usize {
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        match self.encoding {
+            Encoding::Utf8 => offset,
+            Encoding::Utf8Bom => offset + 3,
+            Encoding::Windows1252 => self.text[..offset].chars().count(),
+            Encoding::Utf16Le | Encoding::Utf16Be => {
+                2 + 2 * self.text[..offset]
+                    .chars()
+                    .map(char::len_utf16)
+                    .sum::<usize>()
+            }
+        }
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        let s = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let e = floor_char_boundary(&self.text, span.end.min(self.text.len()));
+        &self.text[s..e.max(s)]
+    }
+}
+
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => starts.push(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    // A final line end does not open a new (empty) line.
+    if starts.len() > 1 && *starts.last().unwrap() == text.len() {
+        starts.pop();
+    }
+    starts
+}
+
+/// The largest char boundary at or below `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_all_line_ends() {
+        let src = SourceFile::from_str("t", "ab\r\nçd\re\nf");
+        assert_eq!(src.line_count(), 4);
+        assert_eq!(src.position(0), Position { line: 1, column: 1 });
+        // 'd' after the two-byte 'ç' is column 2.
+        let d = src.text.find('d').unwrap();
+        assert_eq!(src.position(d), Position { line: 2, column: 2 });
+        assert_eq!(src.line_text(1), "çd");
+        assert_eq!(src.line_text(2), "e");
+        assert_eq!(src.position(src.text.len()).line, 4);
+    }
+
+    #[test]
+    fn file_offsets_follow_the_encoding() {
+        let src = SourceFile::new("t", "aé b".into(), Encoding::Windows1252);
+        assert_eq!(src.file_offset(4), 3);
+        let src = SourceFile::new("t", "aé b".into(), Encoding::Utf16Le);
+        assert_eq!(src.file_offset(4), 2 + 6);
+        let src = SourceFile::new("t", "ab".into(), Encoding::Utf8Bom);
+        assert_eq!(src.file_offset(1), 4);
+    }
+}
