@@ -321,7 +321,7 @@ mod tests {
     fn inline_labels_and_glued_markers() {
         assert_eq!(inline_footnote_label("3  Mededeling"), Some((3, 1, 3, 2)));
         assert!(inline_footnote_label("12").is_none());
-        assert_eq!(glued_markers("is aangenomen1, en"), vec![(12, 1, 1)]);
+        assert_eq!(glued_markers("is aangenomen1, en"), vec![(13, 1, 1)]);
         for not_marker in [
             "4068e zitting",
             "RELEX.5",
