@@ -4,16 +4,21 @@
 use serde::Serialize;
 
 pub mod footnotes;
+pub mod numbering;
 
 mod footnote_numbering;
 mod footnote_undefined;
 mod footnote_unlabelled;
 mod footnote_unreferenced;
+pub mod heading_numbering;
+pub mod point_numbering;
 
 pub use footnote_numbering::FootnoteNumbering;
 pub use footnote_undefined::FootnoteUndefined;
 pub use footnote_unlabelled::FootnoteUnlabelled;
 pub use footnote_unreferenced::FootnoteUnreferenced;
+pub use heading_numbering::HeadingNumbering;
+pub use point_numbering::PointNumbering;
 
 use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
@@ -220,6 +225,8 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(FootnoteUnreferenced), // FN002
         Box::new(FootnoteNumbering),    // FN003
         Box::new(FootnoteUnlabelled),   // FN004
+        Box::new(PointNumbering),       // NU001
+        Box::new(HeadingNumbering),     // NU002
     ]
 }
 
