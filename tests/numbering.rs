@@ -48,6 +48,55 @@ fn located(doc: &Document, f: &[Finding]) -> Vec<(String, usize, String)> {
         .collect()
 }
 
+const RULES: &[(&str, &str)] = &[
+    ("point-numbering", "NU001"),
+    ("heading-numbering", "NU002"),
+    ("dangling-cross-reference", "XR001"),
+];
+
+#[test]
+fn fixtures_fire_and_stay_silent() {
+    for (name, code) in RULES {
+        let dir = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let mut entries: Vec<_> = std::fs::read_dir(&dir)
+            .expect("fixture dir")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        let (mut fire, mut silent) = (0, 0);
+        for path in entries {
+            let file = path.file_name().unwrap().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(&path).unwrap();
+            let doc = parse_named(&file, &text);
+            let all = numbering_findings(&doc);
+            let own: Vec<_> = all.iter().filter(|f| f.code == *code).cloned().collect();
+            if file.starts_with("fire") {
+                fire += 1;
+                assert!(!own.is_empty(), "{name}/{file} should fire {code}");
+            } else if file.starts_with("silent") {
+                silent += 1;
+            }
+            // Silent fixtures stay silent for every numbering and reference rule.
+            if file.starts_with("silent") {
+                assert!(
+                    all.is_empty(),
+                    "{name}/{file} should be silent:\n{}",
+                    render(&doc, &all)
+                );
+            }
+            insta::assert_snapshot!(
+                format!("{name}__{}", file.replace('.', "_")),
+                render(&doc, &all)
+            );
+        }
+        assert!(
+            fire > 0 && silent > 0,
+            "{name} needs fixtures that fire and that stay silent"
+        );
+    }
+}
+
 #[test]
 fn no_numbering_or_reference_finding_on_any_seed() {
     for name in SEEDS {
@@ -151,4 +200,65 @@ fn misnumbered_point_after_a_heading_in_002_is_reported_once() {
     let doc = altered(S002, &[("22. Het is essentieel", "23. Het is essentieel")]);
     let f = numbering_findings(&doc);
     assert_eq!(located(&doc, &f), vec![("NU001".into(), 455, "23.".into())]);
+}
+
+/// The `[[xref.examples]]` of each language pack: the text, parsed as a document in
+/// that language, gives the stated number of XR001 findings.
+#[test]
+fn language_pack_xref_examples() {
+    use policylint::lang::Language;
+    use policylint::pack::Pack;
+    for lang in [Language::Nl, Language::En] {
+        let pack = Pack::builtin(lang);
+        let examples = pack
+            .get("xref.examples")
+            .and_then(|v| v.as_array())
+            .expect("the pack has xref examples");
+        assert!(examples.len() >= 5, "{lang:?}: too few examples");
+        for e in examples {
+            let text = e.get("text").and_then(|v| v.as_str()).expect("text");
+            let expected = e
+                .get("findings")
+                .and_then(|v| v.as_integer())
+                .expect("findings");
+            let doc = policylint::document::parse(
+                policylint::source::SourceFile::from_str("example.txt", text),
+                Some(lang),
+            );
+            let f = findings(&doc, "XR");
+            assert_eq!(
+                f.len() as i64,
+                expected,
+                "{lang:?} example {text:?}:\n{}",
+                render(&doc, &f)
+            );
+        }
+    }
+}
+
+#[test]
+fn a_reference_to_a_point_that_does_not_exist_in_002() {
+    let doc = altered(S002, &[("punten 12 en 13. ", "punten 12 en 53. ")]);
+    let f = numbering_findings(&doc);
+    assert_eq!(
+        located(&doc, &f),
+        vec![("XR001".into(), 447, "punten 12 en 53".into())]
+    );
+    assert_eq!(
+        f[0].message,
+        "\"punten 12 en 53\" points nowhere: the document has no point 53"
+    );
+    assert_eq!(
+        f[0].notes,
+        vec!["the document's points run 1–51".to_string()]
+    );
+    // Made external, it is not reported.
+    let doc = altered(
+        S002,
+        &[(
+            "punten 12 en 13. ",
+            "punten 12 en 53 van de conclusies van 9 juni 2022. ",
+        )],
+    );
+    assert!(numbering_findings(&doc).is_empty());
 }

@@ -141,9 +141,11 @@ pub fn heading_defects(doc: &Document) -> Vec<HeadingDefect> {
                 let parent_parts = p
                     .checked_sub(1)
                     .and_then(|q| dotted_parent(&stack[q], h.kind));
+                let parent_heading = p.checked_sub(1).map(|q| stack[q].last);
                 let level = &mut stack[p];
                 if h.prefix() != level.prefix.as_slice() {
                     // A dotted number under a new parent: it restarts at 1.
+                    let from_parent = parent_parts.is_some();
                     let expected = parent_parts.unwrap_or_else(|| {
                         let mut e = level.prefix.clone();
                         if let Some(last) = e.last_mut() {
@@ -151,10 +153,21 @@ pub fn heading_defects(doc: &Document) -> Vec<HeadingDefect> {
                         }
                         e
                     });
+                    // Under a parent heading its number is authoritative; without
+                    // one the numbering goes on as written.
                     if h.prefix() != expected.as_slice() {
-                        report(HeadingDefectKind::Parent { expected }, Some(level.last));
+                        report(
+                            HeadingDefectKind::Parent {
+                                expected: expected.clone(),
+                            },
+                            parent_heading.or(Some(level.last)),
+                        );
                     }
-                    level.prefix = h.prefix().to_vec();
+                    level.prefix = if from_parent {
+                        expected
+                    } else {
+                        h.prefix().to_vec()
+                    };
                     level.counter = Counter::new();
                 }
                 let step = level.counter.step(value, next);
@@ -165,9 +178,15 @@ pub fn heading_defects(doc: &Document) -> Vec<HeadingDefect> {
             }
             None => {
                 let parent_parts = stack.last().and_then(|l| dotted_parent(l, h.kind));
-                if let Some(expected) = parent_parts.filter(|e| e.as_slice() != h.prefix()) {
+                if let Some(expected) = parent_parts.as_ref().filter(|e| e.as_slice() != h.prefix())
+                {
                     let parent = stack.last().map(|l| l.last);
-                    report(HeadingDefectKind::Parent { expected }, parent);
+                    report(
+                        HeadingDefectKind::Parent {
+                            expected: expected.clone(),
+                        },
+                        parent,
+                    );
                 }
                 let runs_on = last_of_kind
                     .iter()
@@ -185,7 +204,7 @@ pub fn heading_defects(doc: &Document) -> Vec<HeadingDefect> {
                 stack.push(Level {
                     kind: h.kind,
                     counter,
-                    prefix: h.prefix().to_vec(),
+                    prefix: parent_parts.unwrap_or_else(|| h.prefix().to_vec()),
                     last: h.heading,
                 });
             }
@@ -373,7 +392,7 @@ impl Rule for HeadingNumbering {
                         .join(".");
                     (
                         format!(
-                            "heading {written} does not belong to section {parent}, where it stands"
+                            "heading {written} stands in section {parent}: expected {parent}.{value}"
                         ),
                         format!("expected {parent}.{}", value),
                         format!("number the sub-sections of section {parent} as {parent}.1, {parent}.2, …"),
@@ -382,10 +401,12 @@ impl Rule for HeadingNumbering {
             };
             let mut b = cx.report(span, message).label(primary).help(help);
             if let (Some(q), Some(qs)) = (prev, prev.and_then(|q| q.number_span)) {
-                b = b.related(
-                    qs,
-                    format!("previous heading is {}", q.number.as_deref().unwrap_or("")),
-                );
+                let number = q.number.as_deref().unwrap_or("");
+                let related = match d.kind {
+                    HeadingDefectKind::Parent { .. } => format!("heading {number} comes before it"),
+                    HeadingDefectKind::Sequence(_) => format!("previous heading is {number}"),
+                };
+                b = b.related(qs, related);
             }
             let _ = b;
         }

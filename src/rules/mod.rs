@@ -6,6 +6,7 @@ use serde::Serialize;
 pub mod footnotes;
 pub mod numbering;
 
+pub mod dangling_cross_reference;
 mod footnote_numbering;
 mod footnote_undefined;
 mod footnote_unlabelled;
@@ -13,6 +14,7 @@ mod footnote_unreferenced;
 pub mod heading_numbering;
 pub mod point_numbering;
 
+pub use dangling_cross_reference::DanglingCrossReference;
 pub use footnote_numbering::FootnoteNumbering;
 pub use footnote_undefined::FootnoteUndefined;
 pub use footnote_unlabelled::FootnoteUnlabelled;
@@ -221,12 +223,13 @@ macro_rules! declare_rule {
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(FootnoteUndefined),    // FN001
-        Box::new(FootnoteUnreferenced), // FN002
-        Box::new(FootnoteNumbering),    // FN003
-        Box::new(FootnoteUnlabelled),   // FN004
-        Box::new(PointNumbering),       // NU001
-        Box::new(HeadingNumbering),     // NU002
+        Box::new(FootnoteUndefined),      // FN001
+        Box::new(FootnoteUnreferenced),   // FN002
+        Box::new(FootnoteNumbering),      // FN003
+        Box::new(FootnoteUnlabelled),     // FN004
+        Box::new(PointNumbering),         // NU001
+        Box::new(HeadingNumbering),       // NU002
+        Box::new(DanglingCrossReference), // XR001
     ]
 }
 

@@ -131,60 +131,86 @@ pub fn point_defects(doc: &Document) -> Vec<PointDefect> {
                 previous,
             })
         };
-        match level.lists.iter().position(|l| l.scheme == p.scheme) {
+        let own = level.lists.iter().position(|l| l.scheme == p.scheme);
+        let current = level.current;
+        // A label of another scheme that takes the place of the current list's next
+        // label ("3)" after "b)"): one finding, and the current list goes on.
+        let fits_current = |levels: &Level| {
+            current.is_some_and(|c| {
+                levels.lists[c].scheme != p.scheme && levels.lists[c].counter.expected() == p.value
+            })
+        };
+        let own_continues = own.is_some_and(|j| level.lists[j].counter.expected() == p.value);
+        if p.value != 1 && !own_continues && fits_current(level) {
+            if let Some(c) = current {
+                let cur = &mut level.lists[c];
+                report(PointDefectKind::MixedScheme, cur.last_point);
+                cur.counter = Counter::after(p.value);
+                cur.last_point = Some(i);
+            }
+            continue;
+        }
+        match own {
             Some(j) => {
-                let returning = level.current != Some(j);
-                let list = &mut level.lists[j];
-                let continues = next == Some(list.counter.last + 2);
+                let returning = current != Some(j);
+                let continues = next == Some(level.lists[j].counter.last + 2);
                 if (fresh || returning) && p.value == 1 && !continues {
                     // A new list: under a heading or a lead-in, or a scheme taken up
                     // again after another list at this depth.
                     restarts_after_headings |= fresh;
-                    list.counter = Counter::after(1);
-                } else {
-                    if fresh && restarts_after_headings && p.value != list.counter.expected() {
-                        list.counter = Counter::new();
+                    if fresh {
+                        level.lists.retain(|l| l.scheme == p.scheme);
                     }
-                    let step = list.counter.step(p.value, next);
-                    if step != Step::InSequence {
-                        report(PointDefectKind::Sequence(step), list.last_point);
+                    let j = level
+                        .lists
+                        .iter()
+                        .position(|l| l.scheme == p.scheme)
+                        .unwrap_or(0);
+                    if let Some(list) = level.lists.get_mut(j) {
+                        list.counter = Counter::after(1);
+                        list.last_point = Some(i);
+                        level.current = Some(j);
                     }
+                    continue;
+                }
+                let list = &mut level.lists[j];
+                if fresh && restarts_after_headings && p.value != list.counter.expected() {
+                    list.counter = Counter::new();
+                }
+                let step = list.counter.step(p.value, next);
+                if step != Step::InSequence {
+                    report(PointDefectKind::Sequence(step), list.last_point);
                 }
                 list.last_point = Some(i);
                 level.current = Some(j);
             }
             None => {
-                match level.current.filter(|_| p.value != 1) {
-                    Some(c) => {
-                        let cur = &mut level.lists[c];
-                        report(PointDefectKind::MixedScheme, cur.last_point);
-                        if p.value == cur.counter.expected() {
-                            // It stands in the place of the list's next label.
-                            cur.counter = Counter::after(p.value);
-                            cur.last_point = Some(i);
-                        } else {
-                            level.lists.push(List {
-                                scheme: p.scheme,
-                                counter: Counter::after(p.value),
-                                last_point: Some(i),
-                            });
-                            level.current = Some(level.lists.len() - 1);
-                        }
+                if p.value != 1 && current.is_some() {
+                    // Another scheme that neither starts a list nor fits the current one.
+                    let previous = current.and_then(|c| level.lists[c].last_point);
+                    report(PointDefectKind::MixedScheme, previous);
+                    level.lists.push(List {
+                        scheme: p.scheme,
+                        counter: Counter::after(p.value),
+                        last_point: Some(i),
+                    });
+                } else {
+                    if fresh {
+                        // A new list under a heading closes the lists before it.
+                        level.lists.clear();
                     }
-                    None => {
-                        let mut counter = Counter::new();
-                        let step = counter.step(p.value, next);
-                        if step != Step::InSequence {
-                            report(PointDefectKind::Sequence(step), None);
-                        }
-                        level.lists.push(List {
-                            scheme: p.scheme,
-                            counter,
-                            last_point: Some(i),
-                        });
-                        level.current = Some(level.lists.len() - 1);
+                    let mut counter = Counter::new();
+                    let step = counter.step(p.value, next);
+                    if step != Step::InSequence {
+                        report(PointDefectKind::Sequence(step), None);
                     }
+                    level.lists.push(List {
+                        scheme: p.scheme,
+                        counter,
+                        last_point: Some(i),
+                    });
                 }
+                level.current = Some(level.lists.len() - 1);
             }
         }
     }
