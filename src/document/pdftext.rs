@@ -80,7 +80,7 @@ struct Builder<'a> {
     lang: Language,
     /// Index of the next non-blank line after each line.
     next_content: Vec<Option<usize>>,
-    median_width: usize,
+    body_width: usize,
     min_separator: usize,
     vocabulary: HashSet<String>,
     box_titles: Vec<String>,
@@ -134,7 +134,13 @@ impl<'a> Builder<'a> {
             .map(|l| text[l.content.start..l.content.end].chars().count())
             .collect();
         widths.sort_unstable();
-        let median_width = widths.get(widths.len() / 2).copied().unwrap_or(80).max(40);
+        // The typical width of a full body line: the upper quartile, so that short last
+        // lines of paragraphs and headings do not drag it down in small documents.
+        let body_width = widths
+            .get(widths.len() * 3 / 4)
+            .copied()
+            .unwrap_or(80)
+            .max(40);
         let min_separator = lines
             .iter()
             .filter_map(|l| match l.kind {
@@ -162,7 +168,7 @@ impl<'a> Builder<'a> {
             lines,
             lang,
             next_content,
-            median_width,
+            body_width,
             min_separator,
             vocabulary,
             box_titles,
@@ -630,7 +636,7 @@ impl<'a> Builder<'a> {
                 let last_width = self.text[p.last.content.start..p.last.content.end]
                     .chars()
                     .count();
-                let short = last_width * 10 < self.median_width * 9 || p.last.trailing >= 2;
+                let short = last_width * 10 < self.body_width * 9 || p.last.trailing >= 2;
                 ended
                     && capital
                     && (short || p.after_ref || page_start && self.page_start_is_block(p))
@@ -670,7 +676,7 @@ impl<'a> Builder<'a> {
             p.kind == ParagraphKind::Plain
                 && !p.after_ref
                 && p.last.trailing > 0
-                && w * 10 < self.median_width * 7
+                && w * 10 < self.body_width * 7
         })
     }
 
@@ -905,9 +911,9 @@ impl<'a> Builder<'a> {
         }
         let before_label = next.is_some_and(|n| self.is_label_line(n));
         let limit = if numbered || before_label {
-            self.median_width + 10
+            self.body_width + 10
         } else {
-            self.median_width * 8 / 10
+            self.body_width * 8 / 10
         };
         width <= limit && title.split_whitespace().count() <= 14
     }
