@@ -262,3 +262,129 @@ fn a_reference_to_a_point_that_does_not_exist_in_002() {
     );
     assert!(numbering_findings(&doc).is_empty());
 }
+
+/// Seed 004 (a press release in Markdown) lists its attachments as "Bijlage 1: [title](#)"
+/// lines: they name separate documents and must not fire. The paragraphs are built by
+/// hand, one per non-empty line, as the Markdown parser will give them.
+#[test]
+fn press_release_attachment_lines_are_not_dangling_references() {
+    use policylint::document::{Format, Paragraph, ParagraphKind, Span, Text};
+    use policylint::lang::Language;
+    use policylint::source::SourceFile;
+    let build = |text: &str| {
+        let mut doc = Document::empty(
+            SourceFile::from_str("004.md", text),
+            Format::Markdown,
+            Language::Nl,
+        );
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            let content = line.trim_end();
+            if !content.trim().is_empty() {
+                doc.paragraphs.push(Paragraph {
+                    text: Text::from_source(text, Span::new(offset, offset + content.len())),
+                    page: 0,
+                    kind: ParagraphKind::Plain,
+                });
+            }
+            offset += line.len();
+        }
+        doc
+    };
+    let text = seed_text("004_ec9ddc5444050131.txt");
+    assert!(text.contains("Bijlage 1: [") && text.contains("Bijlage 2: ["));
+    let doc = build(&text);
+    assert!(findings(&doc, "XR").is_empty());
+    // A reference to an attachment that the release does not list does fire.
+    let more = format!("{text}\nDe tijdlijn staat in bijlage 3.\n");
+    let doc = build(&more);
+    let f = findings(&doc, "XR");
+    assert_eq!(f.len(), 1, "{}", render(&doc, &f));
+    assert_eq!(&doc.text()[f[0].span.start..f[0].span.end], "bijlage 3");
+}
+
+mod robustness {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "1. ",
+            "2. ",
+            "4. ",
+            "a) ",
+            "b) ",
+            "d) ",
+            "i) ",
+            "ii) ",
+            "iv) ",
+            "(iii) ",
+            "I. ",
+            "II. ",
+            "IV. ",
+            "2.1 ",
+            "3.1. ",
+            "– ",
+            "BIJLAGE II",
+            "ANNEX",
+            "Bijlage 1: ",
+            "punt 12",
+            "punten 3 tot en met 5",
+            "paragraphs 3 to 5",
+            "§ 4.2",
+            "voetnoot 5",
+            "van de conclusies van 9 juni 2022",
+            "of Regulation (EU) 2019/1148",
+            "artikel 4, lid 1, ",
+            "De Raad benadrukt",
+            "the Council stresses",
+            "één",
+            "é",
+            "\u{f0b7} ",
+            ":",
+            ";",
+            ".",
+            " ",
+            "  ",
+            "\n",
+            "\n\n",
+            "\n \n",
+            "12",
+            "\n12\n",
+            "10179/22   dau/pc 2 ",
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+        #[test]
+        fn rules_never_panic_and_spans_stay_on_char_boundaries(
+            parts in prop::collection::vec(piece(), 0..80)
+        ) {
+            let text: String = parts.concat();
+            let doc = parse_named("p.txt", &text);
+            for f in numbering_findings(&doc) {
+                let t = doc.text();
+                prop_assert!(f.span.start <= f.span.end && f.span.end <= t.len());
+                prop_assert!(t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end));
+                for r in &f.related {
+                    prop_assert!(t.is_char_boundary(r.span.start) && r.span.end <= t.len());
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_rules_are_fast_on_the_seeds() {
+    let docs: Vec<Document> = SEEDS
+        .iter()
+        .map(|n| parse_named(n, &seed_text(n)))
+        .collect();
+    let start = std::time::Instant::now();
+    for doc in &docs {
+        let _ = numbering_findings(doc);
+    }
+    // Generous even for a debug build on a shared machine; the work is linear.
+    assert!(start.elapsed().as_secs_f64() < 5.0, "{:?}", start.elapsed());
+}

@@ -102,7 +102,9 @@ pub struct XrefPatterns {
     chain: Option<Regex>,
 }
 
-const ID: &str = r"(?:\d{1,3}(?:\.\d{1,3})*|(?-i:[IVXLC]{1,7}))\b";
+/// One id: "12", "4.2", "III". ASCII word boundaries keep the automaton a DFA on
+/// text with accented letters (Unicode `\b` falls back to a slower engine).
+const ID: &str = r"(?:\d{1,3}(?:\.\d{1,3})*|(?-i:[IVXLC]{1,7}))(?-u:\b)";
 
 fn word_pattern(words: &[String]) -> String {
     let mut sorted: Vec<&String> = words.iter().collect();
@@ -112,12 +114,12 @@ fn word_pattern(words: &[String]) -> String {
         .map(|w| {
             let e = regex::escape(w);
             let open = if w.starts_with(|c: char| c.is_alphanumeric()) {
-                r"\b"
+                r"(?-u:\b)"
             } else {
                 ""
             };
             let close = if w.ends_with(|c: char| c.is_alphanumeric()) {
-                r"\b"
+                r"(?-u:\b)"
             } else {
                 ""
             };
