@@ -120,6 +120,13 @@ fn renumbered_point_in_003_is_reported_once() {
 }
 
 #[test]
+fn a_label_punctuated_differently_in_003_is_reported_once() {
+    let doc = altered(S003, &[("12. De Raad erkent", "12) De Raad erkent")]);
+    let f = numbering_findings(&doc);
+    assert_eq!(located(&doc, &f), vec![("NU001".into(), 306, "12)".into())]);
+}
+
+#[test]
 fn deleted_point_in_003_is_reported_once() {
     // Point 5 (lines 96–122) removed whole: 4. is followed by 6.
     let text = seed_text(S003);

@@ -6,9 +6,11 @@ crate::declare_rule! {
     /// ## What it does
     /// Checks that numbered and lettered points run in sequence at each depth: 1., 2.,
     /// 3.; a), b), c); i), ii), iii). Reports a gap (1, 2, 4), a repeat, a restart where
-    /// none belongs, a wrong letter (a, b, d), a roman sub-item out of turn (i, ii, iv)
-    /// and a label of another scheme inside a list. The finding sits on the label, with
-    /// a secondary label on the previous point of the list.
+    /// none belongs, a wrong letter (a, b, d), a roman sub-item out of turn (i, ii, iv),
+    /// two swapped points, a label of another scheme inside a list, and a label
+    /// punctuated unlike the first label of its list ("12)" among "11." and "13."). The
+    /// finding sits on the label, with a secondary label on the previous point of the
+    /// list.
     ///
     /// Each defect is reported once. The rule looks one point ahead: when the next
     /// point continues as if this label were right, only this label is wrong
@@ -66,6 +68,8 @@ pub enum PointDefectKind {
     Sequence(Step),
     /// A label of another scheme in the middle of a list.
     MixedScheme,
+    /// A label in sequence but punctuated unlike the one before it ("12)" after "11.").
+    MixedStyle,
 }
 
 /// One defect: the point (index into `doc.points`), and the previous point of its
@@ -80,6 +84,8 @@ pub struct PointDefect {
 #[derive(Debug)]
 struct List {
     scheme: Scheme,
+    /// The label style of the list's first point ("#.", "#)", "(#)").
+    shape: String,
     counter: Counter,
     last_point: Option<usize>,
 }
@@ -168,6 +174,7 @@ pub fn point_defects(doc: &Document) -> Vec<PointDefect> {
                         .unwrap_or(0);
                     if let Some(list) = level.lists.get_mut(j) {
                         list.counter = Counter::after(1);
+                        list.shape = label_shape(&p.label);
                         list.last_point = Some(i);
                         level.current = Some(j);
                     }
@@ -180,6 +187,8 @@ pub fn point_defects(doc: &Document) -> Vec<PointDefect> {
                 let step = list.counter.step(p.value, next);
                 if step != Step::InSequence {
                     report(PointDefectKind::Sequence(step), list.last_point);
+                } else if list.shape != label_shape(&p.label) {
+                    report(PointDefectKind::MixedStyle, list.last_point);
                 }
                 list.last_point = Some(i);
                 level.current = Some(j);
@@ -191,6 +200,7 @@ pub fn point_defects(doc: &Document) -> Vec<PointDefect> {
                     report(PointDefectKind::MixedScheme, previous);
                     level.lists.push(List {
                         scheme: p.scheme,
+                        shape: label_shape(&p.label),
                         counter: Counter::after(p.value),
                         last_point: Some(i),
                     });
@@ -206,12 +216,28 @@ pub fn point_defects(doc: &Document) -> Vec<PointDefect> {
                     }
                     level.lists.push(List {
                         scheme: p.scheme,
+                        shape: label_shape(&p.label),
                         counter,
                         last_point: Some(i),
                     });
                 }
                 level.current = Some(level.lists.len() - 1);
             }
+        }
+    }
+    out
+}
+
+/// A label with its number or letters replaced: "12." → "#.", "(iv)" → "(#)".
+fn label_shape(label: &str) -> String {
+    let mut out = String::new();
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            if !out.ends_with('#') {
+                out.push('#');
+            }
+        } else {
+            out.push(c);
         }
     }
     out
@@ -322,6 +348,14 @@ impl Rule for PointNumbering {
                     "renumber the points in reading order".to_string(),
                 ),
                 PointDefectKind::Sequence(Step::InSequence) => continue,
+                PointDefectKind::MixedStyle => (
+                    format!("point {label} is punctuated unlike the other points of its list ({prev_label})"),
+                    "another label style".to_string(),
+                    format!(
+                        "write it {} like the other points of its list",
+                        render_label(prev_label, p.scheme, p.value)
+                    ),
+                ),
                 PointDefectKind::MixedScheme => (
                     format!("point {label} switches numbering scheme inside a list numbered like {prev_label}"),
                     "another numbering scheme".to_string(),
