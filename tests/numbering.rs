@@ -395,3 +395,42 @@ fn the_rules_are_fast_on_the_seeds() {
     // Generous even for a debug build on a shared machine; the work is linear.
     assert!(start.elapsed().as_secs_f64() < 5.0, "{:?}", start.elapsed());
 }
+
+/// Internal and external references in realistic sentences: only the reference to a
+/// point the text does not have fires.
+#[test]
+fn realistic_references_in_both_languages() {
+    for (name, text, reference) in [
+        ("nl.txt", NL_REFERENCES, "punt 9"),
+        ("en.txt", EN_REFERENCES, "point 9"),
+    ] {
+        // The PDF-text layout: each line followed by an empty line.
+        let text: String = text.iter().map(|l| format!("{l} \n\n")).collect();
+        let doc = parse_named(name, &text);
+        let f = findings(&doc, "XR");
+        let found: Vec<&str> = f
+            .iter()
+            .map(|x| &doc.text()[x.span.start..x.span.end])
+            .collect();
+        assert_eq!(found, vec![reference], "{name}:\n{}", render(&doc, &f));
+    }
+}
+
+const NL_REFERENCES: &[&str] = &[
+    "1. De Raad herinnert aan de punten 12 en 13 van de conclusies van de Raad van 20 juni 2022 over terrorisme.",
+    "2. De in punt 1 genoemde maatregelen en de maatregelen zoals vermeld in punt 3 hierboven moeten worden uitgevoerd.",
+    "3. Zie ook punt 4 van bijlage I bij Besluit 2013/488/GBVB en punt 2, onder a), van Richtlijn (EU) 2017/541.",
+    "4. Overeenkomstig artikel 36, lid 2, punt 5, van het VWEU en COM(2020) 795 final, punt 3, zal de Commissie handelen.",
+    "5. Zoals in hoofdstuk 3 van het actieplan en in afdeling 2.4 van de strategie van 2020 is aangegeven.",
+    "6. De Raad verwijst naar voetnoot 1 van Resolutie 2178 (2014) en naar punt 9.",
+];
+
+const EN_REFERENCES: &[&str] = &[
+    "1. The Council recalls paragraphs 12 and 13 of the Council conclusions of 20 June 2022 on terrorism.",
+    "2. The measures referred to in point 1 and the measures set out in point 3 above must be implemented.",
+    "3. See also point 4 of Annex I to Decision 2013/488/CFSP and Article 2, point (a), of Directive (EU) 2017/541.",
+    "4. In accordance with Article 36(2), point 5, TFEU and COM(2020) 795 final, section 3, the Commission will act.",
+    "5. As set out in Chapter 3 of the Action Plan and in section 2.4 of the 2020 Strategy.",
+    "6. The Council refers to footnote 1 of Resolution 2178 (2014) and to point 9.",
+    "7. In this section 2 Member States raised concerns, and at point 5 delegates agreed.",
+];

@@ -33,7 +33,8 @@ crate::declare_rule! {
     /// by an article ("artikel 4, lid 1, punt 12") or a document citation ("COM(2020)
     /// 795 final, punt 3"); "van deze conclusies", "of these conclusions", "hierboven",
     /// "below" keep it internal. A reference followed by another one ("punt 3 van
-    /// bijlage II bij Verordening …") goes where the last one goes. The words, the
+    /// bijlage II bij Verordening …") goes where the last one goes. After "deze" or
+    /// "this" the number is not an id ("in this section 2 Member States …"). The words, the
     /// number separators and the markers are in the language packs (`[xref]`), which a
     /// project may extend.
     ///
@@ -98,6 +99,8 @@ pub struct XrefPatterns {
     internal_after: Vec<Regex>,
     external_after: Vec<Regex>,
     external_before: Vec<Regex>,
+    /// Before the word: the number after it is not its id ("this section 2 Member States").
+    ignore_before: Vec<Regex>,
     /// "van", "of", …: the link from a reference to one that follows it.
     chain: Option<Regex>,
 }
@@ -217,6 +220,7 @@ impl FromPack for XrefPatterns {
             internal_after: many("internal-after"),
             external_after: many("external-after"),
             external_before: many("external-before"),
+            ignore_before: many("ignore-before"),
             chain: compile(&format!(
                 r"^,?\s*(?:{})\s+(?:de\s+|het\s+|the\s+)?$",
                 word_pattern(&chain_words)
@@ -408,6 +412,13 @@ fn internal_references(text: &str, patterns: &XrefPatterns) -> Vec<Reference> {
     let mut external = vec![false; refs.len()];
     for k in (0..refs.len()).rev() {
         let r = &refs[k];
+        let from = floor_boundary(text, r.start.saturating_sub(BEFORE_WINDOW));
+        let before = &text[from..r.start];
+        if patterns.ignore_before.iter().any(|p| p.is_match(before)) {
+            // Not a reference at all ("this section 2 Member States").
+            external[k] = true;
+            continue;
+        }
         let mut after = &text[r.end..];
         if let Some(m) = patterns.sub_reference.as_ref().and_then(|s| s.find(after)) {
             after = &after[m.end()..];
@@ -427,8 +438,6 @@ fn internal_references(text: &str, patterns: &XrefPatterns) -> Vec<Reference> {
             external[k] = true;
             continue;
         }
-        let from = floor_boundary(text, r.start.saturating_sub(BEFORE_WINDOW));
-        let before = &text[from..r.start];
         external[k] = patterns.external_before.iter().any(|p| p.is_match(before));
     }
     refs.into_iter()
