@@ -352,7 +352,7 @@ fn range_between(lo: &str, hi: &str) -> Vec<String> {
     let (Some(l), Some(h)) = (id_value(lo_last), id_value(hi_last)) else {
         return Vec::new();
     };
-    if h <= l + 1 || h - l > 100 {
+    if h <= l.saturating_add(1) || h - l > 100 {
         return Vec::new();
     }
     let roman = !lo_last.chars().all(|c| c.is_ascii_digit());

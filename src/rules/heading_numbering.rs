@@ -191,7 +191,7 @@ pub fn heading_defects(doc: &Document) -> Vec<HeadingDefect> {
                 let runs_on = last_of_kind
                     .iter()
                     .find(|(kind, _)| *kind == h.kind)
-                    .is_some_and(|(_, last)| last + 1 == value);
+                    .is_some_and(|(_, last)| last.saturating_add(1) == value);
                 let mut counter = Counter::new();
                 if value == 1 || (runs_on && !matches!(h.kind, HeadingKind::Dotted(_))) {
                     counter = Counter::after(value);
@@ -245,7 +245,7 @@ fn dotted_parent(parent: &Level, kind: HeadingKind) -> Option<Vec<u32>> {
     };
     let fits = match parent.kind {
         HeadingKind::Arabic => n == 2,
-        HeadingKind::Dotted(m) => n == m + 1,
+        HeadingKind::Dotted(m) => Some(n) == m.checked_add(1),
         _ => false,
     };
     fits.then(|| parent.parts())
@@ -345,7 +345,7 @@ impl Rule for HeadingNumbering {
                     "swap the two sections, or their numbers".to_string(),
                 ),
                 HeadingDefectKind::Sequence(Step::Gap { expected }) => {
-                    let missing = if expected + 1 == value {
+                    let missing = if expected.saturating_add(1) == value {
                         format!("no heading {}", with_last(*expected))
                     } else {
                         format!(

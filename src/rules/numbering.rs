@@ -60,7 +60,7 @@ impl Counter {
 
     /// The value the list expects next.
     pub fn expected(&self) -> u32 {
-        self.last + 1
+        self.last.saturating_add(1)
     }
 
     /// Judge `value`, given the value of the next sibling (if any), and move on.
@@ -75,11 +75,11 @@ impl Counter {
             self.last = value;
             return Step::InSequence;
         }
-        if next == Some(expected + 1) {
+        if next == Some(expected.saturating_add(1)) {
             self.last = expected;
             return Step::Misnumbered { expected };
         }
-        if value == expected + 1 && next == Some(expected) {
+        if value == expected.saturating_add(1) && next == Some(expected) {
             self.last = value;
             self.swapped = Some(expected);
             return Step::Swapped { expected };
@@ -100,8 +100,11 @@ impl Counter {
     }
 }
 
-/// Lowercase roman numeral of `n` (1 ≤ n < 400).
+/// Lowercase roman numeral of `n`; digits when it is too large to write sensibly.
 pub fn to_roman(mut n: u32) -> String {
+    if n >= 1000 {
+        return n.to_string();
+    }
     const TABLE: &[(u32, &str)] = &[
         (100, "c"),
         (90, "xc"),
@@ -335,6 +338,11 @@ mod tests {
         assert_eq!(
             walk(&[3, 2, 3]),
             vec![(3, Step::Misnumbered { expected: 1 })]
+        );
+        // Huge numbers do not overflow.
+        assert_eq!(
+            walk(&[u32::MAX - 1, u32::MAX, u32::MAX]),
+            vec![(u32::MAX - 1, Step::Gap { expected: 1 })]
         );
     }
 

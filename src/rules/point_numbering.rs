@@ -159,7 +159,7 @@ pub fn point_defects(doc: &Document) -> Vec<PointDefect> {
         match own {
             Some(j) => {
                 let returning = current != Some(j);
-                let continues = next == Some(level.lists[j].counter.last + 2);
+                let continues = next == Some(level.lists[j].counter.last.saturating_add(2));
                 if (fresh || returning) && p.value == 1 && !continues {
                     // A new list: under a heading or a lead-in, or a scheme taken up
                     // again after another list at this depth.
@@ -308,7 +308,7 @@ impl Rule for PointNumbering {
                     "swap the two points, or their numbers".to_string(),
                 ),
                 PointDefectKind::Sequence(Step::Gap { expected }) => {
-                    let missing = if expected + 1 == p.value {
+                    let missing = if expected.saturating_add(1) == p.value {
                         format!("no point {}", render(expected))
                     } else {
                         format!(
