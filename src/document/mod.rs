@@ -77,7 +77,9 @@ impl Document {
 
     /// The source span of a sentence (from its first to its last character).
     pub fn sentence_span(&self, s: &Sentence) -> Span {
-        self.paragraphs[s.paragraph].text.source_span(s.start, s.end)
+        self.paragraphs[s.paragraph]
+            .text
+            .source_span(s.start, s.end)
     }
 
     /// Sentences of one paragraph.
@@ -317,12 +319,15 @@ impl Serialize for Text {
     }
 }
 
-/// Parse a source file. Markdown is chosen by extension (`.md`, `.markdown`) or
-/// content; everything else is treated as PDF-extracted text.
+/// Parse a source file. Markdown is chosen by extension (`.md`, `.markdown`) or, for
+/// other files, by content ([`markdown::looks_like_markdown`]: a press release saved as
+/// `.txt`); everything else is treated as PDF-extracted text.
 pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     let is_md = {
         let p = source.path.to_ascii_lowercase();
-        p.ends_with(".md") || p.ends_with(".markdown")
+        p.ends_with(".md")
+            || p.ends_with(".markdown")
+            || markdown::looks_like_markdown(&source.text)
     };
     if is_md {
         markdown::parse(source, language)
