@@ -7,6 +7,12 @@ use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
 use crate::source::Span;
 
+pub mod dates;
+pub mod invalid_date;
+pub mod placeholder_link;
+pub mod placeholder_text;
+pub mod weekday_mismatch;
+
 /// Rule groups, by code prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -203,7 +209,12 @@ macro_rules! declare_rule {
 
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        Box::new(invalid_date::InvalidDate),
+        Box::new(weekday_mismatch::WeekdayMismatch),
+        Box::new(placeholder_link::PlaceholderLink),
+        Box::new(placeholder_text::PlaceholderText),
+    ]
 }
 
 /// Find a rule's metadata by code or name (case-insensitive code).
