@@ -68,6 +68,7 @@ pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
         span: Span::new(0, len),
     });
     let mut builder = Builder {
+        src: std::rc::Rc::from(doc.source.text.as_str()),
         doc,
         in_title_zone: true,
     };
@@ -662,6 +663,8 @@ fn source_seg(src: &str, text: &str, range: &Range<usize>) -> Seg {
 // Phase 2: blocks to the model.
 
 struct Builder {
+    /// The source text, shared (the document owns its own copy).
+    src: std::rc::Rc<str>,
     doc: Document,
     /// Still before the first heading, list or punctuated paragraph: short unpunctuated
     /// lines here are the title and the dateline.
@@ -862,7 +865,7 @@ fn list_marker(src: &str, start: usize) -> Option<(String, Span, u32)> {
 
 impl Builder {
     fn src(&self) -> &str {
-        &self.doc.source.text
+        &self.src
     }
 
     /// Walk a sequence of sibling blocks. `depth`: list depth for new points;
@@ -937,7 +940,7 @@ impl Builder {
                     blocks,
                 } => {
                     let mut text = Text::new();
-                    let src = self.doc.source.text.clone();
+                    let src = std::rc::Rc::clone(&self.src);
                     joined_text(&src, blocks, &mut text, &mut self.doc);
                     self.doc.footnote_defs.push(FootnoteDef {
                         span: *span,
@@ -1074,7 +1077,7 @@ impl Builder {
 
     fn continue_item(&mut self, paragraph: usize, span: Span, inline: &Inline) {
         register(&mut self.doc, inline);
-        let src = self.doc.source.text.clone();
+        let src = std::rc::Rc::clone(&self.src);
         let Some(item) = self.doc.paragraphs.get_mut(paragraph) else {
             return;
         };
@@ -1135,7 +1138,7 @@ impl Builder {
         }
         self.in_title_zone = false;
         register(&mut self.doc, title);
-        let src = self.doc.source.text.clone();
+        let src = std::rc::Rc::clone(&self.src);
         let mut frames = Vec::new();
         let mut items = Vec::new();
         let mut end = title_span.end;

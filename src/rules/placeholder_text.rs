@@ -20,7 +20,9 @@ declare_rule! {
     /// Prime Minister or particulate matter ("PM10"), so it is only reported where a
     /// value is expected: in brackets ("(PM)", "[PM]"), after a currency or a colon
     /// ("€ PM", "Budget: PM"), or alone at the end of a text. An ellipsis in brackets
-    /// inside a quotation marks words left out of the quote and is not reported.
+    /// inside a quotation, or standing between two sentences ("… in Irak. [...] In
+    /// voorgaande jaren …"), marks words left out of a cited passage and is not
+    /// reported.
     ///
     /// ## Why is this bad?
     /// A placeholder that survives into a published text shows an unfinished draft:
@@ -93,19 +95,40 @@ fn char_after(text: &str, at: usize) -> Option<char> {
     text.get(at..)?.chars().next()
 }
 
-/// True when `at` lies inside a quotation that opened earlier in the same text.
-fn inside_quotation(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("");
-    let (mut open, mut close, mut straight) = (0usize, 0usize, 0usize);
-    for c in before.chars() {
-        match c {
-            '“' | '„' | '«' => open += 1,
-            '”' | '»' => close += 1,
-            '"' => straight += 1,
-            _ => {}
+/// Counts quotation marks through a text, left to right, to tell whether an offset lies
+/// inside a quotation that opened earlier (one pass for all the brackets of a text).
+#[derive(Default)]
+struct QuoteTracker {
+    scanned_to: usize,
+    open: usize,
+    close: usize,
+    straight: usize,
+}
+
+impl QuoteTracker {
+    /// True when `at` lies inside a quotation; offsets must not decrease.
+    fn inside(&mut self, text: &str, at: usize) -> bool {
+        if at > self.scanned_to {
+            for c in text.get(self.scanned_to..at).unwrap_or("").chars() {
+                match c {
+                    '“' | '„' | '«' => self.open += 1,
+                    '”' | '»' => self.close += 1,
+                    '"' => self.straight += 1,
+                    _ => {}
+                }
+            }
+            self.scanned_to = at;
         }
+        self.open > self.close || self.straight % 2 == 1
     }
-    open > close || straight % 2 == 1
+}
+
+/// True when a bracketed ellipsis stands between two sentences ("… in Irak. [...] In
+/// voorgaande jaren …"): the mark of words left out of a cited passage.
+fn joins_sentences(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let after = text.get(end..).unwrap_or("").trim_start();
+    before.ends_with(['.', '!', '?']) && after.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The previous non-space token before `at` (its text).
@@ -192,6 +215,7 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
     }
 
     // Square brackets.
+    let mut quotes = QuoteTracker::default();
     let mut from = 0;
     while let Some(open) = text.get(from..).and_then(|r| r.find('[')).map(|o| from + o) {
         from = open + 1;
@@ -214,7 +238,8 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
             && (vocabulary.bracketed.contains(inner_lower.as_str())
                 || vocabulary.bracketed.contains(words[0])
                 || vocabulary.bracketed.contains(words[words.len() - 1]));
-        if (is_ellipsis && !inside_quotation(text, open)) || (named && !is_ellipsis) {
+        let omission = quotes.inside(text, open) || joins_sentences(text, open, close + 1);
+        if (is_ellipsis && !omission) || (named && !is_ellipsis) {
             // A word already reported inside the brackets ("[TBD]") is reported once.
             found.retain(|f| !(f.start > open && f.end <= close));
             found.push(FoundPlaceholder {
@@ -309,6 +334,13 @@ mod tests {
         assert!(found(Language::Nl, "“De Raad heeft […] besloten”, zei zij.").is_empty());
         assert!(found(Language::En, "He said: \"we will [...] act\".").is_empty());
         assert_eq!(found(Language::En, "The report [...] is due."), ["[...]"]);
+        // Between two sentences of a cited passage.
+        assert!(found(
+            Language::Nl,
+            "leden van IS in Syrië of Irak. [...] In voorgaande jaren"
+        )
+        .is_empty());
+        assert_eq!(found(Language::Nl, "Zie punt 3. [...]"), ["[...]"]);
     }
 
     #[test]
