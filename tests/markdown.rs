@@ -459,3 +459,76 @@ proptest! {
         check_spans(&doc);
     }
 }
+
+#[test]
+fn tables_quotes_code_images_and_html() {
+    let src = "# Title\n\n> ## 2.1 Quoted heading\n> A quoted [link](https://a.eu).\n\n| A | B |\n|---|---|\n| cell [x](#) | two |\n\n```\nTODO in code\n```\n\n![alt TODO](img.png) after image <b>bold</b>.\n\n<div>html block</div>\n\nFinal *line*.\n";
+    let doc = document::parse(SourceFile::from_str("t.md", src), None);
+    check_spans(&doc);
+    let texts: Vec<&str> = doc.texts().map(|(_, t)| t.as_str()).collect();
+    assert!(texts.contains(&"A quoted link."));
+    assert!(texts.contains(&"cell x"));
+    assert!(texts.contains(&"after image bold."));
+    assert!(
+        !texts.iter().any(|t| t.contains("TODO")),
+        "code and image alt text are not running text"
+    );
+    let numbered: Vec<(Option<&str>, u8)> = doc
+        .headings
+        .iter()
+        .map(|h| (h.number.as_deref(), h.level))
+        .collect();
+    assert_eq!(numbered, [(None, 4), (Some("2.1"), 3)]);
+    assert_eq!(doc.links.len(), 2);
+}
+
+fn fragment() -> impl Strategy<Value = &'static str> {
+    prop::sample::select(vec![
+        "# ",
+        "## 1. ",
+        "- ",
+        "1. ",
+        "2) ",
+        "   ",
+        "\n",
+        "\r\n",
+        "\n\n",
+        "Key actions",
+        "Kernacties\n",
+        "The Commission will:",
+        "[^1]",
+        "[^1]: note ",
+        "[a](#)",
+        "[b][r]",
+        "[r]: http://x ",
+        "**",
+        "*",
+        "`",
+        "word ",
+        "é ",
+        "€",
+        "> ",
+        "| a |",
+        "<x>",
+        "---",
+        "Meer informatie",
+        "na 21",
+        "december 2020.",
+        "\t",
+        "[",
+        "]",
+        "(",
+        ")",
+    ])
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn markdown_shaped_input_never_breaks_the_model(parts in prop::collection::vec(fragment(), 0..60)) {
+        let s: String = parts.concat();
+        let doc = document::parse(SourceFile::from_str("p.md", &s), None);
+        check_spans(&doc);
+    }
+}

@@ -175,8 +175,10 @@ impl Inline {
         self.segs.push(seg);
     }
 
-    /// The rebuilt text without the first `skip` bytes, trimmed at the end.
+    /// The rebuilt text without the first `skip` bytes, trimmed at both ends.
     fn text(&self, src: &str, skip: usize) -> Text {
+        let rest = self.plain.get(skip..).unwrap_or("");
+        let skip = skip + (rest.len() - rest.trim_start().len());
         let mut text = Text::new();
         append_segs(&mut text, src, &self.segs, skip);
         text.trim_end();
@@ -637,7 +639,8 @@ impl Reader<'_, '_> {
                     range.start + 1,
                     range.end.saturating_sub(1).max(range.start + 1),
                 );
-                find_in(to_span(range)).unwrap_or(inner)
+                let inner_ok = src.get(inner.start..inner.end).is_some();
+                find_in(to_span(range)).unwrap_or(if inner_ok { inner } else { to_span(range) })
             }
         }
     }
@@ -888,6 +891,14 @@ impl Builder {
                     self.heading(*span, inline);
                 }
                 Block::Paragraph { span, inline } => {
+                    // A box title may be written as a plain, bold or colon-ended line.
+                    if top && !inline.multi_line {
+                        if let Some(next) = self.key_action_box(*span, inline, &blocks[i + 1..]) {
+                            i += 1 + next;
+                            open_item = None;
+                            continue;
+                        }
+                    }
                     let prev_is_lead_in = i > 0
                         && matches!(&blocks[i - 1], Block::Paragraph { inline, .. } if inline.plain.trim_end().ends_with(':'));
                     // The first short lines of a document are its title, not headings.
@@ -898,11 +909,6 @@ impl Builder {
                         && is_plain_heading(inline)
                         && stands_alone(self.src(), *span);
                     if heading_like {
-                        if let Some(next) = self.key_action_box(*span, inline, &blocks[i + 1..]) {
-                            i += 1 + next;
-                            open_item = None;
-                            continue;
-                        }
                         self.heading(*span, inline);
                     } else if let Some(p) = open_item.filter(|&p| self.continues_item(p, inline)) {
                         self.continue_item(p, *span, inline);
