@@ -197,6 +197,21 @@ fn seed_004_golden() {
         .paragraphs
         .iter()
         .any(|p| p.text.as_str().starts_with("december 2020")));
+    // The sentence split by the broken list is one sentence again.
+    assert_eq!(doc.sentences.len(), 49);
+    let crossing: Vec<&str> = doc
+        .sentences
+        .iter()
+        .filter(|s| {
+            let span = doc.sentence_span(s);
+            doc.line_of(span.start) == 22 && doc.line_of(span.end) == 24
+        })
+        .map(|s| doc.sentence_text(s))
+        .collect();
+    assert_eq!(crossing.len(), 1);
+    assert!(crossing[0].starts_with("Vervolgens heeft zij tussentijdse wetgeving"));
+    assert!(crossing[0].contains("na 21 december 2020 (wanneer"));
+    assert!(crossing[0].ends_with("te kunnen voortzetten."));
     assert_eq!(doc.notes.len(), 1);
     assert_eq!(doc.line_of(doc.notes[0].span.start), 24);
 
@@ -374,6 +389,13 @@ fn english_fixture() {
         .starts_with("The Commission presents its first report on the security union strategy."));
     assert_eq!(doc.paragraphs[0].kind, ParagraphKind::Title);
     assert_eq!(doc.paragraphs[1].kind, ParagraphKind::Title);
+    // Sentences of the body, split by the shared splitter.
+    let sentences: Vec<&str> = doc.sentences.iter().map(|s| doc.sentence_text(s)).collect();
+    assert!(sentences.contains(&"It builds on the agenda and the roadmap."));
+    for s in &doc.sentences {
+        let span = doc.sentence_span(s);
+        assert!(doc.text()[span.start..span.end].starts_with(&doc.sentence_text(s)[..1]));
+    }
 }
 
 #[test]

@@ -14,22 +14,6 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::*;
 
-/// Titles of key-action boxes (compared lowercased, without a final colon).
-const BOX_TITLES: &[&str] = &[
-    "key actions",
-    "main actions",
-    "kernacties",
-    "belangrijkste maatregelen",
-    "belangrijkste acties",
-];
-
-/// Verbs that end the actor in a frame line ("The Commission will:", "De lidstaten
-/// worden aangespoord om:").
-const FRAME_VERBS: &[&str] = &[
-    "will", "shall", "should", "must", "is", "are", "calls", "invites", "zal", "zullen", "wordt",
-    "worden", "moet", "moeten", "is", "zijn", "roept", "verzoekt",
-];
-
 /// Longest line (in characters) that can be a plain-line heading.
 const PLAIN_HEADING_MAX_CHARS: usize = 80;
 /// Most words a plain-line heading can have.
@@ -77,6 +61,7 @@ pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     doc.links.sort_by_key(|l| l.span.start);
     doc.footnote_refs.sort_by_key(|r| r.span.start);
     doc.footnote_defs.sort_by_key(|d| d.span.start);
+    doc.sentences = super::sentences::split_document(&doc);
     doc
 }
 
@@ -743,24 +728,33 @@ fn heading_number(title: &str) -> Option<(usize, usize, u8)> {
     Some((len, len + spaces, level))
 }
 
-/// Normalised box title, if the text is one.
+/// True when a line is a key-action box title ("Key actions", "Kernacties:"): the
+/// titles of every language pack (`[structure] box-titles`), as the PDF parser does.
 fn is_box_title(title: &str) -> bool {
+    use std::sync::OnceLock;
+    static TITLES: OnceLock<Vec<String>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        [Language::Nl, Language::En]
+            .iter()
+            .flat_map(|l| crate::pack::Pack::builtin(*l).strings("structure.box-titles"))
+            .map(|t| {
+                t.split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .to_lowercase()
+            })
+            .collect()
+    });
     let t = title.trim().trim_end_matches(':').trim();
-    let words: Vec<String> = t.split_whitespace().map(str::to_lowercase).collect();
-    let joined = words.join(" ");
-    BOX_TITLES.contains(&joined.as_str())
-}
-
-/// The actor of a frame line: the words before the first finite verb.
-fn frame_actor(frame: &str) -> Option<String> {
-    let words: Vec<&str> = frame.trim_end_matches(':').split_whitespace().collect();
-    let verb = words
-        .iter()
-        .position(|w| FRAME_VERBS.contains(&w.to_lowercase().as_str()))?;
-    if verb == 0 || !words[0].chars().next().is_some_and(char::is_uppercase) {
-        return None;
+    if t.len() > 60 {
+        return false;
     }
-    Some(words[..verb].join(" "))
+    let normalised = t
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    titles.contains(&normalised)
 }
 
 /// A short line standing alone, without final punctuation, starting with a capital:
@@ -1158,7 +1152,7 @@ impl Builder {
                     let text = inline.text(&src, 0);
                     frames.push(Frame {
                         span: *span,
-                        actor: frame_actor(text.as_str()),
+                        actor: super::pdftext::frame_actor(text.as_str().trim_end_matches(':')),
                         text,
                     });
                 }
@@ -1265,18 +1259,5 @@ mod tests {
             &src[doc.links[0].span.start..doc.links[0].span.end],
             "[a link](https://x.eu)"
         );
-    }
-
-    #[test]
-    fn frame_actors() {
-        assert_eq!(
-            frame_actor("The Commission will:").as_deref(),
-            Some("The Commission")
-        );
-        assert_eq!(
-            frame_actor("De lidstaten worden aangespoord om:").as_deref(),
-            Some("De lidstaten")
-        );
-        assert_eq!(frame_actor("will:"), None);
     }
 }
