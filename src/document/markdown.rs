@@ -65,14 +65,17 @@ pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     doc
 }
 
-/// True when a `.txt` file is really Markdown: it uses several Markdown constructs
-/// (`[text](target)` links, `**bold**`, `- ` list lines, `# ` headings) and its lines do
-/// not end in a space. PDF extractors end almost every line with a space, and their
-/// bullets are glyphs or lost spaces, so their output is never taken for Markdown.
+/// True when a `.txt` file is really Markdown: it uses Markdown's own syntax at least
+/// twice (`[text](target)` links, `**bold**`, `# ` headings, `[^n]` footnotes), with at
+/// least three constructs in all (`- ` list lines count too, but dash lists alone are
+/// common in plain text), and its lines do not end in a space. PDF extractors end
+/// almost every line with a space, and their bullets are glyphs or lost spaces, so
+/// their output is never taken for Markdown.
 pub fn looks_like_markdown(text: &str) -> bool {
     let mut lines = 0usize;
     let mut trailing_space = 0usize;
-    let mut constructs = 0usize;
+    let mut markdown_syntax = 0usize;
+    let mut list_lines = 0usize;
     for line in text.lines().take(5_000) {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
@@ -84,16 +87,20 @@ pub fn looks_like_markdown(text: &str) -> bool {
         }
         let t = line.trim_start();
         if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") {
-            constructs += 1;
+            list_lines += 1;
         }
         let hashes = t.len() - t.trim_start_matches('#').len();
         if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
-            constructs += 1;
+            markdown_syntax += 1;
         }
-        constructs += t.matches("**").count() / 2;
-        constructs += count_inline_links(t);
+        markdown_syntax += t.matches("**").count() / 2;
+        markdown_syntax += t.matches("[^").count();
+        markdown_syntax += count_inline_links(t);
     }
-    lines > 0 && trailing_space * 2 < lines && constructs >= 3
+    lines > 0
+        && trailing_space * 2 < lines
+        && markdown_syntax >= 2
+        && markdown_syntax + list_lines >= 3
 }
 
 /// `[text](target)` occurrences on one line (a cheap scan, not a parser).
@@ -874,7 +881,6 @@ impl Builder {
         let mut open_item: Option<usize> = None;
         while i < blocks.len() {
             let block = &blocks[i];
-            let next_open_item = None;
             match block {
                 Block::Heading { span, inline } => {
                     if let Some(next) = self.key_action_box(*span, inline, &blocks[i + 1..]) {
@@ -954,7 +960,8 @@ impl Builder {
                 }
                 Block::Other => {}
             }
-            open_item = next_open_item;
+            // Only the block right after a list can continue its last item.
+            open_item = None;
             i += 1;
         }
     }
@@ -1226,6 +1233,14 @@ mod tests {
             "Plain prose with no markup at all.\n\nAnother line.\n"
         ));
         assert!(!looks_like_markdown(""));
+        let dashes = "Actions:\n- first\n- second\n- third\n- fourth\n";
+        assert!(
+            !looks_like_markdown(dashes),
+            "dash lists alone are plain text"
+        );
+        assert!(looks_like_markdown(
+            "# Title\n\nText[^1] here.\n\n[^1]: A note.\n"
+        ));
     }
 
     #[test]
