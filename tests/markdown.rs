@@ -502,6 +502,13 @@ fn tables_quotes_code_images_and_html() {
         .collect();
     assert_eq!(numbered, [(None, 4), (Some("2.1"), 3)]);
     assert_eq!(doc.links.len(), 2);
+
+    let tasks = document::parse(
+        SourceFile::from_str("t.md", "- [x] done\n- [ ] open\n"),
+        None,
+    );
+    let texts: Vec<&str> = tasks.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(texts, ["done", "open"]);
 }
 
 fn fragment() -> impl Strategy<Value = &'static str> {

@@ -29,6 +29,8 @@ pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
         options.insert(Options::ENABLE_OLD_FOOTNOTES);
         options.insert(Options::ENABLE_TABLES);
         options.insert(Options::ENABLE_STRIKETHROUGH);
+        // "- [x] done": the box is a task marker, not text (nor a "[x]" placeholder).
+        options.insert(Options::ENABLE_TASKLISTS);
         let parser = Parser::new_ext(&source.text, options);
         let iter = parser.into_offset_iter();
         let mut ref_defs: Vec<(String, Span, String)> = Vec::new();

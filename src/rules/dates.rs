@@ -31,6 +31,9 @@ pub struct DateNames {
     language: Option<Language>,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
+    /// Names (lowercased) that count only when written with a capital, because they
+    /// are also common words ("may", "sun.", "zo.").
+    capitalised: std::collections::HashSet<String>,
     /// The first (full) name of each month, 1-based (index 0 unused).
     month_names: Vec<String>,
     /// The first (full) name of each weekday, Monday = 1 (index 0 unused).
@@ -62,6 +65,11 @@ impl FromPack for DateNames {
                 }
             }
         }
+        names.capitalised = pack
+            .strings("dates.capitalised")
+            .iter()
+            .map(|n| n.to_lowercase())
+            .collect();
         let weekdays: Vec<NamedNumber> = pack.section("dates.weekdays").unwrap_or_default();
         for w in weekdays.iter().filter(|w| (1..=7).contains(&w.number)) {
             for n in &w.names {
@@ -260,14 +268,18 @@ impl Scanner<'_> {
         }
         let word = self.s(t);
         let lower = word.to_lowercase();
-        // "may" is a verb far more often than a month.
-        if self.english && lower == "may" && word != "May" {
-            return None;
-        }
+        // Names that are also common words ("may", "sun.", "zo.") count only with a
+        // capital.
+        let lowercase = word.chars().next().is_some_and(char::is_lowercase);
+        let needs_capital = |name: &str| lowercase && self.names.capitalised.contains(name);
         if self.punct(i + 1) == Some('.') && self.glued(i + 1) {
-            if let Some(&n) = table.get(&format!("{lower}.")) {
-                return Some((n, i + 1));
+            let with_period = format!("{lower}.");
+            if let Some(&n) = table.get(&with_period) {
+                return (!needs_capital(&with_period)).then_some((n, i + 1));
             }
+        }
+        if needs_capital(&lower) {
+            return None;
         }
         table.get(&lower).map(|&n| (n, i))
     }
@@ -566,6 +578,15 @@ mod tests {
             assert!(found.is_empty(), "{text}: {found:?}");
         }
         assert!(dates(Language::En, "Member States may 31 times object").is_empty());
+        // Abbreviations that are also words need a capital.
+        let after_sun = dates(
+            Language::En,
+            "It rose with the sun. 9 December 2020 was cold; Sun. 6 December 2020.",
+        );
+        assert_eq!(after_sun[0].2, None);
+        assert_eq!(after_sun[1].2, Some(7));
+        let after_zo = dates(Language::Nl, "Het ging zo. 9 december 2020 was koud.");
+        assert_eq!(after_zo[0].2, None);
     }
 
     #[test]
