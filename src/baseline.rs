@@ -61,14 +61,17 @@ impl Baseline {
         })
     }
 
-    /// A baseline of the given findings (meta findings excluded: they describe the
-    /// baseline and suppressions themselves).
+    /// A baseline of the given findings (unmatched-baseline-entry findings excluded:
+    /// they describe the baseline itself).
     pub fn from_findings<'a>(
         files: impl IntoIterator<Item = (&'a SourceFile, &'a [Finding])>,
     ) -> Baseline {
         let mut entries = Vec::new();
         for (source, findings) in files {
-            for f in findings.iter().filter(|f| !f.code.starts_with("PLX")) {
+            for f in findings
+                .iter()
+                .filter(|f| f.code != crate::engine::UnmatchedBaselineEntry::META.code)
+            {
                 entries.push(Entry {
                     path: source.path.clone(),
                     code: f.code.to_string(),

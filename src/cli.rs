@@ -387,7 +387,10 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                     settings,
                     &engine::UnmatchedBaselineEntry::META,
                     crate::source::Span::new(0, 0),
-                    format!("{entries} for {code} no longer match any finding"),
+                    format!(
+                        "{entries} for {code} {} no finding",
+                        if n == 1 { "matches" } else { "match" }
+                    ),
                 ) {
                     file.findings.push(f);
                 }

@@ -100,33 +100,38 @@ fn parse_comments(
             None => (body, ""),
         };
         let mut codes = BTreeSet::new();
-        let mut report = |message: String| {
-            problems.extend(meta_finding(
-                settings,
-                &engine::InvalidSuppression::META,
-                span,
-                message,
-            ));
+        let mut report = |message: String, help: &str| {
+            if let Some(mut f) =
+                meta_finding(settings, &engine::InvalidSuppression::META, span, message)
+            {
+                f.help = Some(help.to_string());
+                problems.push(f);
+            }
         };
         let selectors: Vec<&str> = rules_part
             .split(|c: char| c == ',' || c.is_whitespace())
             .filter(|s| !s.is_empty())
             .collect();
         if selectors.is_empty() {
-            report("suppression comment names no rule".to_string());
+            report(
+                "suppression comment names no rule".to_string(),
+                "name the rules to suppress by code or name: `policylint-disable-next-line FN001 -- reason`",
+            );
         }
         for selector in selectors {
             match engine::resolve_selector(selector) {
                 Ok(metas) => codes.extend(metas.iter().map(|m| m.code)),
-                Err(_) => report(format!(
-                    "suppression comment names unknown rule `{selector}`"
-                )),
+                Err(_) => report(
+                    format!("suppression comment names unknown rule `{selector}`"),
+                    "see `policylint rules` for the codes and names",
+                ),
             }
         }
         let has_reason = !reason.is_empty();
         if !has_reason && kind != Kind::Enable {
             report(
-                "suppression comment gives no reason (add ` -- reason` before `-->`)".to_string(),
+                "suppression comment gives no reason".to_string(),
+                "say why after ` -- `: `<!-- policylint-disable-next-line CODE -- reason -->`",
             );
         }
         comments.push(Comment {

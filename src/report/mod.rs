@@ -141,10 +141,12 @@ pub fn explanation_section(meta: &RuleMeta, heading: &str) -> String {
         .join(" ")
 }
 
-/// "1 error", "2 warnings".
+/// "1 error", "2 warnings", "2 baseline entries".
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
+    } else if let Some(stem) = word.strip_suffix("ry") {
+        format!("{n} {stem}ries")
     } else {
         format!("{n} {word}s")
     }
