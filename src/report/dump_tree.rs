@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use crate::document::{Document, Span};
+use crate::document::{Document, ParagraphKind, Span};
 
 /// At most `n` words of a text, with an ellipsis when cut.
 fn first_words(s: &str, n: usize) -> String {
@@ -20,20 +20,21 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     // (offset, depth, text): collected from every element, then sorted into source order.
     let mut rows: Vec<(usize, u8, String)> = Vec::new();
     for p in &doc.pages {
-        let number = p.number.map_or_else(|| "?".to_string(), |n| n.to_string());
-        rows.push((
-            p.span.start,
-            0,
-            format!("page {} (printed {number})", p.index),
-        ));
+        let printed = p
+            .number
+            .map_or_else(String::new, |n| format!(" (printed {n})"));
+        rows.push((p.span.start, 0, format!("page {}{printed}", p.index)));
     }
     for h in &doc.headings {
-        let number = h.number.as_deref().unwrap_or("");
+        let number = h
+            .number
+            .as_deref()
+            .map_or_else(String::new, |n| format!("{n} "));
         rows.push((
             h.span.start,
             1,
             format!(
-                "heading {} {number} {}",
+                "heading {} {number}{}",
                 h.level,
                 first_words(h.title.as_str(), 12)
             ),
@@ -75,7 +76,8 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             format!("footnote def {label} {}", first_words(d.text.as_str(), 8)),
         ));
     }
-    for p in &doc.paragraphs {
+    // A point's paragraph is shown as the point.
+    for p in doc.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Point) {
         let span = p.text.span();
         rows.push((
             span.start,
