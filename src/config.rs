@@ -658,4 +658,30 @@ mod tests {
             .strings("sentences.abbreviations")
             .contains(&"zzz.".to_string()));
     }
+
+    #[test]
+    fn pack_dirs_merge_relative_to_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("packs")).unwrap();
+        std::fs::write(
+            dir.path().join("packs/nl.toml"),
+            "[sentences]\nabbreviations = [\"bijv2.\"]\n",
+        )
+        .unwrap();
+        let path = dir.path().join(CONFIG_NAME);
+        let config = Config::parse(&path, "pack-dirs = [\"packs\"]\n").unwrap();
+        let settings = resolve(
+            Some(&config),
+            &dir.path().join("a.txt"),
+            &CliSettings::default(),
+        );
+        assert!(settings
+            .packs
+            .get(Language::Nl)
+            .strings("sentences.abbreviations")
+            .contains(&"bijv2.".to_string()));
+        let err = Config::parse(&path, "\npack-dirs = [\"nope\"]\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("nope"), "{err}");
+    }
 }

@@ -77,7 +77,11 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         ));
     }
     // A point's paragraph is shown as the point.
-    for p in doc.paragraphs.iter().filter(|p| p.kind != ParagraphKind::Point) {
+    for p in doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind != ParagraphKind::Point)
+    {
         let span = p.text.span();
         rows.push((
             span.start,

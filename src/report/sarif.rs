@@ -49,8 +49,6 @@ fn region(source: &SourceFile, span: Span) -> Value {
         "startColumn": start.column,
         "endLine": end.line,
         "endColumn": end.column,
-        "charOffset": span.start,
-        "charLength": source.slice(span).chars().count(),
     })
 }
 
@@ -77,7 +75,7 @@ pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
             let location = |span: Span| {
                 json!({
                     "physicalLocation": {
-                        "artifactLocation": {"uri": uri, "uriBaseId": "%SRCROOT%"},
+                        "artifactLocation": {"uri": uri},
                         "region": region(source, span),
                     }
                 })
