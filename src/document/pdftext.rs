@@ -114,6 +114,8 @@ struct Builder<'a> {
     last_roman: u32,
     /// A heading came after the last point (lists under it start at depth 1).
     heading_since_point: bool,
+    /// The current footnote block began with text spliced into the body.
+    spliced: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -184,6 +186,7 @@ impl<'a> Builder<'a> {
             last_alpha: 0,
             last_roman: 0,
             heading_since_point: false,
+            spliced: false,
         }
     }
 
@@ -258,6 +261,7 @@ impl<'a> Builder<'a> {
                     self.heading = None;
                     let continuation = n * 10 >= self.min_separator * 18;
                     self.zone = Zone::Notes;
+                    self.spliced = false;
                     self.pending_label = None;
                     self.current_def = if continuation {
                         doc.footnote_defs.len().checked_sub(1)
