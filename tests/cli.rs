@@ -653,3 +653,106 @@ fn count_seeds(dir: &Path) -> u64 {
         .filter(|p: &PathBuf| p.extension().is_some_and(|e| e == "txt" || e == "md"))
         .count() as u64
 }
+
+// ---------------------------------------------------------------- real rules on a seed
+
+#[test]
+fn seed_finding_exits_1_with_the_contract_fields() {
+    let r = run(policylint().args(["check", "--format", "json", "--select", "FN001", SEED]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let v = json_of(&r);
+    let f = &v["findings"][0];
+    assert_eq!(f["code"], "FN001");
+    assert_eq!(f["rule"], "footnote-undefined");
+    assert_eq!(f["level"], "error");
+    assert_eq!(f["path"], SEED);
+    assert_eq!(
+        (f["line"].as_u64(), f["column"].as_u64()),
+        (Some(82), Some(1))
+    );
+    assert_eq!(
+        (f["end_line"].as_u64(), f["end_column"].as_u64()),
+        (Some(82), Some(2))
+    );
+    // byte_* index the file's bytes: they cover the reference mark itself.
+    let bytes = std::fs::read(SEED).unwrap();
+    let (s, e) = (
+        f["byte_start"].as_u64().unwrap() as usize,
+        f["byte_end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&bytes[s..e], b"2");
+    assert!(f["message"].as_str().unwrap().contains("footnote 2"));
+}
+
+#[test]
+fn selection_and_levels_change_the_exit_code() {
+    // The seed's only FN002 finding is a warning.
+    let only_fn002 = ["check", "--select", "footnote-unreferenced", SEED];
+    assert_eq!(run(policylint().args(only_fn002)).code, 1);
+    let r = run(policylint().args(["check", "--fail-on", "error", "--select", "FN002", SEED]));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(
+        run(policylint().args(["check", "--ignore", "FN", SEED])).code,
+        0
+    );
+    let dir = temp_with(&[(
+        "policylint.toml",
+        "[rules.levels]\nFN001 = \"off\"\nFN002 = \"info\"\n",
+    )]);
+    let config = path_in(&dir, "policylint.toml");
+    let r = run(policylint().args(["check", "--format", "concise", "--config", &config, SEED]));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert!(!r.stdout.contains("FN001"), "{}", r.stdout);
+    assert!(r.stdout.contains("info[FN002]"), "{}", r.stdout);
+}
+
+#[test]
+fn seed_human_output_snapshot() {
+    let r = run(policylint().args(["check", "--color", "never", "--select", "FN", SEED]));
+    assert_eq!(r.code, 1);
+    insta::assert_snapshot!("human_seed_000_footnotes", r.stdout);
+}
+
+#[test]
+fn seed_in_machine_formats() {
+    let r = run(policylint().args(["check", "--format", "github", "--select", "FN001", SEED]));
+    assert_eq!(r.code, 1);
+    assert!(
+        r.stdout.starts_with(&format!(
+            "::error file={SEED},line=82,col=1,endLine=82,endColumn=2,title=FN001 (footnote-undefined)::footnote 2"
+        )),
+        "{}",
+        r.stdout
+    );
+    let r = run(policylint().args(["check", "--format", "sarif", "--select", "FN001", SEED]));
+    let v = json_of(&r);
+    let res = &v["runs"][0]["results"][0];
+    assert_eq!(res["ruleId"], "FN001");
+    let loc = &res["locations"][0]["physicalLocation"];
+    assert_eq!(loc["artifactLocation"]["uri"], SEED);
+    assert_eq!(loc["region"]["startLine"], 82);
+    let rules = v["runs"][0]["tool"]["driver"]["rules"].as_array().unwrap();
+    let fn001 = &rules[res["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(fn001["id"], "FN001");
+    assert_eq!(fn001["defaultConfiguration"]["level"], "error");
+}
+
+#[test]
+fn baseline_on_a_seed_hides_everything_it_recorded() {
+    let dir = temp_with(&[]);
+    let baseline = path_in(&dir, "b.json");
+    assert_eq!(
+        run(policylint().args(["check", "--write-baseline", &baseline, "seeds/"])).code,
+        0
+    );
+    let r = run(policylint().args([
+        "check",
+        "--format",
+        "json",
+        "--baseline",
+        &baseline,
+        "seeds/",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stdout);
+    assert_eq!(json_of(&r)["summary"]["findings"], 0);
+}
