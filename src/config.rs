@@ -119,13 +119,25 @@ pub struct PackConfig {
 }
 
 /// A configuration error: names the file, the line and the key.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}:{line}: {message}")]
+#[derive(Debug)]
 pub struct ConfigError {
     pub path: String,
+    /// 1-based; 0 when the error is about the whole file (it cannot be read).
     pub line: usize,
     pub message: String,
 }
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.path, self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
 
 /// A loaded, validated configuration file.
 #[derive(Debug)]
@@ -221,8 +233,15 @@ impl Config {
 
         // Semantic checks: every selector names a rule, dates exist, globs compile.
         let check_rules = |rules: &RulesConfig| -> Result<(), ConfigError> {
-            for s in rules.select.iter().flatten().chain(&rules.ignore) {
-                engine::resolve_selector(s.get_ref()).map_err(|m| err_at(s.span().start, m))?;
+            let lists = [
+                ("select", rules.select.as_deref().unwrap_or_default()),
+                ("ignore", &rules.ignore),
+            ];
+            for (list, selectors) in lists {
+                for s in selectors {
+                    engine::resolve_selector(s.get_ref())
+                        .map_err(|m| err_at(s.span().start, format!("in `{list}`: {m}")))?;
+                }
             }
             for (key, level) in &rules.levels {
                 engine::resolve_selector(key)
