@@ -27,6 +27,12 @@ crate::declare_rule! {
     ///   ("BIJLAGE", "ANNEX II"), or a label line "Bijlage 1: …" (a press release listing
     ///   its attachments). A document with a single unnumbered annex has annex I.
     ///
+    /// References to points and sections are checked only in a document that numbers
+    /// its points or sections: in a press release or a communication without numbered
+    /// points, "punt 12" can only be a point of another document. Footnote and annex
+    /// references are always checked: an annex the text cites but does not contain is
+    /// worth a look.
+    ///
     /// References to other documents are never reported. A reference is external when
     /// it is followed by a marker such as "van de conclusies van …", "of Regulation (EU)
     /// …", "bij Richtlijn", "of the Treaty", a date or a document number, or preceded
@@ -285,6 +291,18 @@ impl Targets {
         }
     }
 
+    /// Whether the document numbers its parts of this kind at all. A document without
+    /// numbered points or sections (a press release, a communication) cannot mean one
+    /// of its own by "punt 12": such a reference is to another document.
+    fn numbers(&self, kind: TargetKind) -> bool {
+        match kind {
+            TargetKind::Point => !self.points.is_empty(),
+            TargetKind::Paragraph => !self.points.is_empty() || !self.sections.is_empty(),
+            TargetKind::Section => !self.sections.is_empty(),
+            TargetKind::Footnote | TargetKind::Annex => true,
+        }
+    }
+
     fn has(&self, kind: TargetKind, id: &str) -> bool {
         let norm = normalise_number(id);
         let value = id_value(id);
@@ -468,6 +486,9 @@ pub fn dangling_references(doc: &Document, pack: &Pack) -> Vec<Dangling> {
         }
         let s = text.as_str();
         for r in internal_references(s, &patterns) {
+            if !targets.numbers(r.kind) {
+                continue;
+            }
             let missing: Vec<String> = r
                 .ids
                 .iter()
@@ -487,6 +508,38 @@ pub fn dangling_references(doc: &Document, pack: &Pack) -> Vec<Dangling> {
     }
     out.sort_by_key(|d| d.span.start);
     out
+}
+
+/// Ids for a message, runs of consecutive numbers joined: "5–9, 12".
+fn compress(ids: &[String]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut run: Option<(u32, u32)> = None;
+    let flush = |run: &mut Option<(u32, u32)>, parts: &mut Vec<String>| {
+        if let Some((a, b)) = run.take() {
+            parts.push(if a == b {
+                a.to_string()
+            } else {
+                format!("{a}–{b}")
+            });
+        }
+    };
+    for id in ids {
+        match id.parse::<u32>() {
+            Ok(v) => match run {
+                Some((a, b)) if b.checked_add(1) == Some(v) => run = Some((a, v)),
+                _ => {
+                    flush(&mut run, &mut parts);
+                    run = Some((v, v));
+                }
+            },
+            Err(_) => {
+                flush(&mut run, &mut parts);
+                parts.push(id.clone());
+            }
+        }
+    }
+    flush(&mut run, &mut parts);
+    parts.join(", ")
 }
 
 /// A short description of what the document has, for the note.
@@ -543,7 +596,7 @@ impl Rule for DanglingCrossReference {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         for d in dangling_references(doc, cx.pack()) {
             let what = d.kind.name();
-            let missing = d.missing.join(", ");
+            let missing = compress(&d.missing);
             let plural = if d.missing.len() > 1 { "s" } else { "" };
             cx.report(
                 d.span,
