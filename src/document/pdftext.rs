@@ -974,12 +974,15 @@ impl<'a> Builder<'a> {
         if !self.heading_candidate(line, title, number.is_some()) {
             return false;
         }
-        // An arabic number that continues the point sequence with a long title is a point.
+        // In a document that numbers its points (and not its sections) with arabic
+        // numbers, an arabic number near the point sequence with a sentence-case title
+        // is a point, even when misnumbered.
         if let Some((num, _)) = &number {
             if level == 2 && !is_all_caps(title) {
                 let value: u32 = num.trim_end_matches('.').parse().unwrap_or(0);
                 if self.last_arabic > 0
-                    && value == self.last_arabic + 1
+                    && value + 1 >= self.last_arabic
+                    && value <= self.last_arabic + 4
                     && doc.headings.iter().all(|h| h.level != 2)
                 {
                     return false;
@@ -1034,7 +1037,9 @@ impl<'a> Builder<'a> {
         let plausible = match label.scheme {
             Scheme::Arabic => {
                 let v = label.value;
+                // A first point may be misnumbered; a big first number is not a label.
                 v == 1
+                    || (self.last_arabic == 0 && v <= 5)
                     || (self.last_arabic > 0
                         && v + 1 >= self.last_arabic
                         && v <= self.last_arabic + 4)
