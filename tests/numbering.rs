@@ -271,40 +271,22 @@ fn a_reference_to_a_point_that_does_not_exist_in_002() {
 }
 
 /// Seed 004 (a press release in Markdown) lists its attachments as "Bijlage 1: [title](#)"
-/// lines: they name separate documents and must not fire. The paragraphs are built by
-/// hand, one per non-empty line, as the Markdown parser will give them.
+/// lines: they name separate documents and must not fire.
 #[test]
 fn press_release_attachment_lines_are_not_dangling_references() {
-    use policylint::document::{Format, Paragraph, ParagraphKind, Span, Text};
-    use policylint::lang::Language;
-    use policylint::source::SourceFile;
-    let build = |text: &str| {
-        let mut doc = Document::empty(
-            SourceFile::from_str("004.md", text),
-            Format::Markdown,
-            Language::Nl,
-        );
-        let mut offset = 0;
-        for line in text.split_inclusive('\n') {
-            let content = line.trim_end();
-            if !content.trim().is_empty() {
-                doc.paragraphs.push(Paragraph {
-                    text: Text::from_source(text, Span::new(offset, offset + content.len())),
-                    page: 0,
-                    kind: ParagraphKind::Plain,
-                });
-            }
-            offset += line.len();
-        }
-        doc
-    };
-    let text = seed_text("004_ec9ddc5444050131.txt");
+    const S004: &str = "004_ec9ddc5444050131.txt";
+    let text = seed_text(S004);
     assert!(text.contains("Bijlage 1: [") && text.contains("Bijlage 2: ["));
-    let doc = build(&text);
+    let doc = parse_named(S004, &text);
+    assert_eq!(doc.format, policylint::document::Format::Markdown);
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.text.as_str().starts_with("Bijlage 1:")));
     assert!(findings(&doc, "XR").is_empty());
     // A reference to an attachment that the release does not list does fire.
     let more = format!("{text}\nDe tijdlijn staat in bijlage 3.\n");
-    let doc = build(&more);
+    let doc = parse_named(S004, &more);
     let f = findings(&doc, "XR");
     assert_eq!(f.len(), 1, "{}", render(&doc, &f));
     assert_eq!(&doc.text()[f[0].span.start..f[0].span.end], "bijlage 3");
