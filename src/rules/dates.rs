@@ -34,6 +34,8 @@ pub struct DateNames {
     /// Names (lowercased) that count only when written with a capital, because they
     /// are also common words ("may", "sun.", "zo.").
     capitalised: std::collections::HashSet<String>,
+    /// Length in bytes of the longest name (without a period).
+    longest: usize,
     /// The first (full) name of each month, 1-based (index 0 unused).
     month_names: Vec<String>,
     /// The first (full) name of each weekday, Monday = 1 (index 0 unused).
@@ -81,6 +83,15 @@ impl FromPack for DateNames {
                 }
             }
         }
+        names.longest = names
+            .months
+            .keys()
+            .chain(names.weekdays.keys())
+            .map(|n| n.trim_end_matches('.').len())
+            .max()
+            .unwrap_or(0)
+            // Uppercase forms can be longer in bytes than lowercase ones.
+            * 2;
         names
     }
 }
@@ -267,6 +278,10 @@ impl Scanner<'_> {
             return None;
         }
         let word = self.s(t);
+        // Cheap filter before lowercasing: no name is longer than this.
+        if word.len() > self.names.longest {
+            return None;
+        }
         let lower = word.to_lowercase();
         // Names that are also common words ("may", "sun.", "zo.") count only with a
         // capital.
@@ -326,15 +341,27 @@ impl Scanner<'_> {
         }
     }
 
-    /// A date starting at token `i`: the date and the index of its last token.
+    /// A date starting with the number at token `i`: the date and the index of its
+    /// last token.
     fn date_at(&self, i: usize) -> Option<(FoundDate, usize)> {
-        let t = self.tok(i)?;
-        match t.kind {
-            Kind::Num if self.free_start(i) => self
-                .numeric(i)
-                .or_else(|| self.iso(i))
-                .or_else(|| self.day_month(i)),
-            Kind::Word => self.month_day_year(i),
+        if self.tok(i)?.kind != Kind::Num || !self.free_start(i) {
+            return None;
+        }
+        self.numeric(i)
+            .or_else(|| self.iso(i))
+            .or_else(|| self.day_month(i))
+    }
+
+    /// The token where a month name written just before the number at `i` starts
+    /// ("April 31", "Dec. 9").
+    fn month_before(&self, i: usize) -> Option<usize> {
+        let prev = i.checked_sub(1)?;
+        match self.tok(prev)?.kind {
+            Kind::Word => Some(prev),
+            Kind::Punct('.') => {
+                let word = prev.checked_sub(1)?;
+                (self.tok(word)?.kind == Kind::Word).then_some(word)
+            }
             _ => None,
         }
     }
@@ -473,6 +500,10 @@ impl Scanner<'_> {
 
 /// Every date written in `text`, in order.
 pub fn scan(text: &str, names: &DateNames) -> Vec<FoundDate> {
+    // Every date form has a number: most texts are done with one byte scan.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let scanner = Scanner {
         text,
         toks: tokenize(text),
@@ -481,10 +512,24 @@ pub fn scan(text: &str, names: &DateNames) -> Vec<FoundDate> {
     };
     let mut out = Vec::new();
     let mut i = 0;
+    // Patterns are tried only at numbers (names are looked up only next to one).
     while i < scanner.toks.len() {
-        match scanner.date_at(i) {
-            Some((mut date, last)) => {
-                date.weekday = scanner.weekday_before(i);
+        if scanner.toks[i].kind != Kind::Num {
+            i += 1;
+            continue;
+        }
+        let found = scanner
+            .date_at(i)
+            .map(|(d, last)| (d, last, i))
+            .or_else(|| {
+                let start = scanner.month_before(i)?;
+                scanner
+                    .month_day_year(start)
+                    .map(|(d, last)| (d, last, start))
+            });
+        match found {
+            Some((mut date, last, start)) => {
+                date.weekday = scanner.weekday_before(start);
                 out.push(date);
                 i = last + 1;
             }

@@ -50,18 +50,24 @@ declare_rule! {
 }
 
 /// The placeholder vocabulary of a language pack.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Placeholders {
     /// Matched as whole words, case-sensitive.
     words: HashSet<String>,
+    /// Byte lengths of `words` (a cheap filter before hashing).
+    word_lengths: std::ops::RangeInclusive<usize>,
     /// Matched inside square brackets, lowercased.
     bracketed: HashSet<String>,
 }
 
 impl FromPack for Placeholders {
     fn from_pack(pack: &Pack) -> Self {
+        let words: HashSet<String> = pack.strings("placeholders.words").into_iter().collect();
+        let shortest = words.iter().map(String::len).min().unwrap_or(1);
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
         Placeholders {
-            words: pack.strings("placeholders.words").into_iter().collect(),
+            words,
+            word_lengths: shortest..=longest,
             bracketed: pack
                 .strings("placeholders.bracketed")
                 .into_iter()
@@ -177,8 +183,11 @@ fn pm_in_value_position(text: &str, start: usize, end: usize) -> bool {
 /// Every placeholder in `text`, in order.
 pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlaceholder> {
     let mut found = Vec::new();
-    let lower = text.to_lowercase();
-    let same_offsets = lower.len() == text.len();
+    let starts_with_ignore_case = |at: usize, what: &str| {
+        text.as_bytes()
+            .get(at..at + what.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(what.as_bytes()))
+    };
 
     // Words, and PM / p.m.
     let mut word_start: Option<usize> = None;
@@ -194,12 +203,15 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
             continue;
         };
         let word = &text[start..i];
-        if vocabulary.words.contains(word) {
+        if vocabulary.word_lengths.contains(&word.len()) && vocabulary.words.contains(word) {
             found.push(FoundPlaceholder { start, end: i });
+        } else if word.eq_ignore_ascii_case("lorem") && starts_with_ignore_case(i, " ipsum") {
+            found.push(FoundPlaceholder {
+                start,
+                end: i + " ipsum".len(),
+            });
         } else if word.eq_ignore_ascii_case("p")
-            && text
-                .get(i..)
-                .is_some_and(|r| r.len() >= 3 && r[..3].eq_ignore_ascii_case(".m."))
+            && starts_with_ignore_case(i, ".m.")
             && char_before(text, start) != Some('.')
         {
             // "p.m." — pro memorie unless it follows a time of day.
@@ -248,19 +260,6 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
             });
         }
         from = close + 1;
-    }
-
-    // Lorem ipsum.
-    if same_offsets {
-        let mut from = 0;
-        while let Some(at) = lower.get(from..).and_then(|r| r.find("lorem ipsum")) {
-            let start = from + at;
-            found.push(FoundPlaceholder {
-                start,
-                end: start + "lorem ipsum".len(),
-            });
-            from = start + 1;
-        }
     }
 
     found.sort_by_key(|f| (f.start, f.end));
@@ -317,6 +316,11 @@ mod tests {
             found(Language::En, "Lorem ipsum dolor sit amet."),
             ["Lorem ipsum"]
         );
+    }
+
+    #[test]
+    fn multibyte_text_after_a_p_is_safe() {
+        assert!(found(Language::Nl, "p.€ p€ p.m€ [€] [… PM €").is_empty());
     }
 
     #[test]
