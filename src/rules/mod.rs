@@ -3,6 +3,18 @@
 
 use serde::Serialize;
 
+pub mod footnotes;
+
+mod footnote_numbering;
+mod footnote_undefined;
+mod footnote_unlabelled;
+mod footnote_unreferenced;
+
+pub use footnote_numbering::FootnoteNumbering;
+pub use footnote_undefined::FootnoteUndefined;
+pub use footnote_unlabelled::FootnoteUnlabelled;
+pub use footnote_unreferenced::FootnoteUnreferenced;
+
 use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
 use crate::source::Span;
@@ -210,10 +222,14 @@ macro_rules! declare_rule {
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(invalid_date::InvalidDate),
-        Box::new(weekday_mismatch::WeekdayMismatch),
-        Box::new(placeholder_link::PlaceholderLink),
-        Box::new(placeholder_text::PlaceholderText),
+        Box::new(invalid_date::InvalidDate),         // DT001
+        Box::new(weekday_mismatch::WeekdayMismatch), // DT002
+        Box::new(FootnoteUndefined),                 // FN001
+        Box::new(FootnoteUnreferenced),              // FN002
+        Box::new(FootnoteNumbering),                 // FN003
+        Box::new(FootnoteUnlabelled),                // FN004
+        Box::new(placeholder_link::PlaceholderLink), // PL001
+        Box::new(placeholder_text::PlaceholderText), // PL002
     ]
 }
 
