@@ -299,6 +299,12 @@ impl Scanner<'_> {
         table.get(&lower).map(|&n| (n, i))
     }
 
+    /// True when token `i` is the word `word` (any case).
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && self.s(t).eq_ignore_ascii_case(word))
+    }
+
     /// An English ordinal suffix glued to the day ("25th").
     fn ordinal(&self, i: usize) -> bool {
         self.english
@@ -440,6 +446,10 @@ impl Scanner<'_> {
         let mut j = i + 1;
         if self.ordinal(j) {
             j += 1;
+            // "the 9th of December 2020"
+            if self.is_word(j, "of") {
+                j += 1;
+            }
         }
         let month_tok = self.tok(j)?;
         if !month_tok.space_before {
@@ -485,6 +495,10 @@ impl Scanner<'_> {
     /// A weekday written just before token `i` ("maandag", "Wednesday,", "vr.").
     fn weekday_before(&self, i: usize) -> Option<(usize, usize, u32)> {
         let mut j = i.checked_sub(1)?;
+        // "Monday the 9th of December 2020"
+        if self.english && self.is_word(j, "the") {
+            j = j.checked_sub(1)?;
+        }
         if self.punct(j) == Some(',') && self.glued(j) {
             j = j.checked_sub(1)?;
         }
@@ -605,6 +619,10 @@ mod tests {
         );
         assert_eq!(found[0].2, Some(3));
         assert_eq!(found[2].1, None);
+        let ordinal = dates(Language::En, "on Monday the 9th of December 2020");
+        assert_eq!(ordinal[0].0, "9th of December 2020");
+        assert_eq!(ordinal[0].1, Some((9, 12, Some(2020))));
+        assert_eq!(ordinal[0].2, Some(1));
     }
 
     #[test]
