@@ -1,7 +1,7 @@
 //! Markdown input: golden facts on the press release 004 and on fixtures in English and
 //! Dutch; every span of the model is checked against the source text.
 
-use policylint::document::{self, Document, ParagraphKind, RefStyle, SourceFile, Span};
+use policylint::document::{self, Document, ParagraphKind, RefStyle, Scheme, SourceFile, Span};
 use proptest::prelude::*;
 
 const SEED_004: &str = "seeds/004_ec9ddc5444050131.txt";
@@ -271,9 +271,13 @@ fn english_fixture() {
             ("2.", 2, 1),
             ("1.", 1, 2),
             ("2.", 2, 2),
-            ("3.", 3, 1)
+            ("3.", 3, 1),
+            ("(i)", 1, 1),
+            ("(ii)", 2, 1)
         ]
     );
+    assert_eq!(doc.points[5].scheme, Scheme::LowerRoman);
+    assert_eq!(doc.points[6].text.as_str(), "then by cities.");
     assert_eq!(
         doc.points[0].text.as_str(),
         "Risk assessment for the whole Union."
@@ -411,7 +415,22 @@ fn dutch_fixture() {
         .iter()
         .map(|p| (p.label.as_str(), p.value, p.depth))
         .collect();
-    assert_eq!(points, [("1)", 1, 1), ("2)", 2, 1), ("4)", 4, 1)]);
+    assert_eq!(
+        points,
+        [
+            ("1)", 1, 1),
+            ("2)", 2, 1),
+            ("4)", 4, 1),
+            ("a)", 1, 1),
+            ("h)", 8, 1),
+            ("i)", 9, 1)
+        ]
+    );
+    // Lettered paragraphs are points too; "i)" after "h)" is a letter.
+    let schemes: Vec<Scheme> = doc.points[3..].iter().map(|p| p.scheme).collect();
+    assert_eq!(schemes, [Scheme::LowerAlpha; 3]);
+    assert_eq!(doc.points[5].text.as_str(), "verslag uit te brengen.");
+    assert_eq!(slice(&doc, doc.points[5].label_span), "i)");
     assert_eq!(doc.bullets.len(), 2);
     // Bold "Kernacties" line is the box title; numbered and bulleted items.
     assert_eq!(doc.boxes.len(), 1);

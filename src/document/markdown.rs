@@ -686,55 +686,35 @@ impl Block {
 }
 
 /// A heading number at the start of a title: (number length, bytes to skip including
-/// the following space, level).
+/// the following space, level). The numbers of the PDF parser ("I.", "2.", "2.1",
+/// "A.") with its levels, plus lettered and roman sub-headings ("iii) Online").
 fn heading_number(title: &str) -> Option<(usize, usize, u8)> {
-    let bytes = title.as_bytes();
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    let (len, level) = if (1..=3).contains(&digits) {
-        // 1.  1)  2.1  2.1.3  2.1.
-        let mut i = digits;
-        let mut parts = 1;
-        while bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            let more = bytes[i + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            if more > 3 {
-                return None;
-            }
-            i += 1 + more;
-            parts += 1;
-        }
-        match bytes.get(i) {
-            Some(b'.') | Some(b')') => (i + 1, if parts == 1 { 2 } else { 3 }),
-            _ if parts > 1 => (i, 3),
-            _ => return None,
-        }
-    } else {
-        let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-        let word = &title[..letters];
-        let upper_roman =
-            !word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b"IVXLC".contains(&b));
-        let lower_roman =
-            !word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b"ivxlc".contains(&b));
-        match bytes.get(letters) {
-            Some(b'.') if upper_roman => (letters + 1, 1),
-            Some(b'.') if letters == 1 && word.as_bytes()[0].is_ascii_uppercase() => {
-                (letters + 1, 2)
-            }
-            Some(b')') if lower_roman => (letters + 1, 3),
-            Some(b')') if letters == 1 && word.as_bytes()[0].is_ascii_lowercase() => {
-                (letters + 1, 3)
-            }
-            _ => return None,
-        }
-    };
-    let rest = &title[len..];
-    let spaces = rest.len() - rest.trim_start().len();
-    if spaces == 0 || rest.trim().is_empty() {
-        return None;
+    if let Some((number, level, consumed)) = super::inline::heading_number(title) {
+        return Some((number.len(), consumed, level));
     }
-    Some((len, len + spaces, level))
+    let label = super::inline::point_label(title)?;
+    matches!(label.scheme, Scheme::LowerAlpha | Scheme::LowerRoman).then_some((
+        label.len,
+        label.consumed,
+        3,
+    ))
+}
+
+/// Scheme and value of a lettered label, given the previous lettered point of the same
+/// sequence: "i)" after "h)" is a letter, after "ii)"-style points or at the start a
+/// roman numeral.
+fn resolve_label(label: &super::inline::Label, previous: Option<(Scheme, u32)>) -> (Scheme, u32) {
+    if !label.ambiguous_roman {
+        return (label.scheme, label.value);
+    }
+    let letters = label.text.trim_matches(['(', ')']);
+    let roman = super::inline::roman_value(letters).unwrap_or(label.value);
+    match previous {
+        Some((Scheme::LowerAlpha, v)) if v + 1 == label.value => (Scheme::LowerAlpha, label.value),
+        Some((Scheme::LowerRoman, _)) => (Scheme::LowerRoman, roman),
+        None if letters == "i" => (Scheme::LowerRoman, roman),
+        _ => (Scheme::LowerAlpha, label.value),
+    }
 }
 
 /// True when a line is a key-action box title ("Key actions", "Kernacties:"): the
@@ -881,6 +861,8 @@ impl Builder {
         // Paragraph index of the last list item's text, for items that run on into
         // the next paragraph.
         let mut open_item: Option<usize> = None;
+        // Scheme and value of the last lettered paragraph ("a) …", "(ii) …").
+        let mut last_lettered: Option<(Scheme, u32)> = None;
         while i < blocks.len() {
             let block = &blocks[i];
             match block {
@@ -910,10 +892,15 @@ impl Builder {
                         && !prev_is_lead_in
                         && is_plain_heading(inline)
                         && stands_alone(self.src(), *span);
+                    let lettered = super::inline::point_label(inline.plain.trim_start())
+                        .filter(|l| matches!(l.scheme, Scheme::LowerAlpha | Scheme::LowerRoman));
                     if heading_like {
                         self.heading(*span, inline);
                     } else if let Some(p) = open_item.filter(|&p| self.continues_item(p, inline)) {
                         self.continue_item(p, *span, inline);
+                    } else if let Some(label) = lettered {
+                        last_lettered =
+                            Some(self.lettered_point(inline, &label, depth, last_lettered));
                     } else {
                         let title = top
                             && self.in_title_zone
@@ -994,6 +981,42 @@ impl Builder {
             number_span,
             title,
         });
+    }
+
+    /// A paragraph that starts with a letter or roman label ("a) …", "(iv) …"), which
+    /// CommonMark has no list syntax for: a point, like its PDF counterpart.
+    fn lettered_point(
+        &mut self,
+        inline: &Inline,
+        label: &super::inline::Label,
+        depth: u8,
+        previous: Option<(Scheme, u32)>,
+    ) -> (Scheme, u32) {
+        self.in_title_zone = false;
+        let (scheme, value) = resolve_label(label, previous);
+        let plain = inline.plain.as_str();
+        let lead = plain.len() - plain.trim_start().len();
+        let label_span = inline.text(self.src(), lead).source_span(0, label.len);
+        register(&mut self.doc, inline);
+        let text = inline.text(self.src(), lead + label.consumed);
+        let paragraph = (!text.is_empty()).then(|| {
+            self.doc.paragraphs.push(Paragraph {
+                text: text.clone(),
+                page: 0,
+                kind: ParagraphKind::Point,
+            });
+            self.doc.paragraphs.len() - 1
+        });
+        self.doc.points.push(Point {
+            label: label.text.clone(),
+            label_span,
+            scheme,
+            value,
+            depth,
+            text,
+            paragraph,
+        });
+        (scheme, value)
     }
 
     fn paragraph(&mut self, inline: &Inline, kind: ParagraphKind) -> Option<usize> {
@@ -1251,6 +1274,7 @@ mod tests {
         assert_eq!(heading_number("1. Introduction"), Some((2, 3, 2)));
         assert_eq!(heading_number("2.1 Scope"), Some((3, 4, 3)));
         assert_eq!(heading_number("2.1. Scope"), Some((4, 5, 3)));
+        assert_eq!(heading_number("2.1.3 Detail"), Some((5, 6, 4)));
         assert_eq!(heading_number("iii) Online"), Some((4, 5, 3)));
         assert_eq!(heading_number("2020 in review"), None);
         assert_eq!(heading_number("In 2020"), None);
