@@ -3,10 +3,26 @@
 //! pulldown-cmark does the Markdown grammar and gives every event its source range
 //! (`into_offset_iter`). Phase 1 turns the event stream into a small block tree whose
 //! inline content is a list of source pieces (markup such as `**` and link brackets
-//! left out, words kept); phase 2 walks that tree and fills the [`Document`]: headings
-//! (ATX, setext, and the plain short lines press releases use as headings), ordered
-//! lists as points, bullet lists as bullets, paragraphs, links, `[^n]` footnotes and
-//! key-action boxes ("Key actions" / "Kernacties" followed by a list).
+//! left out, words kept, entities decoded as synthetic pieces); phase 2 walks that tree
+//! and fills the [`Document`]:
+//! - headings: ATX and setext, and the plain short lines press releases use as headings
+//!   (a line of at most 12 words, capitalised, without final punctuation, mostly
+//!   letters, standing alone between blank lines, after the title block). Heading
+//!   numbers and levels follow the PDF parser ("I." = 1, "2." = 2, "2.1" = 3, unnumbered
+//!   = 4), whatever the number of `#`;
+//! - ordered lists as points (label as written, scheme Arabic, depth by nesting),
+//!   paragraphs that start with "a)", "(ii)" as lettered points, bullet lists as
+//!   bullets; a list item that stops without punctuation and runs on into a paragraph
+//!   starting in lowercase ("… na 21" / "december 2020 …") is one item, with a parse note;
+//! - links (inline, reference, autolinks) with the span of the construct and of the
+//!   target; `[^n]` references (also undefined ones) and definitions;
+//! - key-action boxes: a box title ("Key actions", "Kernacties", from the packs'
+//!   `[structure] box-titles`) as a heading, bold line or plain line, followed by frame
+//!   lines ending in ':' and lists;
+//! - the first unpunctuated short lines (title, dateline) as title paragraphs; then
+//!   sentences with the shared splitter.
+//!
+//! Code blocks, HTML, image alt text and task-list boxes are not running text.
 
 use std::ops::Range;
 
