@@ -16,7 +16,8 @@ declare_rule! {
     /// and `PM` / `p.m.` used as a placeholder.
     ///
     /// `p.m.` (pro memorie) marks a value still to be filled in, unless it follows a
-    /// time of day ("3 p.m.", "15.30 p.m."). Plain `PM` in running text is usually the
+    /// number: then it is a time of day ("3 p.m.", "15.30 p.m.") or a monthly amount
+    /// ("€ 500,- p.m."). Plain `PM` in running text is usually the
     /// Prime Minister or particulate matter ("PM10"), so it is only reported where a
     /// value is expected: in brackets ("(PM)", "[PM]"), after a currency or a colon
     /// ("€ PM", "Budget: PM"), or alone at the end of a text. An ellipsis in brackets
@@ -148,17 +149,23 @@ fn previous_token(text: &str, at: usize) -> &str {
     &before[start..]
 }
 
-/// A time of day just before a "p.m."/"PM": "3", "15.30", "3:30", "11h30".
-fn follows_time(text: &str, at: usize) -> bool {
+/// A number just before a "p.m."/"PM": a time of day ("3 p.m.", "15.30 p.m.", "3pm")
+/// or an amount per month ("€ 500,- p.m.", "1.200 euro p.m.").
+fn follows_number(text: &str, at: usize) -> bool {
+    let starts_with_digit = |t: &str| t.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if char_before(text, at).is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
     let prev = previous_token(text, at);
-    // Glued: "3pm", "3p.m."
-    let glued = char_before(text, at).is_some_and(|c| c.is_ascii_digit());
-    glued
-        || (!prev.is_empty()
-            && prev.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && prev
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h')))
+    if starts_with_digit(prev) {
+        return true;
+    }
+    let currency = matches!(
+        prev.to_lowercase().as_str(),
+        "euro" | "eur" | "€" | "dollar" | "usd"
+    );
+    let before = at - (text[..at].len() - text[..at].trim_end().len()) - prev.len();
+    currency && starts_with_digit(previous_token(text, before))
 }
 
 /// "PM" where a value is expected: in brackets, after a currency or a colon, or at the
@@ -215,11 +222,11 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
             && char_before(text, start) != Some('.')
         {
             // "p.m." — pro memorie unless it follows a time of day.
-            if !follows_time(text, start) {
+            if !follows_number(text, start) {
                 found.push(FoundPlaceholder { start, end: i + 3 });
             }
         } else if (word == "PM" || word == "pm")
-            && !follows_time(text, start)
+            && !follows_number(text, start)
             && pm_in_value_position(text, start, i)
         {
             found.push(FoundPlaceholder { start, end: i });
@@ -357,6 +364,13 @@ mod tests {
             found(Language::Nl, "De vergadering begint om 15.30 p.m."),
             Vec::<String>::new()
         );
+        // Per month.
+        assert!(found(
+            Language::Nl,
+            "Een vergoeding van € 500,- p.m. of 1.200 euro p.m."
+        )
+        .is_empty());
+        assert_eq!(found(Language::Nl, "Kosten: euro p.m."), ["p.m."]);
         assert!(found(
             Language::En,
             "The meeting starts at 3 p.m. and ends at 5pm or 6 PM."
