@@ -580,3 +580,40 @@ proptest! {
         check_spans(&doc);
     }
 }
+
+#[test]
+fn english_press_release_in_a_txt_file() {
+    let path = "tests/fixtures/markdown/press_release_en.txt";
+    let doc = document::parse_str(path, &read(path));
+    check_spans(&doc);
+    assert_eq!(doc.format, document::Format::Markdown);
+    assert_eq!(doc.language, policylint::lang::Language::En);
+    let headings: Vec<&str> = doc.headings.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Key areas of progress",
+            "Background",
+            "For more information"
+        ]
+    );
+    let kinds: Vec<ParagraphKind> = doc.paragraphs.iter().take(3).map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ParagraphKind::Title,
+            ParagraphKind::Title,
+            ParagraphKind::Plain
+        ]
+    );
+    assert_eq!(doc.bullets.len(), 2);
+    let targets: Vec<&str> = doc.links.iter().map(|l| l.target.as_str()).collect();
+    assert_eq!(
+        targets,
+        ["#", "https://eur-lex.europa.eu/eli/dir/2013/40/oj", "", "#"]
+    );
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.text.as_str() == "IP/20/2329"));
+}

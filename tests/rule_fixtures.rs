@@ -192,3 +192,16 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn english_press_release_txt() {
+    let path = "tests/fixtures/markdown/press_release_en.txt";
+    let text = std::fs::read_to_string(path).unwrap();
+    let doc = document::parse_str(path, &text);
+    let links = run("placeholder-link", &doc);
+    let lines: Vec<usize> = links.iter().map(|f| doc.line_of(f.span.start)).collect();
+    assert_eq!(lines, [7, 18, 22]);
+    for rule in ["placeholder-text", "invalid-date", "weekday-mismatch"] {
+        assert!(run(rule, &doc).is_empty(), "{rule}");
+    }
+}
