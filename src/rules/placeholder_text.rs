@@ -17,10 +17,10 @@ declare_rule! {
     ///
     /// `p.m.` (pro memorie) marks a value still to be filled in, unless it follows a
     /// number: then it is a time of day ("3 p.m.", "15.30 p.m.") or a monthly amount
-    /// ("€ 500,- p.m."). Plain `PM` in running text is usually the
-    /// Prime Minister or particulate matter ("PM10"), so it is only reported where a
-    /// value is expected: in brackets ("(PM)", "[PM]"), after a currency or a colon
-    /// ("€ PM", "Budget: PM"), or alone at the end of a text. An ellipsis in brackets
+    /// ("€ 500,- p.m."). Plain `PM` in running text is usually the Prime Minister or
+    /// particulate matter ("PM10"), so it is only reported where a value is expected:
+    /// in brackets ("(PM)", "[PM]"), after a currency or a colon ("€ PM", "Budget:
+    /// PM"), or alone at the end of a text. An ellipsis in brackets
     /// inside a quotation, or standing between two sentences ("… in Irak. [...] In
     /// voorgaande jaren …"), marks words left out of a cited passage and is not
     /// reported.
