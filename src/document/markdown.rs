@@ -909,7 +909,8 @@ impl Builder {
                         && is_plain_heading(inline)
                         && stands_alone(self.src(), *span);
                     let lettered = super::inline::point_label(inline.plain.trim_start())
-                        .filter(|l| matches!(l.scheme, Scheme::LowerAlpha | Scheme::LowerRoman));
+                        .filter(|l| matches!(l.scheme, Scheme::LowerAlpha | Scheme::LowerRoman))
+                        .filter(|l| self.label_span(inline, l.len).is_some());
                     if heading_like {
                         self.heading(*span, inline);
                     } else if let Some(p) = open_item.filter(|&p| self.continues_item(p, inline)) {
@@ -976,16 +977,19 @@ impl Builder {
         register(&mut self.doc, inline);
         let plain = inline.plain.as_str();
         let lead = plain.len() - plain.trim_start().len();
-        let (number, number_span, level, skip) = match heading_number(&plain[lead..]) {
-            Some((len, skip, level)) => {
-                let text = inline.text(self.src(), lead);
-                let number_span = text.source_span(0, len);
-                (
-                    Some(plain[lead..lead + len].to_string()),
-                    Some(number_span),
-                    level,
-                    lead + skip,
-                )
+        // A number counts only when written as one piece ("1." but not "1`.`").
+        let written = heading_number(&plain[lead..]).and_then(|(len, skip, level)| {
+            let number_span = self.label_span(inline, len)?;
+            Some((
+                plain[lead..lead + len].to_string(),
+                number_span,
+                level,
+                skip,
+            ))
+        });
+        let (number, number_span, level, skip) = match written {
+            Some((number, number_span, level, skip)) => {
+                (Some(number), Some(number_span), level, lead + skip)
             }
             None => (None, None, 4, lead),
         };
@@ -997,6 +1001,16 @@ impl Builder {
             number_span,
             title,
         });
+    }
+
+    /// The source span of the first `len` bytes of an inline run (after leading
+    /// space), when they are written as one verbatim piece ("a)" but not "a`)`").
+    fn label_span(&self, inline: &Inline, len: usize) -> Option<Span> {
+        let plain = inline.plain.as_str();
+        let lead = plain.len() - plain.trim_start().len();
+        let label = plain.get(lead..lead + len)?;
+        let span = inline.text(self.src(), lead).source_span(0, len);
+        (self.src().get(span.start..span.end) == Some(label)).then_some(span)
     }
 
     /// A paragraph that starts with a letter or roman label ("a) …", "(iv) …"), which
@@ -1012,7 +1026,9 @@ impl Builder {
         let (scheme, value) = resolve_label(label, previous);
         let plain = inline.plain.as_str();
         let lead = plain.len() - plain.trim_start().len();
-        let label_span = inline.text(self.src(), lead).source_span(0, label.len);
+        let label_span = self
+            .label_span(inline, label.len)
+            .unwrap_or(Span::new(0, 0));
         register(&mut self.doc, inline);
         let text = inline.text(self.src(), lead + label.consumed);
         let paragraph = (!text.is_empty()).then(|| {
