@@ -620,7 +620,10 @@ fn english_press_release_in_a_txt_file() {
 
 #[test]
 fn labels_split_by_markup_are_not_labels() {
-    let doc = document::parse(SourceFile::from_str("t.md", "# 0`.\t,`\n\na`)` text\n\n# 2. Real\n"), None);
+    let doc = document::parse(
+        SourceFile::from_str("t.md", "# 0`.\t,`\n\na`)` text\n\n# 2. Real\n"),
+        None,
+    );
     check_spans(&doc);
     assert!(doc.points.is_empty());
     let numbers: Vec<Option<&str>> = doc.headings.iter().map(|h| h.number.as_deref()).collect();
