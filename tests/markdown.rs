@@ -629,3 +629,27 @@ fn labels_split_by_markup_are_not_labels() {
     let numbers: Vec<Option<&str>> = doc.headings.iter().map(|h| h.number.as_deref()).collect();
     assert_eq!(numbers, [None, Some("2.")]);
 }
+
+#[test]
+fn deep_nesting_is_cut_off_with_a_note() {
+    for s in [
+        "> ".repeat(5_000) + "text\n",
+        "- ".repeat(5_000) + "x\n",
+        "[".repeat(5_000) + "a" + &"](#)".repeat(5_000),
+        "*".repeat(5_000) + "a" + &"*".repeat(5_000),
+    ] {
+        let doc = document::parse(SourceFile::from_str("d.md", &s), None);
+        check_spans(&doc);
+        if s.starts_with('>') || s.starts_with('-') {
+            assert_eq!(doc.notes.len(), 1, "{}", &s[..10]);
+            assert!(doc.notes[0].message.contains("not read"));
+        }
+    }
+    // Ordinary nesting is read in full.
+    let doc = document::parse(
+        SourceFile::from_str("d.md", "> > > 1. a\n>     - b\n"),
+        None,
+    );
+    assert!(doc.notes.is_empty());
+    assert_eq!(doc.points.len(), 1);
+}

@@ -38,7 +38,7 @@ const PLAIN_HEADING_MAX_WORDS: usize = 12;
 /// Parse Markdown. Never fails: anything not understood is left out of the model.
 pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     let lang = language.unwrap_or_else(|| crate::lang::detect(&source.text));
-    let blocks = {
+    let (blocks, skipped) = {
         let mut options = Options::empty();
         // The old footnote syntax also reports references whose definition is missing,
         // which is exactly what the footnote rules need to see.
@@ -59,8 +59,11 @@ pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
             events,
             pos: 0,
             ref_defs,
+            nesting: 0,
+            skipped: Vec::new(),
         };
-        reader.blocks()
+        let blocks = reader.blocks();
+        (blocks, reader.skipped)
     };
     let len = source.text.len();
     let mut doc = Document::empty(source, Format::Markdown, lang);
@@ -76,6 +79,13 @@ pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     };
     builder.sequence(&blocks, 1, true);
     let mut doc = builder.doc;
+    for span in skipped {
+        doc.notes.push(ParseNote {
+            span,
+            message: format!("nested more than {MAX_NESTING} levels deep; not read"),
+        });
+    }
+    doc.notes.sort_by_key(|n| n.span.start);
     doc.links.sort_by_key(|l| l.span.start);
     doc.footnote_refs.sort_by_key(|r| r.span.start);
     doc.footnote_defs.sort_by_key(|d| d.span.start);
@@ -121,17 +131,22 @@ pub fn looks_like_markdown(text: &str) -> bool {
         && markdown_syntax + list_lines >= 3
 }
 
-/// `[text](target)` occurrences on one line (a cheap scan, not a parser).
+/// `[text](target)` occurrences on one line (a cheap linear scan, not a parser): a
+/// `](` with a `[` before it (since the previous one) and a `)` somewhere after it.
 fn count_inline_links(line: &str) -> usize {
+    let Some(last_close) = line.rfind(')') else {
+        return 0;
+    };
     let mut count = 0;
-    let mut rest = line;
-    while let Some(i) = rest.find("](") {
-        let before = &rest[..i];
-        let after = &rest[i + 2..];
-        if before.contains('[') && after.contains(')') {
+    let mut from = 0;
+    while let Some(i) = line[from..].find("](").map(|i| from + i) {
+        if i + 2 > last_close {
+            break;
+        }
+        if line[from..i].contains('[') {
             count += 1;
         }
-        rest = after;
+        from = i + 2;
     }
     count
 }
@@ -267,7 +282,15 @@ struct Reader<'s, 'e> {
     pos: usize,
     /// Link reference definitions: label, span of the definition, destination.
     ref_defs: Vec<(String, Span, String)>,
+    /// Containers (lists, quotes, footnotes) open around the current position.
+    nesting: usize,
+    /// Containers skipped for being nested too deeply.
+    skipped: Vec<Span>,
 }
+
+/// Deepest container nesting read; anything deeper is skipped, so that no input can
+/// exhaust the stack (`> > > …` twenty thousand times).
+const MAX_NESTING: usize = 32;
 
 fn is_inline_tag(tag: &Tag<'_>) -> bool {
     matches!(
@@ -317,6 +340,20 @@ impl Reader<'_, '_> {
             }
             let (event, range) = self.events[self.pos].clone();
             self.pos += 1;
+            let container = matches!(
+                event,
+                Event::Start(
+                    Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)
+                )
+            );
+            if container && self.nesting >= MAX_NESTING {
+                self.skip_container();
+                if self.skipped.last().is_none_or(|s| !s.contains(range.start)) {
+                    self.skipped.push(trimmed(self.src, &range));
+                }
+                out.push(Block::Other);
+                continue;
+            }
             match event {
                 Event::End(_) => return out,
                 Event::Start(Tag::Paragraph) => {
@@ -341,7 +378,9 @@ impl Reader<'_, '_> {
                     });
                 }
                 Event::Start(Tag::List(first)) => {
+                    self.nesting += 1;
                     let items = self.items();
+                    self.nesting -= 1;
                     out.push(Block::List {
                         span: trimmed(self.src, &range),
                         ordered: first.is_some(),
@@ -350,11 +389,15 @@ impl Reader<'_, '_> {
                 }
                 Event::Start(Tag::Item) => {
                     // An item outside a list cannot happen; read it as a container.
+                    self.nesting += 1;
                     let blocks = self.blocks();
+                    self.nesting -= 1;
                     out.push(Block::Quote { blocks });
                 }
                 Event::Start(Tag::BlockQuote(_)) => {
+                    self.nesting += 1;
                     let blocks = self.blocks();
+                    self.nesting -= 1;
                     out.push(Block::Quote { blocks });
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -365,7 +408,9 @@ impl Reader<'_, '_> {
                     } else {
                         0
                     };
+                    self.nesting += 1;
                     let blocks = self.blocks();
+                    self.nesting -= 1;
                     out.push(Block::FootnoteDef {
                         span,
                         label: label.to_string(),
@@ -423,7 +468,9 @@ impl Reader<'_, '_> {
             self.pos += 1;
             match event {
                 Event::Start(Tag::Item) => {
+                    self.nesting += 1;
                     let blocks = self.blocks();
+                    self.nesting -= 1;
                     items.push(Item {
                         span: trimmed(self.src, &range),
                         start: range.start,
@@ -1150,18 +1197,15 @@ impl Builder {
         append_segs(&mut item.text, &src, &inline.segs, 0);
         item.text.trim_end();
         let text = item.text.clone();
-        for point in self
-            .doc
-            .points
-            .iter_mut()
-            .filter(|p| p.paragraph == Some(paragraph))
-        {
-            point.text = text.clone();
+        // The item is the last point or bullet added (an item that runs on has no
+        // nested list after it).
+        let points = &mut self.doc.points;
+        if let Some(point) = points.last_mut().filter(|p| p.paragraph == Some(paragraph)) {
+            point.text = text;
         }
-        for bullet in self
-            .doc
-            .bullets
-            .iter_mut()
+        let bullets = &mut self.doc.bullets;
+        if let Some(bullet) = bullets
+            .last_mut()
             .filter(|b| b.paragraph == Some(paragraph))
         {
             bullet.span = bullet.span.cover(span);
@@ -1298,6 +1342,21 @@ mod tests {
         assert!(looks_like_markdown(
             "# Title\n\nText[^1] here.\n\n[^1]: A note.\n"
         ));
+    }
+
+    #[test]
+    fn a_point_that_runs_on_into_the_next_paragraph() {
+        let doc = md("Intro.\n\n1. Eerste punt tot 21\n\ndecember 2020 geldig.\n\nNieuw.\n");
+        assert_eq!(doc.points.len(), 1);
+        assert_eq!(
+            doc.points[0].text.as_str(),
+            "Eerste punt tot 21 december 2020 geldig."
+        );
+        let p = doc.points[0].paragraph.unwrap();
+        assert_eq!(doc.paragraphs[p].text.as_str(), doc.points[0].text.as_str());
+        assert_eq!(doc.notes.len(), 1);
+        // A new sentence in capitals is a paragraph of its own.
+        assert_eq!(doc.paragraphs.last().unwrap().text.as_str(), "Nieuw.");
     }
 
     #[test]

@@ -138,15 +138,25 @@ fn joins_sentences(text: &str, start: usize, end: usize) -> bool {
     before.ends_with(['.', '!', '?']) && after.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The previous non-space token before `at` (its text).
+/// Longest token looked at before a "PM" or "p.m.", in bytes (times, amounts and
+/// labels are short; the limit keeps the scan linear).
+const MAX_PREVIOUS_TOKEN: usize = 40;
+
+/// The previous non-space token before `at` (its text, at most about
+/// [`MAX_PREVIOUS_TOKEN`] bytes of it).
 fn previous_token(text: &str, at: usize) -> &str {
     let before = text.get(..at).unwrap_or("").trim_end();
-    let start = before
+    let mut window_start = before.len().saturating_sub(MAX_PREVIOUS_TOKEN);
+    while !before.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let window = &before[window_start..];
+    let start = window
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    &before[start..]
+    &window[start..]
 }
 
 /// A number just before a "p.m."/"PM": a time of day ("3 p.m.", "15.30 p.m.", "3pm")
@@ -259,8 +269,6 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
                 || vocabulary.bracketed.contains(words[words.len() - 1]));
         let omission = quotes.inside(text, open) || joins_sentences(text, open, close + 1);
         if (is_ellipsis && !omission) || (named && !is_ellipsis) {
-            // A word already reported inside the brackets ("[TBD]") is reported once.
-            found.retain(|f| !(f.start > open && f.end <= close));
             found.push(FoundPlaceholder {
                 start: open,
                 end: close + 1,
@@ -269,6 +277,8 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
         from = close + 1;
     }
 
+    // A word inside a bracketed placeholder ("[TBD]") is reported once, as the
+    // bracketed placeholder that starts first.
     found.sort_by_key(|f| (f.start, f.end));
     found.dedup_by(|b, a| b.start < a.end);
     found
