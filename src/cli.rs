@@ -514,11 +514,12 @@ fn explain(rule: &str, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     };
     let _ = writeln!(
         out,
-        "# {} ({})\n\ngroup: {} · default level: {}\n\n{}",
+        "# {} ({})\n\ngroup: {} · default level: {} · defined in {}\n\n{}",
         meta.name,
         meta.code,
         meta.group.as_str(),
         meta.default_level.as_str(),
+        meta.location,
         report::explanation_text(meta).trim_end()
     );
     EXIT_CLEAN
