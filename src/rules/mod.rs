@@ -19,6 +19,12 @@ use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
 use crate::source::Span;
 
+pub mod dates;
+pub mod invalid_date;
+pub mod placeholder_link;
+pub mod placeholder_text;
+pub mod weekday_mismatch;
+
 /// Rule groups, by code prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -239,10 +245,14 @@ macro_rules! declare_rule {
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(FootnoteUndefined),    // FN001
-        Box::new(FootnoteUnreferenced), // FN002
-        Box::new(FootnoteNumbering),    // FN003
-        Box::new(FootnoteUnlabelled),   // FN004
+        Box::new(invalid_date::InvalidDate),         // DT001
+        Box::new(weekday_mismatch::WeekdayMismatch), // DT002
+        Box::new(FootnoteUndefined),                 // FN001
+        Box::new(FootnoteUnreferenced),              // FN002
+        Box::new(FootnoteNumbering),                 // FN003
+        Box::new(FootnoteUnlabelled),                // FN004
+        Box::new(placeholder_link::PlaceholderLink), // PL001
+        Box::new(placeholder_text::PlaceholderText), // PL002
     ]
 }
 
