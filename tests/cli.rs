@@ -787,3 +787,21 @@ fn markdown_suppression_silences_a_real_finding_with_a_reason() {
         r.stdout
     );
 }
+
+#[test]
+fn language_can_be_forced() {
+    let r = run(policylint().args(["dump", "--format", "json", "--language", "en", SEED]));
+    assert_eq!(json_of(&r)["language"], "en");
+    let r = run(policylint().args([
+        "show-settings",
+        "--language",
+        "en",
+        "--document-date",
+        "2020-12-09",
+        SEED,
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown: toml::Table = r.stdout.parse().expect("show-settings prints TOML");
+    assert_eq!(shown["language"].as_str(), Some("en"));
+    assert_eq!(shown["document-date"].as_str(), Some("2020-12-09"));
+}
