@@ -45,7 +45,7 @@ declare_rule! {
         name: "placeholder-text",
         group: Placeholders,
         level: Error,
-        summary: "TODO, XXX, [...], [datum], PM left in the text",
+        summary: "placeholder left in the text: TODO, XXX, [...], [datum], PM",
     }
 }
 
