@@ -100,31 +100,7 @@ impl Counter {
     }
 }
 
-/// Lowercase roman numeral of `n`; digits when it is too large to write sensibly.
-pub fn to_roman(mut n: u32) -> String {
-    if n >= 1000 {
-        return n.to_string();
-    }
-    const TABLE: &[(u32, &str)] = &[
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut s = String::new();
-    for &(v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
+pub use crate::document::inline::to_roman;
 
 /// The core of a value in a scheme: "12", "l", "iv", "IV", "D".
 fn core(scheme: Scheme, value: u32) -> String {
