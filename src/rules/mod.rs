@@ -3,6 +3,15 @@
 
 use serde::Serialize;
 
+pub mod acronym_redefined;
+pub mod acronym_undefined;
+pub mod acronym_used_before_definition;
+pub mod acronyms;
+pub mod repeated_word;
+pub mod term_variant;
+pub mod unbalanced_delimiter;
+pub mod wording;
+
 use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
 use crate::source::Span;
@@ -203,7 +212,14 @@ macro_rules! declare_rule {
 
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        Box::new(acronym_undefined::AcronymUndefined),
+        Box::new(acronym_used_before_definition::AcronymUsedBeforeDefinition),
+        Box::new(acronym_redefined::AcronymRedefined),
+        Box::new(term_variant::TermVariant),
+        Box::new(repeated_word::RepeatedWord),
+        Box::new(unbalanced_delimiter::UnbalancedDelimiter),
+    ]
 }
 
 /// Find a rule's metadata by code or name (case-insensitive code).

@@ -1,0 +1,101 @@
+//! TX001 `repeated-word`.
+
+use std::collections::HashSet;
+
+use super::wording;
+use super::{Context, Rule, RuleMeta};
+use crate::declare_rule;
+use crate::document::Document;
+use crate::pack::{FromPack, Pack};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags the same word twice in a row ("de de", "the the"), ignoring case. Not
+    /// flagged: repeats that are grammar ("dat dat", "had had", "that that"; the
+    /// pack's `[text] allowed-repeats`), numbers, and a repeat that only exists
+    /// because the document model joined two lines with something skipped between them
+    /// (a footnote block, a page footer, a box): the two words must be separated by
+    /// nothing but whitespace in the source.
+    ///
+    /// ## Why is this bad?
+    /// A doubled word is a typing or editing slip that spell checkers let through.
+    ///
+    /// ## Example
+    /// ```text
+    /// De Commissie zal de de uitvoering ondersteunen.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// De Commissie zal de uitvoering ondersteunen.
+    /// ```
+    ///
+    /// ## Options
+    /// Add allowed repeats to the pack: `[pack.nl.text] allowed-repeats = ["die"]`.
+    pub RepeatedWord {
+        code: "TX001",
+        name: "repeated-word",
+        group: Text,
+        level: Warning,
+        summary: "the same word twice in a row",
+    }
+}
+
+/// The `[text]` section of a pack.
+#[derive(Debug, Default)]
+pub struct TextPack {
+    pub allowed_repeats: HashSet<String>,
+}
+
+impl FromPack for TextPack {
+    fn from_pack(pack: &Pack) -> Self {
+        TextPack {
+            allowed_repeats: pack
+                .strings("text.allowed-repeats")
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+        }
+    }
+}
+
+impl Rule for RepeatedWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let config = cx.pack().compiled::<TextPack>();
+        let source = doc.text();
+        for (_, text) in doc.texts() {
+            let s = text.as_str();
+            let words = wording::words(s);
+            for pair in words.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                let (ta, tb) = (a.as_str(s), b.as_str(s));
+                if a.in_url
+                    || b.in_url
+                    || a.leading_hyphen
+                    || a.trailing_hyphen
+                    || b.leading_hyphen
+                    || !s[a.end..b.start].chars().all(char::is_whitespace)
+                    || !ta.chars().any(char::is_alphabetic)
+                    || ta.to_lowercase() != tb.to_lowercase()
+                    || config.allowed_repeats.contains(&ta.to_lowercase())
+                {
+                    continue;
+                }
+                let first = text.source_span(a.start, a.end);
+                let second = text.source_span(b.start, b.end);
+                // Something was skipped between the two words in the source: the model
+                // joined text across a break, the repeat is not in the document.
+                let between = source.get(first.end..second.start).unwrap_or("x");
+                if first.end > second.start || !between.chars().all(char::is_whitespace) {
+                    continue;
+                }
+                cx.report(first.cover(second), format!("`{ta}` is repeated"))
+                    .label("repeated word")
+                    .help(format!("remove one `{tb}`"));
+            }
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! TV001 `term-variant`.
+
+use std::collections::{HashMap, HashSet};
+
+use super::wording::{self, is_all_caps, is_apostrophe, Word};
+use super::{Context, Rule, RuleMeta};
+use crate::declare_rule;
+use crate::document::{Document, TextRole};
+use crate::pack::{FromPack, Pack};
+use crate::source::Span;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a term written two ways in one document, learned from the document
+    /// itself, with no list of pairs: case ("eu-LISA" / "eu-Lisa"), apostrophes
+    /// ("Da'esh" / "Da’esh"), hyphens ("e-mail" / "email", "cyber-security" /
+    /// "cybersecurity") and spacing ("cyber security" / "cybersecurity"). Words are
+    /// grouped by a key without case, hyphens, apostrophes and spaces; a group with more
+    /// than one spelling is a variant. The finding sits on the first use of each rarer
+    /// spelling; a secondary label shows the dominant one with its count.
+    ///
+    /// Not variants: a capital at the start of a word (sentence start, title case),
+    /// capitals used as typography ("de RAAD" / "de Raad", headings in capitals), a
+    /// possessive against a plural ("Commission's" / "Commissions"), and words that
+    /// differ in more than spelling (plurals, "EU-lidstaten" / "lidstaten" have
+    /// different keys). Split forms are only considered for two content words; pairs
+    /// with a function word ("ten minste" / "tenminste", "may be" / "maybe") differ in
+    /// meaning and are left alone (`[terms] function-words` in the pack).
+    ///
+    /// ## Why is this bad?
+    /// Readers take a second spelling for a second thing, search and translation
+    /// memories miss it, and it shows that the text was not edited as a whole.
+    ///
+    /// ## Example
+    /// ```text
+    /// Europol, Frontex en eu-Lisa zullen … het agentschap eu-LISA …
+    /// ```
+    /// Use the agency's own spelling, "eu-LISA", throughout.
+    ///
+    /// ## Options
+    /// None.
+    pub TermVariant {
+        code: "TV001",
+        name: "term-variant",
+        group: Terms,
+        level: Warning,
+        summary: "the same term written two ways",
+    }
+}
+
+/// The `[terms]` section of a pack.
+#[derive(Debug, Default)]
+pub struct TermsPack {
+    pub function_words: HashSet<String>,
+}
+
+impl FromPack for TermsPack {
+    fn from_pack(pack: &Pack) -> Self {
+        TermsPack {
+            function_words: pack
+                .strings("terms.function-words")
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+        }
+    }
+}
+
+struct Form {
+    /// The spelling, with the first letter of a capitalised word lowered.
+    spelling: String,
+    /// As first written.
+    written: String,
+    count: usize,
+    first: Span,
+}
+
+#[derive(Default)]
+struct Group {
+    forms: Vec<Form>,
+}
+
+impl Group {
+    fn add(&mut self, spelling: String, written: &str, span: Span) {
+        if let Some(f) = self.forms.iter_mut().find(|f| f.spelling == spelling) {
+            f.count += 1;
+            if span.start < f.first.start {
+                f.first = span;
+                f.written = written.to_string();
+            }
+        } else {
+            self.forms.push(Form {
+                spelling,
+                written: written.to_string(),
+                count: 1,
+                first: span,
+            });
+        }
+    }
+}
+
+/// Lowercase letters and digits only.
+fn key_of(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The spelling compared between forms: a capital at the start of a capitalised word
+/// ("Lidstaten", "Cybersecurity") is grammar, not spelling.
+fn spelling_of(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// A word that can take part: prose, at least two letters, no digits, not a
+/// suspended compound.
+fn eligible(s: &str, w: &Word) -> bool {
+    let t = w.as_str(s);
+    !w.in_url
+        && !w.leading_hyphen
+        && !w.trailing_hyphen
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+}
+
+/// "Commission's" against "Commissions": a possessive, not a spelling.
+fn possessive_pair(a: &str, b: &str) -> bool {
+    let strip = |x: &str| -> Option<String> {
+        let mut chars: Vec<char> = x.chars().collect();
+        let n = chars.len();
+        if n >= 3 && is_apostrophe(chars[n - 2]) && chars[n - 1] == 's' {
+            chars.remove(n - 2);
+            Some(chars.into_iter().collect())
+        } else {
+            None
+        }
+    };
+    strip(a).is_some_and(|x| x == b) || strip(b).is_some_and(|x| x == a)
+}
+
+impl Rule for TermVariant {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let terms = cx.pack().compiled::<TermsPack>();
+        let texts: Vec<_> = doc
+            .texts()
+            .map(|(role, t)| {
+                let words = wording::words(t.as_str());
+                let typographic_caps =
+                    role == TextRole::Heading || wording::is_shouting(t.as_str(), &words);
+                let caps_run = wording::in_caps_run(t.as_str(), &words);
+                (t, words, typographic_caps, caps_run)
+            })
+            .collect();
+
+        let mut groups: HashMap<String, Group> = HashMap::new();
+        for (text, words, typographic_caps, caps_run) in &texts {
+            let s = text.as_str();
+            for (i, w) in words.iter().enumerate().filter(|(_, w)| eligible(s, w)) {
+                let t = w.as_str(s);
+                if (*typographic_caps || caps_run[i]) && is_all_caps(t) {
+                    continue;
+                }
+                let key = key_of(t);
+                if key.chars().count() < 3 {
+                    continue;
+                }
+                groups.entry(key).or_default().add(
+                    spelling_of(t),
+                    t,
+                    text.source_span(w.start, w.end),
+                );
+            }
+        }
+        // Split spellings: two content words that together spell a word of the document.
+        for (text, words, _, _) in &texts {
+            let s = text.as_str();
+            for pair in words.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                if !eligible(s, a) || !eligible(s, b) || &s[a.end..b.start] != " " {
+                    continue;
+                }
+                let (ta, tb) = (a.as_str(s), b.as_str(s));
+                if terms.function_words.contains(&ta.to_lowercase())
+                    || terms.function_words.contains(&tb.to_lowercase())
+                    || is_all_caps(ta)
+                    || is_all_caps(tb)
+                {
+                    continue;
+                }
+                let key = key_of(ta) + &key_of(tb);
+                if let Some(g) = groups.get_mut(&key) {
+                    let written = &s[a.start..b.end];
+                    g.add(
+                        spelling_of(written),
+                        written,
+                        text.source_span(a.start, b.end),
+                    );
+                }
+            }
+        }
+
+        let times = |n: usize| {
+            if n == 1 {
+                "once".to_string()
+            } else {
+                format!("{n} times")
+            }
+        };
+        let mut findings: Vec<(Span, String, Span, String, String)> = Vec::new();
+        for g in groups.values_mut() {
+            if g.forms.len() < 2 {
+                continue;
+            }
+            // Capitals as typography: "RAAD" where the document also writes "raad".
+            let lowercase: Vec<String> = g
+                .forms
+                .iter()
+                .filter(|f| !f.spelling.chars().any(char::is_uppercase))
+                .map(|f| f.spelling.to_uppercase())
+                .collect();
+            g.forms
+                .retain(|f| !(is_all_caps(&f.spelling) && lowercase.contains(&f.spelling)));
+            if g.forms.len() < 2 {
+                continue;
+            }
+            let dominant = g
+                .forms
+                .iter()
+                .enumerate()
+                .max_by(|(_, a), (_, b)| {
+                    a.count
+                        .cmp(&b.count)
+                        .then(b.first.start.cmp(&a.first.start))
+                })
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            let dom = &g.forms[dominant];
+            for (i, f) in g.forms.iter().enumerate() {
+                if i == dominant || possessive_pair(&f.spelling, &dom.spelling) {
+                    continue;
+                }
+                findings.push((
+                    f.first,
+                    format!(
+                        "`{}` is also written `{}` in this document",
+                        f.written, dom.written
+                    ),
+                    dom.first,
+                    format!("`{}` is used {}", dom.written, times(dom.count)),
+                    format!("`{}` is used {}", f.written, times(f.count)),
+                ));
+            }
+        }
+        findings.sort_by_key(|f| f.0.start);
+        for (span, message, related, related_msg, note) in findings {
+            cx.report(span, message)
+                .label("variant spelling")
+                .related(related, related_msg)
+                .note(note)
+                .help("use one spelling throughout");
+        }
+    }
+}
