@@ -317,7 +317,7 @@ fn is_typographic_caps(s: &str, words: &[Word], p: &Part<'_>, ordinary: &HashSet
 }
 
 /// Find the definitions in a text, record them, and return the text offsets of the
-/// acronym parts that are definition sites (not uses).
+/// acronym parts that are not uses: definition sites and act numbers.
 fn find_definitions(
     text: &crate::document::Text,
     words: &[Word],
@@ -341,6 +341,10 @@ fn find_definitions(
             continue;
         }
         if is_citation(&s[close + 1..]) {
+            // "(GBVB) 2016/1693": part of the act's number, neither use nor definition.
+            let lo = parts.partition_point(|p| p.start <= open);
+            let hi = parts.partition_point(|p| p.end <= close);
+            sites.extend(parts[lo..hi.max(lo)].iter().map(|p| p.start));
             continue;
         }
         // Words inside the parenthesis, fillers stripped from both ends.
@@ -409,11 +413,16 @@ fn find_definitions(
 
         // 3. ACR (long form)
         if (2..=12).contains(&inner.len()) {
-            let before = parts.partition_point(|p| p.end <= open);
-            let Some(acr) = before.checked_sub(1).map(|i| &parts[i]).filter(|p| {
-                let w = &words[p.word];
-                w.start == p.start && w.end == p.end && s[p.end..open].trim().is_empty()
-            }) else {
+            // The word right before the parenthesis is the acronym, or a compound that
+            // starts with it ("CBRN-materialen (chemische, biologische … materialen)").
+            let before = words_between(words, 0, open);
+            let Some(prev_word) = before.last().filter(|w| s[w.end..open].trim().is_empty()) else {
+                continue;
+            };
+            let Some(acr) = parts
+                .get(parts.partition_point(|p| p.start < prev_word.start))
+                .filter(|p| p.start == prev_word.start && p.end <= prev_word.end)
+            else {
                 continue;
             };
             if is_excluded(s, words, acr, config) {
@@ -447,13 +456,20 @@ fn words_between(words: &[Word], start: usize, end: usize) -> &[Word] {
     &words[lo..hi.max(lo)]
 }
 
-/// "(EU) 2017/541", "(EG) nr. 2580/2001": the parenthesis belongs to a citation.
+/// "(EU) 2017/541", "(EG) nr. 2580/2001": the parenthesis belongs to the number of
+/// an act. A bare number after it is more likely a footnote reference.
 fn is_citation(after: &str) -> bool {
     let rest = after.trim_start_matches(' ');
-    rest.starts_with(|c: char| c.is_ascii_digit())
-        || rest.starts_with("nr.")
-        || rest.starts_with("No ")
-        || rest.starts_with("no.")
+    let number: &str = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .next()
+        .unwrap_or("");
+    let act_number = number.contains('/')
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == '.');
+    act_number || rest.starts_with("nr.") || rest.starts_with("No ") || rest.starts_with("no.")
 }
 
 fn strip_fillers<'w>(s: &str, mut inner: Vec<&'w Word>, config: &AcronymPack) -> Vec<&'w Word> {
@@ -470,11 +486,18 @@ fn strip_fillers<'w>(s: &str, mut inner: Vec<&'w Word>, config: &AcronymPack) ->
 /// The word before an opening parenthesis is an ordinary word (it has a lowercase
 /// letter and ends in a letter): the end of a noun phrase, not a number or a code.
 fn preceded_by_noun(s: &str, words: &[Word], open: usize) -> bool {
-    let Some(prev) = words_between(words, 0, open).last() else {
+    let before = words_between(words, 0, open);
+    let Some(mut prev) = before.last() else {
         return false;
     };
     if !s[prev.end..open].trim().is_empty() {
         return false;
+    }
+    // "terrorismefinanciering 62 (TFTP)": a footnote reference between the long form
+    // and the parenthesis.
+    let t = prev.as_str(s);
+    if t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) && before.len() >= 2 {
+        prev = &before[before.len() - 2];
     }
     let t = prev.as_str(s);
     t.chars().any(|c| c.is_lowercase()) && t.chars().last().is_some_and(|c| c.is_alphabetic())

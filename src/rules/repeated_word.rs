@@ -10,9 +10,12 @@ use crate::pack::{FromPack, Pack};
 
 declare_rule! {
     /// ## What it does
-    /// Flags the same word twice in a row ("de de", "the the"), ignoring case. Not
-    /// flagged: repeats that are grammar ("dat dat", "had had", "that that"; the
-    /// pack's `[text] allowed-repeats`), numbers, and a repeat that only exists
+    /// Flags the same word twice in a row ("de de", "the the", "De de"). Not flagged:
+    /// repeats that are grammar ("dat dat", "had had", "that that"; the pack's
+    /// `[text] allowed-repeats`), a Dutch preposition before the same particle of a
+    /// separable verb ("zich er aan aan te passen"; `[text] separable-particles`),
+    /// words that differ in case beyond a first capital ("ANTICIPEREN Anticiperen", a
+    /// heading meeting its text), numbers, and a repeat that only exists
     /// because the document model joined two lines with something skipped between them
     /// (a footnote block, a page footer, a box): the two words must be separated by
     /// nothing but whitespace in the source.
@@ -44,6 +47,8 @@ declare_rule! {
 #[derive(Debug, Default)]
 pub struct TextPack {
     pub allowed_repeats: HashSet<String>,
+    /// Particles of separable verbs: "er aan aan te passen", "aan aangepast".
+    pub separable_particles: HashSet<String>,
 }
 
 impl FromPack for TextPack {
@@ -54,7 +59,30 @@ impl FromPack for TextPack {
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),
+            separable_particles: pack
+                .strings("text.separable-particles")
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
         }
+    }
+}
+
+/// The same word, allowing a capital on the first one only ("De de"). "ANTICIPEREN
+/// Anticiperen" or "europol Europol" is a heading or a sentence meeting another.
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let mut ca = a.chars();
+    let mut cb = b.chars();
+    match (ca.next(), cb.next()) {
+        (Some(x), Some(y)) => {
+            x.is_uppercase()
+                && x.to_lowercase().eq(std::iter::once(y))
+                && ca.as_str() == cb.as_str()
+        }
+        _ => false,
     }
 }
 
@@ -69,9 +97,10 @@ impl Rule for RepeatedWord {
         for (_, text) in doc.texts() {
             let s = text.as_str();
             let words = wording::words(s);
-            for pair in words.windows(2) {
+            for (i, pair) in words.windows(2).enumerate() {
                 let (a, b) = (&pair[0], &pair[1]);
                 let (ta, tb) = (a.as_str(s), b.as_str(s));
+                let next = words.get(i + 2).map(|w| w.as_str(s).to_lowercase());
                 if a.in_url
                     || b.in_url
                     || a.leading_hyphen
@@ -79,8 +108,18 @@ impl Rule for RepeatedWord {
                     || b.leading_hyphen
                     || !s[a.end..b.start].chars().all(char::is_whitespace)
                     || !ta.chars().any(char::is_alphabetic)
-                    || ta.to_lowercase() != tb.to_lowercase()
+                    || !same_word(ta, tb)
                     || config.allowed_repeats.contains(&ta.to_lowercase())
+                {
+                    continue;
+                }
+                // "zich er aan aan te passen": a preposition and the particle of a
+                // separable verb.
+                let lower = ta.to_lowercase();
+                if config.separable_particles.contains(&lower)
+                    && next
+                        .as_deref()
+                        .is_some_and(|n| n == "te" || (n.starts_with(&lower) && n != lower))
                 {
                     continue;
                 }

@@ -23,7 +23,8 @@ declare_rule! {
     /// capitals used as typography ("de RAAD" / "de Raad", headings in capitals), a
     /// possessive against a plural ("Commission's" / "Commissions"), and words that
     /// differ in more than spelling (plurals, "EU-lidstaten" / "lidstaten" have
-    /// different keys). Split forms are only considered for two content words; pairs
+    /// different keys). Split forms are only considered for two content words, the
+    /// second in lowercase ("Internet Forum" is a name, not a split "internetforum"); pairs
     /// with a function word ("ten minste" / "tenminste", "may be" / "maybe") differ in
     /// meaning and are left alone (`[terms] function-words` in the pack).
     ///
@@ -81,8 +82,12 @@ struct Group {
 }
 
 impl Group {
-    fn add(&mut self, spelling: String, written: &str, span: Span) {
-        if let Some(f) = self.forms.iter_mut().find(|f| f.spelling == spelling) {
+    fn add(&mut self, written: &str, span: Span) {
+        if let Some(f) = self
+            .forms
+            .iter_mut()
+            .find(|f| f.written == written || f.spelling == spelling_of(written))
+        {
             f.count += 1;
             if span.start < f.first.start {
                 f.first = span;
@@ -90,7 +95,7 @@ impl Group {
             }
         } else {
             self.forms.push(Form {
-                spelling,
+                spelling: spelling_of(written),
                 written: written.to_string(),
                 count: 1,
                 first: span,
@@ -100,11 +105,12 @@ impl Group {
 }
 
 /// Lowercase letters and digits only.
-fn key_of(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+fn push_key(s: &str, key: &mut String) {
+    key.extend(
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// The spelling compared between forms: a capital at the start of a capitalised word
@@ -164,6 +170,7 @@ impl Rule for TermVariant {
             .collect();
 
         let mut groups: HashMap<String, Group> = HashMap::new();
+        let mut key = String::new();
         for (text, words, typographic_caps, caps_run) in &texts {
             let s = text.as_str();
             for (i, w) in words.iter().enumerate().filter(|(_, w)| eligible(s, w)) {
@@ -171,15 +178,16 @@ impl Rule for TermVariant {
                 if (*typographic_caps || caps_run[i]) && is_all_caps(t) {
                     continue;
                 }
-                let key = key_of(t);
+                key.clear();
+                push_key(t, &mut key);
                 if key.chars().count() < 3 {
                     continue;
                 }
-                groups.entry(key).or_default().add(
-                    spelling_of(t),
-                    t,
-                    text.source_span(w.start, w.end),
-                );
+                let span = text.source_span(w.start, w.end);
+                match groups.get_mut(key.as_str()) {
+                    Some(g) => g.add(t, span),
+                    None => groups.entry(key.clone()).or_default().add(t, span),
+                }
             }
         }
         // Split spellings: two content words that together spell a word of the document.
@@ -195,17 +203,17 @@ impl Rule for TermVariant {
                     || terms.function_words.contains(&tb.to_lowercase())
                     || is_all_caps(ta)
                     || is_all_caps(tb)
+                    // "Task Force", "Internet Forum": a name, often English in a Dutch
+                    // text, not a split spelling of "taskforce".
+                    || tb.starts_with(char::is_uppercase)
                 {
                     continue;
                 }
-                let key = key_of(ta) + &key_of(tb);
-                if let Some(g) = groups.get_mut(&key) {
-                    let written = &s[a.start..b.end];
-                    g.add(
-                        spelling_of(written),
-                        written,
-                        text.source_span(a.start, b.end),
-                    );
+                key.clear();
+                push_key(ta, &mut key);
+                push_key(tb, &mut key);
+                if let Some(g) = groups.get_mut(key.as_str()) {
+                    g.add(&s[a.start..b.end], text.source_span(a.start, b.end));
                 }
             }
         }
