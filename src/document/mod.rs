@@ -3,6 +3,7 @@
 //!
 //! Parsing never fails: odd layout becomes a node or a [`ParseNote`].
 
+pub mod inline;
 pub mod lines;
 pub mod markdown;
 pub mod pdftext;
@@ -46,6 +47,9 @@ pub struct Document {
     /// Sentences of the body paragraphs, in order.
     pub sentences: Vec<Sentence>,
     pub notes: Vec<ParseNote>,
+    /// Places where the layout shows a superscript was dropped (a gap left in a body
+    /// line right after a word with no trailing space).
+    pub dropped_refs: Vec<Span>,
 }
 
 impl Document {
@@ -67,6 +71,24 @@ impl Document {
         match self.pages.binary_search_by(|p| p.span.start.cmp(&offset)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
+        }
+    }
+
+    /// The printed number of a page (0-based index): the surviving page number, or one
+    /// inferred from the surviving numbers of other pages when they agree on the
+    /// offset, or else the page's position.
+    pub fn page_number(&self, index: usize) -> u32 {
+        if let Some(n) = self.pages.get(index).and_then(|p| p.number) {
+            return n;
+        }
+        let mut offsets = self
+            .pages
+            .iter()
+            .filter_map(|p| p.number.map(|n| n as i64 - p.index as i64));
+        let position = index as i64 + 1;
+        match offsets.next() {
+            Some(first) if offsets.all(|o| o == first) => (position + first).max(1) as u32,
+            _ => position as u32,
         }
     }
 
@@ -357,6 +379,7 @@ impl Document {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             notes: Vec::new(),
+            dropped_refs: Vec::new(),
         }
     }
 }

@@ -3,14 +3,31 @@
 
 use serde::Serialize;
 
-pub mod acronym_redefined;
-pub mod acronym_undefined;
-pub mod acronym_used_before_definition;
 pub mod acronyms;
-pub mod repeated_word;
-pub mod term_variant;
-pub mod unbalanced_delimiter;
+pub mod footnotes;
 pub mod wording;
+
+mod acronym_redefined;
+mod acronym_undefined;
+mod acronym_used_before_definition;
+mod footnote_numbering;
+mod footnote_undefined;
+mod footnote_unlabelled;
+mod footnote_unreferenced;
+mod repeated_word;
+mod term_variant;
+mod unbalanced_delimiter;
+
+pub use acronym_redefined::AcronymRedefined;
+pub use acronym_undefined::AcronymUndefined;
+pub use acronym_used_before_definition::AcronymUsedBeforeDefinition;
+pub use footnote_numbering::FootnoteNumbering;
+pub use footnote_undefined::FootnoteUndefined;
+pub use footnote_unlabelled::FootnoteUnlabelled;
+pub use footnote_unreferenced::FootnoteUnreferenced;
+pub use repeated_word::RepeatedWord;
+pub use term_variant::TermVariant;
+pub use unbalanced_delimiter::UnbalancedDelimiter;
 
 use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
@@ -213,12 +230,16 @@ macro_rules! declare_rule {
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(acronym_undefined::AcronymUndefined),
-        Box::new(acronym_used_before_definition::AcronymUsedBeforeDefinition),
-        Box::new(acronym_redefined::AcronymRedefined),
-        Box::new(term_variant::TermVariant),
-        Box::new(repeated_word::RepeatedWord),
-        Box::new(unbalanced_delimiter::UnbalancedDelimiter),
+        Box::new(FootnoteUndefined),           // FN001
+        Box::new(FootnoteUnreferenced),        // FN002
+        Box::new(FootnoteNumbering),           // FN003
+        Box::new(FootnoteUnlabelled),          // FN004
+        Box::new(AcronymUndefined),            // AC001
+        Box::new(AcronymUsedBeforeDefinition), // AC002
+        Box::new(AcronymRedefined),            // AC003
+        Box::new(TermVariant),                 // TV001
+        Box::new(RepeatedWord),                // TX001
+        Box::new(UnbalancedDelimiter),         // TX002
     ]
 }
 
