@@ -1,6 +1,6 @@
 //! AC001 `acronym-undefined`.
 
-use super::acronyms::acronym_table;
+use super::acronyms::{acronym_table, unlinked_long_form};
 use super::{Context, Rule, RuleMeta};
 use crate::declare_rule;
 use crate::document::Document;
@@ -19,6 +19,10 @@ declare_rule! {
     /// all-caps words that are typography ("de RAAD", "KERNACTIES", a heading in
     /// capitals, "Laura BERARD"), units after a number, and the acronyms every reader
     /// knows (EU, VN, NAVO …), listed in the language pack.
+    ///
+    /// When the document writes the long form elsewhere without the acronym
+    /// ("Europese Dienst voor extern optreden", initials E-D-E-O with function words
+    /// skipped), a secondary label points there.
     ///
     /// ## Why is this bad?
     /// A reader outside the drafting team cannot know that "GVDB" is the common
@@ -61,21 +65,34 @@ impl Rule for AcronymUndefined {
                 continue;
             }
             let n = a.uses.len();
-            cx.report(
-                *first,
-                format!("acronym `{}` is never spelled out", a.display),
-            )
-            .label("first use")
-            .note(if n == 1 {
-                "used once".to_string()
-            } else {
-                format!("used {n} times")
-            })
-            .help(format!(
-                "write the long form before `({})` at its first use, or add `{}` to \
-                     the known acronyms",
-                a.display, a.display
-            ));
+            let long_form = unlinked_long_form(doc, cx.pack(), &a.display);
+            let finding = cx
+                .report(
+                    *first,
+                    format!("acronym `{}` is never spelled out", a.display),
+                )
+                .label("first use")
+                .note(if n == 1 {
+                    "used once".to_string()
+                } else {
+                    format!("used {n} times")
+                });
+            match long_form {
+                Some((span, long)) => {
+                    finding
+                        .related(
+                            span,
+                            format!("“{long}” is written here without `({})`", a.display),
+                        )
+                        .help(format!("write “{long} ({})” at the first use", a.display));
+                }
+                None => {
+                    finding.help(format!(
+                        "write “long form ({})” at the first use, or add `{}` to the known acronyms",
+                        a.display, a.display
+                    ));
+                }
+            }
         }
     }
 }

@@ -47,6 +47,9 @@ pub struct AcronymPack {
     /// Lowercased words that may surround the acronym inside the defining
     /// parenthesis ("hierna", "de zogeheten", "genoemd").
     pub fillers: HashSet<String>,
+    /// Lowercased function words (`[terms] function-words`), skipped when matching a
+    /// long form's initials.
+    pub function_words: HashSet<String>,
 }
 
 impl FromPack for AcronymPack {
@@ -58,6 +61,7 @@ impl FromPack for AcronymPack {
             known: lower("acronyms.known"),
             document_codes: lower("acronyms.document-codes"),
             fillers: lower("acronyms.definition-fillers"),
+            function_words: lower("terms.function-words"),
         }
     }
 }
@@ -310,10 +314,11 @@ fn is_typographic_caps(s: &str, words: &[Word], p: &Part<'_>, ordinary: &HashSet
     {
         return true;
     }
-    // "5 GB", "10 MW".
-    prev_text
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    // "5 GB", "10 MW": a short unit after a number.
+    p.text.len() <= 3
+        && prev_text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
 }
 
 /// Find the definitions in a text, record them, and return the text offsets of the
@@ -454,6 +459,63 @@ fn words_between(words: &[Word], start: usize, end: usize) -> &[Word] {
     let lo = words.partition_point(|w| w.start < start);
     let hi = words.partition_point(|w| w.end <= end);
     &words[lo..hi.max(lo)]
+}
+
+/// A place where the document writes an acronym's long form without the acronym: a
+/// run of words whose initials, function words skipped, spell the acronym
+/// ("Europese Dienst voor extern optreden" for EDEO). For acronyms of two or three
+/// letters the run must contain a capitalised word, so that "alle uitdagingen" is not
+/// taken for AU. One pass over the document's words.
+pub fn unlinked_long_form(doc: &Document, pack: &Pack, acronym: &str) -> Option<(Span, String)> {
+    let config = pack.compiled::<AcronymPack>();
+    let letters: Vec<char> = acronym
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if letters.len() < 2 {
+        return None;
+    }
+    let initial = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
+    for (_, text) in doc.texts() {
+        let s = text.as_str();
+        let words = wording::words(s);
+        for (i, first) in words.iter().enumerate() {
+            let fw = first.as_str(s);
+            if first.in_url
+                || initial(fw) != Some(letters[0])
+                || config.function_words.contains(&fw.to_lowercase())
+            {
+                continue;
+            }
+            let mut matched = 0;
+            let mut capitalised = false;
+            for (j, w) in words[i..].iter().enumerate() {
+                let t = w.as_str(s);
+                if j > 0 && !s[words[i + j - 1].end..w.start].trim().is_empty() {
+                    break; // punctuation ends the phrase
+                }
+                if config.function_words.contains(&t.to_lowercase()) {
+                    continue;
+                }
+                if initial(t) != Some(letters[matched]) || is_acronym_shape(t) {
+                    break;
+                }
+                capitalised |= t.starts_with(char::is_uppercase);
+                matched += 1;
+                if matched == letters.len() {
+                    if letters.len() > 3 || capitalised {
+                        return Some((
+                            text.source_span(first.start, w.end),
+                            s[first.start..w.end].to_string(),
+                        ));
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    None
 }
 
 /// "(EU) 2017/541", "(EG) nr. 2580/2001": the parenthesis belongs to the number of

@@ -80,13 +80,26 @@ fn is_list_label(s: &str, close: usize) -> bool {
             .is_none_or(char::is_whitespace)
 }
 
-/// Pair the delimiters of one text. Linear.
+/// The unmatched delimiters of one text. Linear.
 pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
     let s = text.as_str();
+    // A list label inside an open parenthesis is either a label inside the aside,
+    // "(in de zin van artikel 4, punt o), van …)", or its end, "(zie punt 3)". It is a
+    // label when the parentheses after it can close everything that is open.
+    // `surplus[k]`: closing minus opening parentheses from char k to the end.
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut surplus = vec![0i64; chars.len() + 1];
+    for k in (0..chars.len()).rev() {
+        surplus[k] = surplus[k + 1]
+            + match chars[k].1 {
+                ')' => 1,
+                '(' => -1,
+                _ => 0,
+            };
+    }
     let mut stack: Vec<(char, usize)> = Vec::new();
     let mut out = Vec::new();
     let mut straight: Vec<usize> = Vec::new();
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     for (k, &(i, c)) in chars.iter().enumerate() {
         let prev = k.checked_sub(1).map(|j| chars[j].1);
         let next = chars.get(k + 1).map(|x| x.1);
@@ -111,6 +124,10 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
                     stack.truncate(pos);
                 }
             }
+            ')' if is_list_label(s, i) && {
+                let open = stack.iter().filter(|&&(o, _)| o == '(').count() as i64;
+                surplus[k + 1] >= open
+            } => {}
             ')' | ']' | '”' => {
                 let open = match c {
                     ')' => '(',
