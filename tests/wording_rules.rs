@@ -210,3 +210,16 @@ fn fixtures_fire_and_stay_silent() {
         assert_eq!(seen.len(), 4);
     }
 }
+
+#[test]
+fn known_acronyms_extend_through_configuration() {
+    let text = "Projecten zoals DANTE en TENSOR.";
+    let doc = document("config.txt", text, Language::Nl);
+    let builtin = Pack::builtin(Language::Nl);
+    assert_eq!(run(&doc, builtin, &["AC001"]).len(), 2);
+    let extra: toml::Table = "[acronyms]\nknown = [\"DANTE\", \"tensor\"]"
+        .parse()
+        .unwrap();
+    let extended = builtin.extended(&extra);
+    assert!(run(&doc, &extended, &["AC001"]).is_empty());
+}

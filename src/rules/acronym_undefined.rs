@@ -1,6 +1,6 @@
 //! AC001 `acronym-undefined`.
 
-use super::acronyms::{acronym_table, unlinked_long_form};
+use super::acronyms::{acronym_table, unlinked_long_forms};
 use super::{Context, Rule, RuleMeta};
 use crate::declare_rule;
 use crate::document::Document;
@@ -57,15 +57,18 @@ impl Rule for AcronymUndefined {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let table = acronym_table(doc, cx.pack());
-        for a in &table.acronyms {
+        let undefined: Vec<_> = table
+            .acronyms
+            .iter()
+            .filter(|a| a.definitions.is_empty() && !a.uses.is_empty())
+            .collect();
+        let names: Vec<&str> = undefined.iter().map(|a| a.display.as_str()).collect();
+        let long_forms = unlinked_long_forms(doc, cx.pack(), &names);
+        for (a, long_form) in undefined.into_iter().zip(long_forms) {
             let Some(first) = a.uses.first() else {
                 continue;
             };
-            if !a.definitions.is_empty() {
-                continue;
-            }
             let n = a.uses.len();
-            let long_form = unlinked_long_form(doc, cx.pack(), &a.display);
             let finding = cx
                 .report(
                     *first,

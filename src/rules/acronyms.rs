@@ -29,7 +29,10 @@
 //!
 //! A parenthesis followed by a number ("Verordening (EU) 2017/541") is a citation.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 use crate::document::{Document, TextRole};
 use crate::pack::{FromPack, Pack};
@@ -109,7 +112,39 @@ pub struct AcronymTable {
 }
 
 /// Build the acronym table of a document. Linear in the length of its texts.
-pub fn acronym_table(doc: &Document, pack: &Pack) -> AcronymTable {
+///
+/// The three acronym rules run one after another on the same document, so the last
+/// table built on this thread is kept, keyed by a hash of the document's texts and of
+/// the pack sections it reads: equal inputs give an equal table.
+pub fn acronym_table(doc: &Document, pack: &Pack) -> Arc<AcronymTable> {
+    thread_local! {
+        static LAST: RefCell<Option<(u64, Arc<AcronymTable>)>> = const { RefCell::new(None) };
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    // The pack by content: a pack extended by configuration may reuse an address.
+    for section in ["acronyms", "terms"] {
+        pack.get(section).map(|v| v.to_string()).hash(&mut hasher);
+    }
+    for (role, t) in doc.texts() {
+        (role as u8).hash(&mut hasher);
+        t.as_str().hash(&mut hasher);
+        t.span().hash(&mut hasher);
+    }
+    let key = hasher.finish();
+    if let Some(table) = LAST.with(|l| {
+        l.borrow()
+            .as_ref()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, t)| t.clone())
+    }) {
+        return table;
+    }
+    let table = Arc::new(build_table(doc, pack));
+    LAST.with(|l| *l.borrow_mut() = Some((key, table.clone())));
+    table
+}
+
+fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     let config = pack.compiled::<AcronymPack>();
     let texts: Vec<(TextRole, &crate::document::Text, Vec<Word>)> = doc
         .texts()
@@ -117,14 +152,28 @@ pub fn acronym_table(doc: &Document, pack: &Pack) -> AcronymTable {
         .collect();
 
     // Words the document writes in lowercase or title case: an all-caps form of one of
-    // them is emphasis ("de RAAD"), not an acronym.
+    // them is emphasis ("de RAAD"), not an acronym. Only the all-caps candidates are
+    // looked up, so only words of their lengths are lowercased.
+    let mut candidates: HashSet<String> = HashSet::new();
+    for (_, t, words) in &texts {
+        let s = t.as_str();
+        for p in acronym_parts(s, words) {
+            if is_all_caps(p.text) {
+                candidates.insert(p.text.to_lowercase());
+            }
+        }
+    }
+    let lengths: HashSet<usize> = candidates.iter().map(String::len).collect();
     let mut ordinary: HashSet<String> = HashSet::new();
     for (_, t, words) in &texts {
         let s = t.as_str();
         for w in words.iter().filter(|w| !w.in_url) {
             for (_, part) in wording::hyphen_parts(w.as_str(s)) {
-                if !part.is_empty() && !is_all_caps(part) && !is_acronym_shape(part) {
-                    ordinary.insert(part.to_lowercase());
+                if lengths.contains(&part.len()) && !is_all_caps(part) && !is_acronym_shape(part) {
+                    let lower = part.to_lowercase();
+                    if candidates.contains(&lower) {
+                        ordinary.insert(lower);
+                    }
                 }
             }
         }
@@ -461,61 +510,86 @@ fn words_between(words: &[Word], start: usize, end: usize) -> &[Word] {
     &words[lo..hi.max(lo)]
 }
 
-/// A place where the document writes an acronym's long form without the acronym: a
-/// run of words whose initials, function words skipped, spell the acronym
-/// ("Europese Dienst voor extern optreden" for EDEO). For acronyms of two or three
-/// letters the run must contain a capitalised word, so that "alle uitdagingen" is not
-/// taken for AU. One pass over the document's words.
-pub fn unlinked_long_form(doc: &Document, pack: &Pack, acronym: &str) -> Option<(Span, String)> {
+/// Where the document writes each acronym's long form without the acronym: a run of
+/// words whose initials, function words skipped, spell the acronym ("Europese Dienst
+/// voor extern optreden" for EDEO). For acronyms of two or three letters the run must
+/// contain a capitalised word, so that "alle uitdagingen" is not taken for AU. One
+/// pass over the document's words for all the acronyms.
+pub fn unlinked_long_forms(
+    doc: &Document,
+    pack: &Pack,
+    acronyms: &[&str],
+) -> Vec<Option<(Span, String)>> {
     let config = pack.compiled::<AcronymPack>();
-    let letters: Vec<char> = acronym
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .flat_map(char::to_lowercase)
+    let letters: Vec<Vec<char>> = acronyms
+        .iter()
+        .map(|a| {
+            a.chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
         .collect();
-    if letters.len() < 2 {
-        return None;
+    let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+    for (i, l) in letters.iter().enumerate() {
+        if l.len() >= 2 {
+            by_initial.entry(l[0]).or_default().push(i);
+        }
+    }
+    let mut found: Vec<Option<(Span, String)>> = vec![None; acronyms.len()];
+    if by_initial.is_empty() {
+        return found;
     }
     let initial = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
     for (_, text) in doc.texts() {
         let s = text.as_str();
         let words = wording::words(s);
+        let is_function: Vec<bool> = words
+            .iter()
+            .map(|w| config.function_words.contains(&w.as_str(s).to_lowercase()))
+            .collect();
         for (i, first) in words.iter().enumerate() {
-            let fw = first.as_str(s);
-            if first.in_url
-                || initial(fw) != Some(letters[0])
-                || config.function_words.contains(&fw.to_lowercase())
-            {
+            let Some(candidates) = initial(first.as_str(s)).and_then(|c| by_initial.get(&c)) else {
+                continue;
+            };
+            if first.in_url || is_function[i] {
                 continue;
             }
-            let mut matched = 0;
-            let mut capitalised = false;
-            for (j, w) in words[i..].iter().enumerate() {
-                let t = w.as_str(s);
-                if j > 0 && !s[words[i + j - 1].end..w.start].trim().is_empty() {
-                    break; // punctuation ends the phrase
-                }
-                if config.function_words.contains(&t.to_lowercase()) {
+            for &a in candidates {
+                if found[a].is_some() {
                     continue;
                 }
-                if initial(t) != Some(letters[matched]) || is_acronym_shape(t) {
-                    break;
-                }
-                capitalised |= t.starts_with(char::is_uppercase);
-                matched += 1;
-                if matched == letters.len() {
-                    if letters.len() > 3 || capitalised {
-                        return Some((
-                            text.source_span(first.start, w.end),
-                            s[first.start..w.end].to_string(),
-                        ));
+                let want = &letters[a];
+                let mut matched = 0;
+                let mut capitalised = false;
+                for j in i..words.len() {
+                    let w = &words[j];
+                    let t = w.as_str(s);
+                    if j > i && !s[words[j - 1].end..w.start].trim().is_empty() {
+                        break; // punctuation ends the phrase
                     }
-                    break;
+                    if is_function[j] {
+                        continue;
+                    }
+                    if initial(t) != Some(want[matched]) || is_acronym_shape(t) {
+                        break;
+                    }
+                    capitalised |= t.starts_with(char::is_uppercase);
+                    matched += 1;
+                    if matched == want.len() {
+                        if want.len() > 3 || capitalised {
+                            found[a] = Some((
+                                text.source_span(first.start, w.end),
+                                s[first.start..w.end].to_string(),
+                            ));
+                        }
+                        break;
+                    }
                 }
             }
         }
     }
-    None
+    found
 }
 
 /// "(EU) 2017/541", "(EG) nr. 2580/2001": the parenthesis belongs to the number of

@@ -138,3 +138,54 @@ impl Rule for RepeatedWord {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, Paragraph, ParagraphKind, SourceFile, Span, Text};
+    use crate::lang::Language;
+    use crate::pack::Pack;
+
+    fn run(source: &str, pieces: &[(usize, usize)]) -> Vec<String> {
+        let mut doc = Document::empty(
+            SourceFile::from_str("t.txt", source),
+            Format::PdfText,
+            Language::Nl,
+        );
+        let mut text = Text::new();
+        for (i, &(s, e)) in pieces.iter().enumerate() {
+            if i > 0 {
+                text.push_synthetic(" ", s);
+            }
+            text.push_source(source, Span::new(s, e));
+        }
+        doc.paragraphs.push(Paragraph {
+            text,
+            page: 0,
+            kind: ParagraphKind::Plain,
+        });
+        let pack = Pack::builtin(Language::Nl);
+        let mut cx = Context::new(&RepeatedWord::META, None, pack);
+        RepeatedWord.check(&doc, &mut cx);
+        cx.into_findings()
+            .iter()
+            .map(|f| source[f.span.start..f.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_repeat_across_a_wrapped_line_is_reported() {
+        let src = "Wij steunen de\n\nde lidstaten.";
+        assert_eq!(run(src, &[(0, 14), (16, 29)]), vec!["de\n\nde"]);
+    }
+
+    #[test]
+    fn a_repeat_made_by_skipping_a_footnote_block_is_not() {
+        let src = "Wij steunen de\n12  Zie de conclusies.\nde lidstaten.";
+        let second = src.rfind("de lidstaten").unwrap();
+        assert_eq!(
+            run(src, &[(0, 14), (second, src.len())]),
+            Vec::<String>::new()
+        );
+    }
+}

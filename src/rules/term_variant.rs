@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::wording::{self, is_all_caps, is_apostrophe, Word};
+use super::wording::{self, is_all_caps, is_apostrophe, Word, WordHash};
 use super::{Context, Rule, RuleMeta};
 use crate::declare_rule;
 use crate::document::{Document, TextRole};
@@ -83,11 +83,14 @@ struct Group {
 
 impl Group {
     fn add(&mut self, written: &str, span: Span) {
-        if let Some(f) = self
-            .forms
-            .iter_mut()
-            .find(|f| f.written == written || f.spelling == spelling_of(written))
-        {
+        let found = match self.forms.iter().position(|f| f.written == written) {
+            Some(i) => Some(i),
+            None => {
+                let spelling = spelling_of(written);
+                self.forms.iter().position(|f| f.spelling == spelling)
+            }
+        };
+        if let Some(f) = found.map(|i| &mut self.forms[i]) {
             f.count += 1;
             if span.start < f.first.start {
                 f.first = span;
@@ -169,7 +172,7 @@ impl Rule for TermVariant {
             })
             .collect();
 
-        let mut groups: HashMap<String, Group> = HashMap::new();
+        let mut groups: HashMap<String, Group, WordHash> = HashMap::default();
         let mut key = String::new();
         for (text, words, typographic_caps, caps_run) in &texts {
             let s = text.as_str();
@@ -191,6 +194,7 @@ impl Rule for TermVariant {
             }
         }
         // Split spellings: two content words that together spell a word of the document.
+        let mut lower = String::new();
         for (text, words, _, _) in &texts {
             let s = text.as_str();
             for pair in words.windows(2) {
@@ -199,14 +203,19 @@ impl Rule for TermVariant {
                     continue;
                 }
                 let (ta, tb) = (a.as_str(s), b.as_str(s));
-                if terms.function_words.contains(&ta.to_lowercase())
-                    || terms.function_words.contains(&tb.to_lowercase())
-                    || is_all_caps(ta)
-                    || is_all_caps(tb)
-                    // "Task Force", "Internet Forum": a name, often English in a Dutch
-                    // text, not a split spelling of "taskforce".
-                    || tb.starts_with(char::is_uppercase)
-                {
+                // "Task Force", "Internet Forum": a name, often English in a Dutch text,
+                // not a split spelling of "taskforce".
+                if tb.starts_with(char::is_uppercase) || is_all_caps(ta) {
+                    continue;
+                }
+                lower.clear();
+                lower.extend(ta.chars().flat_map(char::to_lowercase));
+                if terms.function_words.contains(lower.as_str()) {
+                    continue;
+                }
+                lower.clear();
+                lower.extend(tb.chars().flat_map(char::to_lowercase));
+                if terms.function_words.contains(lower.as_str()) {
                     continue;
                 }
                 key.clear();

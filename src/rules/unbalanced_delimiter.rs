@@ -197,3 +197,39 @@ impl Rule for UnbalancedDelimiter {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn unmatched(s: &str) -> Vec<String> {
+        let t = Text::from_source(s, Span::new(0, s.len()));
+        unmatched_delimiters(&t)
+            .iter()
+            .map(|u| s[u.start..u.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn pairs_brackets_and_quotes() {
+        assert!(unmatched("(a [b] “c ‘d’ e”)").is_empty());
+        assert_eq!(unmatched("(a [b) c"), vec!["["]);
+        assert_eq!(unmatched("a) de tekst)"), vec![")"]);
+        assert_eq!(unmatched("“open"), vec!["“"]);
+    }
+
+    #[test]
+    fn labels_apostrophes_and_elisions_are_not_delimiters() {
+        assert!(unmatched("i) de risico’s; ii) Da’esh; de lidstaten’ rol").is_empty());
+        assert!(unmatched("in ‘s-Gravenhage en ’t Veld").is_empty());
+        assert!(unmatched("(in de zin van punt o), van verordening 2018/1860)").is_empty());
+        assert!(unmatched("(zie punt 3) en (zie punt b)").is_empty());
+    }
+
+    #[test]
+    fn straight_quotes_pair_by_count() {
+        assert!(unmatched("\"a\" en \"b\"").is_empty());
+        assert_eq!(unmatched("\"a\" en \"b"), vec!["\""]);
+    }
+}

@@ -23,6 +23,50 @@ impl Word {
     }
 }
 
+/// A fast, unseeded hasher for maps keyed by the words of one document (the FxHash
+/// mix used by rustc): word maps are hashed tens of thousands of times per document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordHasher {
+    hash: u64,
+}
+
+impl WordHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Build [`WordHasher`]s for `HashMap`/`HashSet`.
+pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
 /// Hyphens that join compound parts.
 pub fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
