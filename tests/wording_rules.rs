@@ -223,3 +223,25 @@ fn known_acronyms_extend_through_configuration() {
     let extended = builtin.extended(&extra);
     assert!(run(&doc, &extended, &["AC001"]).is_empty());
 }
+
+#[test]
+fn docs_have_the_four_headings_in_order() {
+    for rule in registry() {
+        let m = rule.meta();
+        if !WORDING_RULES.contains(&m.code) {
+            continue;
+        }
+        let mut at = 0;
+        for h in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Options",
+        ] {
+            let pos = m.explanation[at..]
+                .find(h)
+                .unwrap_or_else(|| panic!("{}: missing or misplaced `{h}`", m.code));
+            at += pos + h.len();
+        }
+    }
+}

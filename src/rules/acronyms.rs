@@ -512,9 +512,10 @@ fn words_between(words: &[Word], start: usize, end: usize) -> &[Word] {
 
 /// Where the document writes each acronym's long form without the acronym: a run of
 /// words whose initials, function words skipped, spell the acronym ("Europese Dienst
-/// voor extern optreden" for EDEO). For acronyms of two or three letters the run must
-/// contain a capitalised word, so that "alle uitdagingen" is not taken for AU. One
-/// pass over the document's words for all the acronyms.
+/// voor extern optreden" for EDEO). For acronyms of up to four letters the run must
+/// contain a capitalised word, so that "alle uitdagingen" is not taken for AU: short
+/// runs of lowercase words match by chance in a long document. One pass over the
+/// document's words for all the acronyms.
 pub fn unlinked_long_forms(
     doc: &Document,
     pack: &Pack,
@@ -577,7 +578,7 @@ pub fn unlinked_long_forms(
                     capitalised |= t.starts_with(char::is_uppercase);
                     matched += 1;
                     if matched == want.len() {
-                        if want.len() > 3 || capitalised {
+                        if want.len() > 4 || capitalised {
                             found[a] = Some((
                                 text.source_span(first.start, w.end),
                                 s[first.start..w.end].to_string(),
