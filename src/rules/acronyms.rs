@@ -53,6 +53,9 @@ pub struct AcronymPack {
     /// Lowercased function words (`[terms] function-words`), skipped when matching a
     /// long form's initials.
     pub function_words: HashSet<String>,
+    /// Lowercased placeholder words (`[placeholders] words`: TODO, TBD): PL002 reports
+    /// them, they are not acronyms.
+    pub placeholders: HashSet<String>,
 }
 
 impl FromPack for AcronymPack {
@@ -65,6 +68,7 @@ impl FromPack for AcronymPack {
             document_codes: lower("acronyms.document-codes"),
             fillers: lower("acronyms.definition-fillers"),
             function_words: lower("terms.function-words"),
+            placeholders: lower("placeholders.words"),
         }
     }
 }
@@ -122,7 +126,7 @@ pub fn acronym_table(doc: &Document, pack: &Pack) -> Arc<AcronymTable> {
     }
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     // The pack by content: a pack extended by configuration may reuse an address.
-    for section in ["acronyms", "terms"] {
+    for section in ["acronyms", "terms", "placeholders"] {
         pack.get(section).map(|v| v.to_string()).hash(&mut hasher);
     }
     for (role, t) in doc.texts() {
@@ -317,7 +321,10 @@ fn scan_text(
 /// Excluded whatever the document: known acronyms, Roman numerals, document codes.
 fn is_excluded(s: &str, _words: &[Word], p: &Part<'_>, config: &AcronymPack) -> bool {
     let key = p.text.to_lowercase();
-    if config.known.contains(&key) || config.document_codes.contains(&key) {
+    if config.known.contains(&key)
+        || config.document_codes.contains(&key)
+        || config.placeholders.contains(&key)
+    {
         return true;
     }
     if is_roman_numeral(p.text) {
