@@ -56,7 +56,8 @@ fn closer_of(open: char) -> char {
 }
 
 /// "a)", "iv)", "12)": a list label at the start of the text or after whitespace
-/// (at a line start or inside an enumeration), not a closing bracket.
+/// (at a line start or inside an enumeration) or a dash ("a)–i)"), not a closing
+/// bracket.
 fn is_list_label(s: &str, close: usize) -> bool {
     let before = &s[..close];
     let label_len: usize = before
@@ -77,7 +78,7 @@ fn is_list_label(s: &str, close: usize) -> bool {
         && before[..ls]
             .chars()
             .next_back()
-            .is_none_or(char::is_whitespace)
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '–' | '-' | '/'))
 }
 
 /// The unmatched delimiters of one text. Linear.
@@ -225,6 +226,7 @@ mod tests {
         assert!(unmatched("in ‘s-Gravenhage en ’t Veld").is_empty());
         assert!(unmatched("(in de zin van punt o), van verordening 2018/1860)").is_empty());
         assert!(unmatched("(zie punt 3) en (zie punt b)").is_empty());
+        assert!(unmatched("de punten a)–i) en 1)-3)").is_empty());
     }
 
     #[test]
