@@ -82,7 +82,8 @@ struct Group {
 }
 
 impl Group {
-    fn add(&mut self, written: &str, span: Span) {
+    /// Count one occurrence at source offset `at`; `span` is built only when needed.
+    fn add(&mut self, written: &str, at: usize, span: impl FnOnce() -> Span) {
         let found = match self.forms.iter().position(|f| f.written == written) {
             Some(i) => Some(i),
             None => {
@@ -92,8 +93,8 @@ impl Group {
         };
         if let Some(f) = found.map(|i| &mut self.forms[i]) {
             f.count += 1;
-            if span.start < f.first.start {
-                f.first = span;
+            if at < f.first.start {
+                f.first = span();
                 f.written = written.to_string();
             }
         } else {
@@ -101,7 +102,7 @@ impl Group {
                 spelling: spelling_of(written),
                 written: written.to_string(),
                 count: 1,
-                first: span,
+                first: span(),
             });
         }
     }
@@ -109,11 +110,15 @@ impl Group {
 
 /// Lowercase letters and digits only.
 fn push_key(s: &str, key: &mut String) {
-    key.extend(
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase),
-    );
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
 }
 
 /// The spelling compared between forms: a capital at the start of a capitalised word
@@ -131,12 +136,19 @@ fn spelling_of(s: &str) -> String {
 /// A word that can take part: prose, at least two letters, no digits, not a
 /// suspended compound.
 fn eligible(s: &str, w: &Word) -> bool {
-    let t = w.as_str(s);
-    !w.in_url
-        && !w.leading_hyphen
-        && !w.trailing_hyphen
-        && !t.chars().any(|c| c.is_ascii_digit())
-        && t.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    if w.in_url || w.leading_hyphen || w.trailing_hyphen {
+        return false;
+    }
+    let mut letters = 0;
+    for c in w.as_str(s).chars() {
+        if c.is_ascii_digit() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 /// "Commission's" against "Commissions": a possessive, not a spelling.
@@ -183,13 +195,14 @@ impl Rule for TermVariant {
                 }
                 key.clear();
                 push_key(t, &mut key);
-                if key.chars().count() < 3 {
+                if key.len() < 3 {
                     continue;
                 }
-                let span = text.source_span(w.start, w.end);
+                let at = text.source_offset(w.start);
+                let span = || text.source_span(w.start, w.end);
                 match groups.get_mut(key.as_str()) {
-                    Some(g) => g.add(t, span),
-                    None => groups.entry(key.clone()).or_default().add(t, span),
+                    Some(g) => g.add(t, at, span),
+                    None => groups.entry(key.clone()).or_default().add(t, at, span),
                 }
             }
         }
@@ -222,7 +235,9 @@ impl Rule for TermVariant {
                 push_key(ta, &mut key);
                 push_key(tb, &mut key);
                 if let Some(g) = groups.get_mut(key.as_str()) {
-                    g.add(&s[a.start..b.end], text.source_span(a.start, b.end));
+                    g.add(&s[a.start..b.end], text.source_offset(a.start), || {
+                        text.source_span(a.start, b.end)
+                    });
                 }
             }
         }

@@ -83,12 +83,12 @@ fn is_word_char(c: char) -> bool {
 
 /// A whitespace-delimited chunk that is a URL, an e-mail address or a file path.
 fn is_url_chunk(chunk: &str) -> bool {
-    let lower = chunk.to_ascii_lowercase();
-    lower.contains("://")
-        || lower.starts_with("www.")
-        || lower.starts_with("(www.")
-        || lower.contains("%20")
-        || (lower.contains('@') && lower.contains('.'))
+    let starts_www = |c: &str| c.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    chunk.contains("://")
+        || starts_www(chunk)
+        || chunk.strip_prefix('(').is_some_and(starts_www)
+        || chunk.contains("%20")
+        || (chunk.contains('@') && chunk.contains('.'))
 }
 
 /// Split a text into words. A word is a run of letters and digits, with hyphens and
