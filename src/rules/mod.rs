@@ -5,7 +5,12 @@ use serde::Serialize;
 
 pub mod acronyms;
 pub mod footnotes;
+pub mod numbering;
 pub mod wording;
+
+pub mod dangling_cross_reference;
+pub mod heading_numbering;
+pub mod point_numbering;
 
 mod acronym_redefined;
 mod acronym_undefined;
@@ -21,10 +26,13 @@ mod unbalanced_delimiter;
 pub use acronym_redefined::AcronymRedefined;
 pub use acronym_undefined::AcronymUndefined;
 pub use acronym_used_before_definition::AcronymUsedBeforeDefinition;
+pub use dangling_cross_reference::DanglingCrossReference;
 pub use footnote_numbering::FootnoteNumbering;
 pub use footnote_undefined::FootnoteUndefined;
 pub use footnote_unlabelled::FootnoteUnlabelled;
 pub use footnote_unreferenced::FootnoteUnreferenced;
+pub use heading_numbering::HeadingNumbering;
+pub use point_numbering::PointNumbering;
 pub use repeated_word::RepeatedWord;
 pub use term_variant::TermVariant;
 pub use unbalanced_delimiter::UnbalancedDelimiter;
@@ -268,11 +276,14 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(FootnoteUnreferenced),              // FN002
         Box::new(FootnoteNumbering),                 // FN003
         Box::new(FootnoteUnlabelled),                // FN004
+        Box::new(PointNumbering),                    // NU001
+        Box::new(HeadingNumbering),                  // NU002
         Box::new(placeholder_link::PlaceholderLink), // PL001
         Box::new(placeholder_text::PlaceholderText), // PL002
         Box::new(TermVariant),                       // TV001
         Box::new(RepeatedWord),                      // TX001
         Box::new(UnbalancedDelimiter),               // TX002
+        Box::new(DanglingCrossReference),            // XR001
     ]
 }
 
