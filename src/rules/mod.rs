@@ -3,17 +3,29 @@
 
 use serde::Serialize;
 
+pub mod acronyms;
 pub mod footnotes;
 pub mod numbering;
+pub mod wording;
 
 pub mod dangling_cross_reference;
+pub mod heading_numbering;
+pub mod point_numbering;
+
+mod acronym_redefined;
+mod acronym_undefined;
+mod acronym_used_before_definition;
 mod footnote_numbering;
 mod footnote_undefined;
 mod footnote_unlabelled;
 mod footnote_unreferenced;
-pub mod heading_numbering;
-pub mod point_numbering;
+mod repeated_word;
+mod term_variant;
+mod unbalanced_delimiter;
 
+pub use acronym_redefined::AcronymRedefined;
+pub use acronym_undefined::AcronymUndefined;
+pub use acronym_used_before_definition::AcronymUsedBeforeDefinition;
 pub use dangling_cross_reference::DanglingCrossReference;
 pub use footnote_numbering::FootnoteNumbering;
 pub use footnote_undefined::FootnoteUndefined;
@@ -21,6 +33,9 @@ pub use footnote_unlabelled::FootnoteUnlabelled;
 pub use footnote_unreferenced::FootnoteUnreferenced;
 pub use heading_numbering::HeadingNumbering;
 pub use point_numbering::PointNumbering;
+pub use repeated_word::RepeatedWord;
+pub use term_variant::TermVariant;
+pub use unbalanced_delimiter::UnbalancedDelimiter;
 
 use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
@@ -252,6 +267,9 @@ macro_rules! declare_rule {
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
+        Box::new(AcronymUndefined),                  // AC001
+        Box::new(AcronymUsedBeforeDefinition),       // AC002
+        Box::new(AcronymRedefined),                  // AC003
         Box::new(invalid_date::InvalidDate),         // DT001
         Box::new(weekday_mismatch::WeekdayMismatch), // DT002
         Box::new(FootnoteUndefined),                 // FN001
@@ -262,6 +280,9 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(HeadingNumbering),                  // NU002
         Box::new(placeholder_link::PlaceholderLink), // PL001
         Box::new(placeholder_text::PlaceholderText), // PL002
+        Box::new(TermVariant),                       // TV001
+        Box::new(RepeatedWord),                      // TX001
+        Box::new(UnbalancedDelimiter),               // TX002
         Box::new(DanglingCrossReference),            // XR001
     ]
 }

@@ -1,0 +1,335 @@
+//! Word-level helpers shared by the wording rules (acronyms, term variants, repeated
+//! words): a tokeniser that keeps byte offsets into a rebuilt [`Text`] string, and
+//! small tests on the shape of a word.
+//!
+//! [`Text`]: crate::document::Text
+
+/// A word of a rebuilt text: `text[start..end]`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub start: usize,
+    pub end: usize,
+    /// A hyphen was glued to the front ("-operaties"): the tail of a suspended compound.
+    pub leading_hyphen: bool,
+    /// A hyphen was glued to the end ("immigratie-", "EU-"): a suspended compound.
+    pub trailing_hyphen: bool,
+    /// The word lies in a URL, an e-mail address or a path: not prose.
+    pub in_url: bool,
+}
+
+impl Word {
+    pub fn as_str<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A fast, unseeded hasher for maps keyed by the words of one document (the FxHash
+/// mix used by rustc): word maps are hashed tens of thousands of times per document.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordHasher {
+    hash: u64,
+}
+
+impl WordHasher {
+    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
+    }
+}
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Build [`WordHasher`]s for `HashMap`/`HashSet`.
+pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+
+/// Hyphens that join compound parts.
+pub fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Apostrophes that may sit inside a word (Da'esh, risico’s).
+pub fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}')
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_hyphen(c) || is_apostrophe(c)
+}
+
+/// A whitespace-delimited chunk that is a URL, an e-mail address or a file path.
+fn is_url_chunk(chunk: &str) -> bool {
+    let starts_www = |c: &str| c.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
+    chunk.contains("://")
+        || starts_www(chunk)
+        || chunk.strip_prefix('(').is_some_and(starts_www)
+        || chunk.contains("%20")
+        || (chunk.contains('@') && chunk.contains('.'))
+}
+
+/// Split a text into words. A word is a run of letters and digits, with hyphens and
+/// apostrophes allowed between them ("EU-lidstaten", "Da’esh"); a hyphen at either
+/// end is recorded, not kept. Linear in the length of the text.
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    for chunk in text.split(char::is_whitespace) {
+        if chunk.is_empty() {
+            continue;
+        }
+        // `split` yields subslices of `text`, so the pointer difference is the offset.
+        let offset = chunk.as_ptr() as usize - text.as_ptr() as usize;
+        words_in_chunk(chunk, offset, is_url_chunk(chunk), &mut out);
+    }
+    out
+}
+
+fn words_in_chunk(chunk: &str, offset: usize, in_url: bool, out: &mut Vec<Word>) {
+    let mut run: Option<usize> = None;
+    let push = |s: usize, e: usize, out: &mut Vec<Word>| {
+        let raw = &chunk[s..e];
+        let trimmed_front = raw.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let trimmed = trimmed_front.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if trimmed.is_empty() {
+            return;
+        }
+        let front = &raw[..raw.len() - trimmed_front.len()];
+        let back = &trimmed_front[trimmed.len()..];
+        let ws = s + front.len();
+        out.push(Word {
+            start: offset + ws,
+            end: offset + ws + trimmed.len(),
+            leading_hyphen: front.chars().any(is_hyphen),
+            trailing_hyphen: back.chars().any(is_hyphen),
+            in_url,
+        });
+    };
+    for (i, c) in chunk.char_indices() {
+        if is_word_char(c) {
+            if run.is_none() {
+                run = Some(i);
+            }
+        } else if let Some(s) = run.take() {
+            push(s, i, out);
+        }
+    }
+    if let Some(s) = run {
+        push(s, chunk.len(), out);
+    }
+}
+
+/// The hyphen-separated parts of a word, with their byte offsets relative to the word.
+pub fn hyphen_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut pos = 0;
+    word.split(is_hyphen).map(move |p| {
+        let at = pos;
+        // Every hyphen we split on is one char; all three are 3 bytes or 1 byte.
+        pos += p.len();
+        if let Some(c) = word[pos..].chars().next() {
+            pos += c.len_utf8();
+        }
+        (at, p)
+    })
+}
+
+/// Every letter is uppercase (and there are at least two letters).
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// "Europol", "Lidstaten": one capital then lowercase letters.
+pub fn is_titlecase(word: &str) -> bool {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() => {}
+        _ => return false,
+    }
+    let mut any = false;
+    for c in chars {
+        if c.is_alphabetic() {
+            if c.is_uppercase() {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
+/// Upper-case Roman numerals as used for parts and annexes (I–XXXIX, with L).
+pub fn is_roman_numeral(word: &str) -> bool {
+    if word.is_empty() || !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
+        return false;
+    }
+    // Validate by re-encoding the value.
+    let value = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        _ => 50,
+    };
+    let chars: Vec<u32> = word.chars().map(value).collect();
+    let mut total = 0i64;
+    for (i, &v) in chars.iter().enumerate() {
+        if chars.get(i + 1).is_some_and(|&n| n > v) {
+            total -= v as i64;
+        } else {
+            total += v as i64;
+        }
+    }
+    total > 0 && to_roman(total as u32) == word
+}
+
+fn to_roman(mut n: u32) -> String {
+    let table = [
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut s = String::new();
+    for (v, r) in table {
+        while n >= v {
+            s.push_str(r);
+            n -= v;
+        }
+    }
+    s
+}
+
+/// A text written mostly in capitals (a shouted heading such as "VERSTERKING VAN DE
+/// INTERNATIONALE SAMENWERKING"): its capitals are typography, not acronyms.
+pub fn is_shouting(text: &str, words: &[Word]) -> bool {
+    let mut alpha = 0;
+    let mut caps = 0;
+    for w in words {
+        let s = w.as_str(text);
+        if s.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            continue;
+        }
+        alpha += 1;
+        if is_all_caps(s) {
+            caps += 1;
+        }
+    }
+    alpha >= 2 && caps * 4 >= alpha * 3
+}
+
+/// For each word: it belongs to a run of three or more consecutive all-caps words
+/// ("THE COUNCIL INVITES"), which is typography, not a row of acronyms.
+pub fn in_caps_run(text: &str, words: &[Word]) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    let mut run_start = 0;
+    for i in 0..=words.len() {
+        let caps = words.get(i).is_some_and(|w| {
+            is_all_caps(w.as_str(text))
+                && (i == run_start || text[words[i - 1].end..w.start].trim().is_empty())
+        });
+        if !caps {
+            if i >= run_start + 3 {
+                out[run_start..i].iter_mut().for_each(|b| *b = true);
+            }
+            run_start = i + 1;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strs(text: &str) -> Vec<&str> {
+        words(text).iter().map(|w| w.as_str(text)).collect()
+    }
+
+    #[test]
+    fn splits_words_and_keeps_inner_hyphens_and_apostrophes() {
+        assert_eq!(
+            strs("De EU-lidstaten, Da’esh en risico's (PNR)."),
+            vec!["De", "EU-lidstaten", "Da’esh", "en", "risico's", "PNR"]
+        );
+        let t = "grensbeheer- en -operaties";
+        let w = words(t);
+        assert!(w[0].trailing_hyphen && !w[0].leading_hyphen);
+        assert!(w[2].leading_hyphen);
+        assert_eq!(w[2].as_str(t), "operaties");
+    }
+
+    #[test]
+    fn marks_urls() {
+        let t = "zie https://eur-lex.europa.eu/EN/TXT en EU";
+        let w = words(t);
+        assert!(w.iter().filter(|w| w.as_str(t) == "TXT").all(|w| w.in_url));
+        assert!(!w.last().unwrap().in_url);
+    }
+
+    #[test]
+    fn roman_numerals() {
+        for r in ["I", "II", "IV", "IX", "XIV", "XL"] {
+            assert!(is_roman_numeral(r), "{r}");
+        }
+        for r in ["IIII", "VX", "EU", "IL", ""] {
+            assert!(!is_roman_numeral(r), "{r}");
+        }
+    }
+
+    #[test]
+    fn hyphen_parts_have_offsets() {
+        let parts: Vec<_> = hyphen_parts("EU-IntCEN").collect();
+        assert_eq!(parts, vec![(0, "EU"), (3, "IntCEN")]);
+    }
+
+    #[test]
+    fn caps_runs() {
+        let t = "Today THE COUNCIL INVITES the EU and NATO";
+        let w = words(t);
+        assert_eq!(
+            in_caps_run(t, &w),
+            vec![false, true, true, true, false, false, false, false]
+        );
+    }
+
+    #[test]
+    fn shouting() {
+        let t = "VERSTERKING VAN DE INTERNATIONALE SAMENWERKING";
+        assert!(is_shouting(t, &words(t)));
+        let t = "De rol van de EU en de NAVO";
+        assert!(!is_shouting(t, &words(t)));
+    }
+}
