@@ -5,6 +5,7 @@
 //! The library does no printing except through `cli`, the binary's entry point.
 
 pub mod cli;
+pub mod commitments;
 pub mod decode;
 pub mod document;
 pub mod finding;

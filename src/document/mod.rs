@@ -77,7 +77,9 @@ impl Document {
 
     /// The source span of a sentence (from its first to its last character).
     pub fn sentence_span(&self, s: &Sentence) -> Span {
-        self.paragraphs[s.paragraph].text.source_span(s.start, s.end)
+        self.paragraphs[s.paragraph]
+            .text
+            .source_span(s.start, s.end)
     }
 
     /// Sentences of one paragraph.

@@ -122,10 +122,7 @@ impl Text {
         if self.pieces.is_empty() {
             return 0;
         }
-        let idx = match self
-            .pieces
-            .binary_search_by(|p| p.text_start.cmp(&offset))
-        {
+        let idx = match self.pieces.binary_search_by(|p| p.text_start.cmp(&offset)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
@@ -157,10 +154,7 @@ impl Text {
     }
 
     fn piece_at(&self, offset: usize) -> Option<Piece> {
-        let idx = match self
-            .pieces
-            .binary_search_by(|p| p.text_start.cmp(&offset))
-        {
+        let idx = match self.pieces.binary_search_by(|p| p.text_start.cmp(&offset)) {
             Ok(i) => i,
             Err(i) => i.checked_sub(1)?,
         };
@@ -201,8 +195,14 @@ mod tests {
         let at = t.as_str().find("second").unwrap();
         assert_eq!(t.source_offset(at), 13);
         assert_eq!(t.source_span(at, at + 6), Span::new(13, 19));
-        assert_eq!(&src[t.source_span(6, 17).start..t.source_span(6, 17).end], "line \n\nsecond");
-        assert_eq!(t.source_spans(6, 17), vec![Span::new(6, 10), Span::new(13, 19)]);
+        assert_eq!(
+            &src[t.source_span(6, 17).start..t.source_span(6, 17).end],
+            "line \n\nsecond"
+        );
+        assert_eq!(
+            t.source_spans(6, 17),
+            vec![Span::new(6, 10), Span::new(13, 19)]
+        );
         assert_eq!(t.span(), Span::new(0, 24));
     }
 
