@@ -29,11 +29,13 @@ struct RawCommitments {
     passive_future: String,
     passive_exclude: Vec<String>,
     capability: Vec<String>,
+    subordinators: String,
     not_commitment: Vec<String>,
     inversion_openers: Vec<String>,
     clause_openers: Vec<String>,
     prepositions: Vec<String>,
     determiners: Vec<String>,
+    subject_starters: Vec<String>,
     authors: Vec<RawActor>,
     default_author: String,
     past: Vec<String>,
@@ -58,11 +60,13 @@ pub struct Grammar {
     passive_future: Option<Regex>,
     passive_exclude: Vec<Regex>,
     capability: Vec<Regex>,
+    subordinators: Option<Regex>,
     not_commitment: Vec<Regex>,
     inversion_openers: Vec<String>,
     clause_openers: Vec<String>,
     prepositions: Vec<String>,
     determiners: Vec<String>,
+    subject_starters: Vec<String>,
     authors: Vec<(String, Regex)>,
     pub default_author: String,
     past: Vec<Regex>,
@@ -100,11 +104,13 @@ impl FromPack for Grammar {
             passive_future: compile_one(&raw.passive_future, &id, &mut errors),
             passive_exclude: compile_all(&raw.passive_exclude, &id, &mut errors),
             capability: compile_all(&raw.capability, &id, &mut errors),
+            subordinators: compile_one(&raw.subordinators, &id, &mut errors),
             not_commitment: compile_all(&raw.not_commitment, &id, &mut errors),
             inversion_openers: lower(&raw.inversion_openers),
             clause_openers: lower(&raw.clause_openers),
             prepositions: lower(&raw.prepositions),
             determiners: lower(&raw.determiners),
+            subject_starters: lower(&raw.subject_starters),
             authors,
             default_author: raw.default_author,
             past: compile_all(&raw.past, &id, &mut errors),
@@ -376,9 +382,9 @@ impl Grammar {
         let before = text[cs..marker].trim_end();
         let last = last_word(before);
         if self.pronouns.contains(&last) {
+            // The first actor of the sentence: usually the subject of the main clause.
             let resolved = actors
                 .iter()
-                .rev()
                 .find(|a| a.end <= marker)
                 .map(|a| a.name.clone())
                 .or_else(|| carry.last_actor.clone())?;
@@ -399,7 +405,13 @@ impl Grammar {
         let (cs, ce) = self.clause_bounds(text, ms);
         // Capability and hedges in the modal's own segment are not commitments.
         let (_, seg_end) = self.segment(text, me);
-        let window = &text[ms..seg_end.max(me).min(ce)];
+        let mut window_end = seg_end.max(me).min(ce);
+        if let Some(sub) = &self.subordinators {
+            if let Some(m) = sub.find(&text[me..window_end]) {
+                window_end = me + m.start();
+            }
+        }
+        let window = &text[ms..window_end];
         if self.capability.iter().any(|r| r.is_match(window)) {
             return None;
         }
@@ -421,8 +433,18 @@ impl Grammar {
         if !self.inversion_openers.is_empty() {
             let pre_trim = pre.trim();
             let first = first_word(pre_trim);
+            // Dutch main clauses put the finite verb second: anything before the modal
+            // that is not a noun phrase (an adverbial, a prepositional phrase, a
+            // subordinate clause) leaves the subject after it.
+            let has_preposition = pre_trim
+                .split_whitespace()
+                .any(|w| self.prepositions.contains(&norm_key(w)));
             let inverted = !pre_trim.is_empty()
-                && (pre_trim.ends_with(',') || self.inversion_openers.contains(&first));
+                && (pre_trim.ends_with(',')
+                    || self.inversion_openers.contains(&first)
+                    || self.prepositions.contains(&first)
+                    || (!self.subject_starters.contains(&first)
+                        && (has_preposition || pre_trim.split_whitespace().count() == 1)));
             if inverted {
                 let after = &text[me..ce];
                 let mut pronoun_subject = None;
@@ -548,9 +570,10 @@ impl Grammar {
                 .or_else(|| np.strip_prefix("Hij "))
                 .unwrap_or(np)
                 .trim();
+            let np = np.split(',').next().unwrap_or("").trim();
             let words = np.split_whitespace().count();
             let determined = self.determiners.iter().any(|d| first_word(np) == *d);
-            if !(1..=6).contains(&words) || !determined || np.contains(',') {
+            if !(1..=6).contains(&words) || !determined {
                 return None;
             }
             return Some(Detection {
