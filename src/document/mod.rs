@@ -3,6 +3,7 @@
 //!
 //! Parsing never fails: odd layout becomes a node or a [`ParseNote`].
 
+pub mod inline;
 pub mod lines;
 pub mod markdown;
 pub mod pdftext;
@@ -46,6 +47,9 @@ pub struct Document {
     /// Sentences of the body paragraphs, in order.
     pub sentences: Vec<Sentence>,
     pub notes: Vec<ParseNote>,
+    /// Places where the layout shows a superscript was dropped (a gap left in a body
+    /// line right after a word with no trailing space).
+    pub dropped_refs: Vec<Span>,
 }
 
 impl Document {
@@ -357,6 +361,7 @@ impl Document {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             notes: Vec::new(),
+            dropped_refs: Vec::new(),
         }
     }
 }

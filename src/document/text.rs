@@ -161,6 +161,33 @@ impl Text {
         self.pieces.get(idx).copied()
     }
 
+    /// A copy of this text without the bytes `start..end` (e.g. a glued footnote
+    /// marker), with the map kept exact.
+    pub fn without(&self, start: usize, end: usize) -> Text {
+        let mut out = Text::new();
+        for p in &self.pieces {
+            let (ps, pe) = (p.text_start, p.text_start + p.len);
+            for (s, e) in [(ps, pe.min(start)), (ps.max(end), pe)] {
+                if s >= e {
+                    continue;
+                }
+                if p.synthetic {
+                    out.push_synthetic(&self.text[s..e], p.source_start);
+                } else {
+                    let src = p.source_start + (s - ps);
+                    out.text.push_str(&self.text[s..e]);
+                    out.pieces.push(Piece {
+                        text_start: out.text.len() - (e - s),
+                        source_start: src,
+                        len: e - s,
+                        synthetic: false,
+                    });
+                }
+            }
+        }
+        out
+    }
+
     /// Source spans of the verbatim pieces that overlap a text range, one per
     /// contiguous run (e.g. one per physical line of a wrapped sentence).
     pub fn source_spans(&self, start: usize, end: usize) -> Vec<Span> {
@@ -204,6 +231,16 @@ mod tests {
             vec![Span::new(6, 10), Span::new(13, 19)]
         );
         assert_eq!(t.span(), Span::new(0, 24));
+    }
+
+    #[test]
+    fn without_removes_a_range_and_keeps_the_map() {
+        let src = "aangenomen1, en";
+        let t = Text::from_source(src, Span::new(0, src.len()));
+        let w = t.without(10, 11);
+        assert_eq!(w.as_str(), "aangenomen, en");
+        assert_eq!(w.source_offset(10), 11);
+        assert_eq!(w.source_span(11, 13), Span::new(12, 14));
     }
 
     #[test]
