@@ -72,6 +72,8 @@ pub struct Grammar {
     past: Vec<Regex>,
     /// " en " / " and ": joins several actors into one name.
     conjunction: &'static str,
+    /// Every marker pattern at once, to skip sentences without any.
+    any_marker: Option<regex::RegexSet>,
     /// Patterns that did not compile (a broken project config).
     pub errors: Vec<String>,
 }
@@ -93,6 +95,14 @@ impl FromPack for Grammar {
         let actors = actor_list(&raw.actors, &mut errors);
         let authors = actor_list(&raw.authors, &mut errors);
         let lower = |v: &[String]| v.iter().map(|w| norm_key(w)).collect::<Vec<_>>();
+        let marker_sources: Vec<String> = std::iter::once(&raw.modal)
+            .chain(raw.intent.iter())
+            .chain(raw.request.iter())
+            .chain(raw.request_passive.iter())
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| format!("(?i){p}"))
+            .collect();
+        let any_marker = regex::RegexSet::new(&marker_sources).ok();
         Grammar {
             actors,
             pronouns: lower(&raw.pronouns),
@@ -119,6 +129,7 @@ impl FromPack for Grammar {
                 crate::lang::Language::En => " and ",
             },
             time,
+            any_marker,
             errors,
         }
     }
@@ -169,6 +180,14 @@ impl Grammar {
             .find(|(_, re)| re.is_match(head))
             .map(|(n, _)| n.clone())
             .unwrap_or_else(|| self.default_author.clone())
+    }
+
+    /// Cheap test: does the text contain any commitment marker at all?
+    fn has_marker(&self, text: &str) -> bool {
+        match &self.any_marker {
+            Some(set) => set.is_match(text),
+            None => true,
+        }
     }
 
     fn actors_in(&self, text: &str) -> Vec<ActorMatch> {
@@ -230,6 +249,14 @@ impl Grammar {
         {
             return true;
         }
+        // A capitalised determiner mid-text ("… 9.12.2020 De Commissie zal") starts a
+        // sentence the splitter did not see (a dateline or heading run into the text).
+        let word = &text[start..];
+        if word.starts_with(|c: char| c.is_uppercase())
+            && self.determiners.contains(&first_word(word))
+        {
+            return true;
+        }
         let last = last_word(before);
         if self.prepositions.contains(&last) {
             return false;
@@ -265,6 +292,14 @@ impl Grammar {
 
     /// Classify one unit (a sentence). `carry` resolves pronoun subjects.
     pub fn detect(&self, text: &str, author: &str, carry: &mut Carry) -> Option<Detection> {
+        if !self.has_marker(text) {
+            // Not a commitment; only remember a sentence-initial actor for pronouns.
+            let head = &text[..super::time::floor_char_boundary(text, 60)];
+            if let Some(a) = self.actors_in(head).into_iter().find(|a| a.start < 3) {
+                carry.last_actor = Some(a.name);
+            }
+            return None;
+        }
         let actors = self.actors_in(text);
         let grouped = self.group_actors(text, &actors);
         let first_subject = grouped

@@ -111,5 +111,32 @@ pub struct Commitment {
     pub supported_by: Option<Span>,
 }
 
+/// The register as the rules CM001–CM003 see it, with their options:
+/// `document-date = "2020-12-09"` (overrides the date found in the text) and
+/// `quotations = true` (count commitments inside quotations).
+pub fn for_rule(
+    doc: &crate::document::Document,
+    cx: &crate::rules::Context<'_>,
+) -> Vec<Commitment> {
+    let document_date = cx
+        .option_str("document-date")
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+    let options = Options {
+        document_date,
+        include_quotes: cx.option_bool("quotations", false),
+        supporting_passage: None,
+    };
+    register(doc, cx.pack(), &options)
+}
+
+/// "de Commissie's commitment" / "the request to de lidstaten", for messages.
+pub(crate) fn describe(c: &Commitment) -> String {
+    let action = register::shorten(&c.action, 60);
+    match c.kind {
+        CommitmentKind::SelfCommitment => format!("{} commits to \"{action}\"", c.actor),
+        CommitmentKind::Request => format!("{} is asked to \"{action}\"", c.actor),
+    }
+}
+
 #[cfg(test)]
 mod tests;

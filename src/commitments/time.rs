@@ -124,6 +124,9 @@ struct RawRelative {
 /// The compiled `[time]` section of a pack.
 pub struct TimeGrammar {
     patterns: Vec<Regex>,
+    /// Whether each pattern needs a digit (most do: years); lets sentences without
+    /// digits skip them.
+    needs_digit: Vec<bool>,
     months: HashMap<String, u32>,
     ordinals: HashMap<String, u32>,
     parts: HashMap<String, u8>,
@@ -230,6 +233,12 @@ impl TimeGrammar {
         };
         let mut errors = Vec::new();
         let patterns = compile_all(&raw.patterns, &expand, &mut errors);
+        let needs_digit = raw
+            .patterns
+            .iter()
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| p.contains("{YEAR}") || p.contains(r"\d"))
+            .collect();
         let immediate = compile_all(&raw.immediate, &expand, &mut errors);
         let vague = compile_all(&raw.vague, &expand, &mut errors);
         let conditional = compile_all(&raw.conditional, &expand, &mut errors);
@@ -256,6 +265,7 @@ impl TimeGrammar {
             .collect();
         TimeGrammar {
             patterns,
+            needs_digit,
             months: index_map(&raw.months, 1),
             ordinals: index_map(&raw.ordinals, 1),
             parts,
@@ -281,7 +291,17 @@ impl TimeGrammar {
     /// offsets stay valid).
     pub fn mask(&self, text: &str) -> String {
         let mut masked = text.to_string();
-        for re in self.masks.iter().chain(self.name_year.iter()) {
+        if !text.bytes().any(|b| b.is_ascii_digit()) {
+            // Every mask names a number or a year.
+            return masked;
+        }
+        // The dateline names the document's own date, never a deadline.
+        for re in self
+            .masks
+            .iter()
+            .chain(self.name_year.iter())
+            .chain(self.document_date.iter())
+        {
             let ranges: Vec<(usize, usize)> = re
                 .find_iter(&masked)
                 .map(|m| (m.start(), m.end()))
@@ -297,7 +317,11 @@ impl TimeGrammar {
     pub fn atoms(&self, text: &str, doc_date: Option<DocDate>) -> Vec<TimeAtom> {
         let mut masked = self.mask(text);
         let mut out: Vec<TimeAtom> = Vec::new();
-        if let Some(period) = &self.period {
+        if let Some(period) = self
+            .period
+            .as_ref()
+            .filter(|_| text.bytes().any(|b| b.is_ascii_digit()))
+        {
             let ranges: Vec<(usize, usize)> = period
                 .find_iter(&masked)
                 .map(|m| (m.start(), m.end()))
@@ -312,7 +336,11 @@ impl TimeGrammar {
             }
         }
         let mut dated: Vec<TimeAtom> = Vec::new();
-        for re in &self.patterns {
+        let has_digit = masked.bytes().any(|b| b.is_ascii_digit());
+        for (i, re) in self.patterns.iter().enumerate() {
+            if !has_digit && self.needs_digit.get(i).copied().unwrap_or(true) {
+                continue;
+            }
             for caps in re.captures_iter(&masked) {
                 let Some(m) = caps.get(0) else { continue };
                 if let Some(kind) = self.normalise(&caps, m.as_str(), doc_date) {

@@ -3,6 +3,10 @@
 
 use serde::Serialize;
 
+pub mod past_deadline;
+pub mod undated_commitment;
+pub mod vague_deadline;
+
 use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
 use crate::source::Span;
@@ -107,6 +111,12 @@ impl<'a> Context<'a> {
             .unwrap_or(default)
     }
 
+    pub fn option_str(&self, key: &str) -> Option<&str> {
+        self.options
+            .and_then(|o| o.get(key))
+            .and_then(|v| v.as_str())
+    }
+
     pub fn option_strings(&self, key: &str) -> Vec<String> {
         self.options
             .and_then(|o| o.get(key))
@@ -203,7 +213,11 @@ macro_rules! declare_rule {
 
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        Box::new(undated_commitment::UndatedCommitment),
+        Box::new(vague_deadline::VagueDeadline),
+        Box::new(past_deadline::PastDeadline),
+    ]
 }
 
 /// Find a rule's metadata by code or name (case-insensitive code).
