@@ -237,7 +237,7 @@ impl TimeGrammar {
             .patterns
             .iter()
             .filter(|p| !p.trim().is_empty())
-            .map(|p| p.contains("{YEAR}") || p.contains(r"\d"))
+            .map(|p| p.contains("{YEAR}"))
             .collect();
         let immediate = compile_all(&raw.immediate, &expand, &mut errors);
         let vague = compile_all(&raw.vague, &expand, &mut errors);
