@@ -53,10 +53,7 @@ pub struct Grammar {
     actors: Vec<(String, Regex)>,
     pronouns: Vec<String>,
     modal: Option<Regex>,
-    intent: Vec<Regex>,
-    request: Vec<Regex>,
     request_particles: Vec<Regex>,
-    request_passive: Vec<Regex>,
     passive_future: Option<Regex>,
     passive_exclude: Vec<Regex>,
     capability: Vec<Regex>,
@@ -74,6 +71,10 @@ pub struct Grammar {
     conjunction: &'static str,
     /// Every marker pattern at once, to skip sentences without any.
     any_marker: Option<regex::RegexSet>,
+    /// Every marker pattern with its kind, in the order of `any_marker`.
+    markers: Vec<(Regex, MarkerKind)>,
+    /// Every actor pattern, in the order of `actors`.
+    actor_set: Option<regex::RegexSet>,
     /// Patterns that did not compile (a broken project config).
     pub errors: Vec<String>,
 }
@@ -95,22 +96,30 @@ impl FromPack for Grammar {
         let actors = actor_list(&raw.actors, &mut errors);
         let authors = actor_list(&raw.authors, &mut errors);
         let lower = |v: &[String]| v.iter().map(|w| norm_key(w)).collect::<Vec<_>>();
-        let marker_sources: Vec<String> = std::iter::once(&raw.modal)
-            .chain(raw.intent.iter())
-            .chain(raw.request.iter())
-            .chain(raw.request_passive.iter())
-            .filter(|p| !p.trim().is_empty())
-            .map(|p| format!("(?i){p}"))
-            .collect();
-        let any_marker = regex::RegexSet::new(&marker_sources).ok();
+        let mut markers = Vec::new();
+        let marker_lists = [
+            (MarkerKind::Modal, std::slice::from_ref(&raw.modal)),
+            (MarkerKind::Intent, &raw.intent[..]),
+            (MarkerKind::Request, &raw.request[..]),
+            (MarkerKind::PassiveRequest, &raw.request_passive[..]),
+        ];
+        for (kind, pats) in marker_lists {
+            for p in pats {
+                if let Some(re) = compile_one(p, &id, &mut errors) {
+                    markers.push((re, kind));
+                }
+            }
+        }
+        // One pass tells which patterns occur at all; only those run on their own.
+        let any_marker = regex::RegexSet::new(markers.iter().map(|(r, _)| r.as_str())).ok();
+        let actor_set = regex::RegexSet::new(actors.iter().map(|(_, r)| r.as_str())).ok();
         Grammar {
             actors,
+            actor_set,
+            markers,
             pronouns: lower(&raw.pronouns),
             modal: compile_one(&raw.modal, &id, &mut errors),
-            intent: compile_all(&raw.intent, &id, &mut errors),
-            request: compile_all(&raw.request, &id, &mut errors),
             request_particles: compile_all(&raw.request_particles, &id, &mut errors),
-            request_passive: compile_all(&raw.request_passive, &id, &mut errors),
             passive_future: compile_one(&raw.passive_future, &id, &mut errors),
             passive_exclude: compile_all(&raw.passive_exclude, &id, &mut errors),
             capability: compile_all(&raw.capability, &id, &mut errors),
@@ -193,7 +202,11 @@ impl Grammar {
     fn actors_in(&self, text: &str) -> Vec<ActorMatch> {
         let bytes = text.as_bytes();
         let mut found: Vec<ActorMatch> = Vec::new();
-        for (name, re) in &self.actors {
+        let hits: Vec<usize> = match &self.actor_set {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..self.actors.len()).collect(),
+        };
+        for (name, re) in hits.into_iter().filter_map(|i| self.actors.get(i)) {
             for m in re.find_iter(text) {
                 // "EU" in "EU-kader", "Commissie" in "Commissie-initiatief": not actors.
                 let glued_after = bytes.get(m.end()) == Some(&b'-')
@@ -328,29 +341,14 @@ impl Grammar {
     ) -> Option<Detection> {
         // Markers in order of position; the first that yields a detection wins.
         let mut markers: Vec<(usize, usize, MarkerKind)> = Vec::new();
-        if let Some(m) = &self.modal {
-            markers.extend(
-                m.find_iter(text)
-                    .map(|m| (m.start(), m.end(), MarkerKind::Modal)),
-            );
-        }
-        for re in &self.intent {
-            markers.extend(
-                re.find_iter(text)
-                    .map(|m| (m.start(), m.end(), MarkerKind::Intent)),
-            );
-        }
-        for re in &self.request {
-            markers.extend(
-                re.find_iter(text)
-                    .map(|m| (m.start(), m.end(), MarkerKind::Request)),
-            );
-        }
-        for re in &self.request_passive {
-            markers.extend(
-                re.find_iter(text)
-                    .map(|m| (m.start(), m.end(), MarkerKind::PassiveRequest)),
-            );
+        let hits: Vec<usize> = match &self.any_marker {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..self.markers.len()).collect(),
+        };
+        for i in hits {
+            if let Some((re, kind)) = self.markers.get(i) {
+                markers.extend(re.find_iter(text).map(|m| (m.start(), m.end(), *kind)));
+            }
         }
         markers.sort_by_key(|m| m.0);
         for (ms, me, kind) in markers {

@@ -203,7 +203,11 @@ pub(crate) fn compile_one(
     if pat.trim().is_empty() {
         return None;
     }
-    match Regex::new(&format!("(?i){}", expand(pat))) {
+    // ASCII word boundaries: Unicode `\b` makes the regex engine fall back to its
+    // slowest matcher on non-ASCII text (every Dutch text), and the boundary is
+    // only ever next to an ASCII letter in these patterns.
+    let expanded = expand(pat).replace(r"\b", r"(?-u:\b)");
+    match Regex::new(&format!("(?i){expanded}")) {
         Ok(r) => Some(r),
         Err(e) => {
             errors.push(format!("{pat}: {e}"));
