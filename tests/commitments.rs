@@ -293,3 +293,69 @@ fn odd_input_does_not_panic() {
         let _ = register(&doc, Pack::builtin(doc.language), &Options::default());
     }
 }
+
+#[test]
+fn box_item_dated_by_its_supporting_passage() {
+    let doc = seed("000_36c74a95654013fe.txt");
+    let pack = Pack::builtin(doc.language);
+    let plain = register(&doc, pack, &Options::default());
+    let first_undated_item = plain
+        .iter()
+        .find_map(|c| match c.unit {
+            commitments::Unit::BoxItem {
+                box_index,
+                item_index,
+            } if c.status == Status::Undated => Some((box_index, item_index)),
+            _ => None,
+        })
+        .expect("an undated box item");
+    // The key-action matcher would find the passage; here: the "Tegen midden 2021" sentence.
+    let passage = doc
+        .sentences
+        .iter()
+        .find(|s| doc.sentence_text(s).starts_with("Tegen midden 2021"))
+        .map(|s| doc.sentence_span(s))
+        .expect("the passage");
+    let find = move |_: &Document, b: usize, i: usize| {
+        (b, i == first_undated_item.1 && b == first_undated_item.0)
+            .1
+            .then_some(passage)
+    };
+    let options = Options {
+        supporting_passage: Some(&find),
+        ..Options::default()
+    };
+    let supported = register(&doc, pack, &options);
+    let item = supported
+        .iter()
+        .find(|c| {
+            c.unit
+                == commitments::Unit::BoxItem {
+                    box_index: first_undated_item.0,
+                    item_index: first_undated_item.1,
+                }
+        })
+        .unwrap();
+    assert_eq!(item.status, Status::Dated);
+    assert_eq!(item.supported_by, Some(passage));
+    assert_eq!(
+        item.time.as_ref().and_then(|t| t.normalised.as_deref()),
+        Some("2021-06")
+    );
+    assert!(render_markdown(doc.path(), &supported).contains("dated (body)"));
+}
+
+#[test]
+fn quotations_are_counted_only_on_request() {
+    let doc = seed("004_ec9ddc5444050131.txt");
+    let pack = Pack::builtin(doc.language);
+    let with = Options {
+        include_quotes: true,
+        ..Options::default()
+    };
+    let without = register(&doc, pack, &Options::default());
+    let with = register(&doc, pack, &with);
+    assert!(with.len() > without.len());
+    // "Vandaag, en in de komende weken, zal ik de onderwerpen aanpakken": the speaker.
+    assert!(with.iter().any(|c| c.actor == "ik"));
+}

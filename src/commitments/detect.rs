@@ -354,16 +354,16 @@ impl Grammar {
         for (ms, me, kind) in markers {
             let found = match kind {
                 MarkerKind::Modal => self.modal_commitment(text, ms, me, author, carry, actors),
-                MarkerKind::Intent => {
-                    self.subject_before(text, ms, actors, carry)
-                        .map(|(actor, _)| Detection {
-                            actor,
-                            kind: CommitmentKind::SelfCommitment,
-                            action: (me, clause_end(text, me)),
-                            marker: ms,
-                            actor_named: true,
-                        })
-                }
+                MarkerKind::Intent => self
+                    .subject_before(text, ms, actors, carry)
+                    .or_else(|| self.coordinated_subject(text, ms, actors))
+                    .map(|(actor, _)| Detection {
+                        actor,
+                        kind: CommitmentKind::SelfCommitment,
+                        action: (me, clause_end(text, me)),
+                        marker: ms,
+                        actor_named: true,
+                    }),
                 MarkerKind::Request => self.request(text, ms, me, actors),
                 MarkerKind::PassiveRequest => {
                     self.subject_before(text, ms, actors, carry)
@@ -424,6 +424,24 @@ impl Grammar {
             return Some((resolved, marker));
         }
         None
+    }
+
+    /// "De Raad erkent … en verbindt zich ertoe": the clause's initial actor carries
+    /// over a coordination right before the marker.
+    fn coordinated_subject(
+        &self,
+        text: &str,
+        marker: usize,
+        actors: &[ActorMatch],
+    ) -> Option<(String, usize)> {
+        let (cs, _) = self.clause_bounds(text, marker);
+        if last_word(text[cs..marker].trim_end()) != self.conjunction.trim() {
+            return None;
+        }
+        actors
+            .iter()
+            .find(|a| a.end <= marker && a.start >= cs && self.subject_position(text, a.start))
+            .map(|a| (a.name.clone(), a.start))
     }
 
     fn modal_commitment(

@@ -62,15 +62,27 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
                 if frame.is_some() && starts_lowercase(text) =>
             {
                 if let Some((actor, kind)) = &frame {
-                    let timing = g.timing(text, doc_date);
+                    // A lead-in glued to the end of the point ("…; en verzoekt hij de
+                    // COMMISSIE:") belongs to the next points, not to this one.
+                    let own_end = if ends_with_colon(text) {
+                        text.trim_end()
+                            .trim_end_matches(':')
+                            .rfind(['.', ';'])
+                            .map(|i| i + 1)
+                            .unwrap_or(text.len())
+                    } else {
+                        text.len()
+                    };
+                    let own = &text[..own_end];
+                    let timing = g.timing(own, doc_date);
                     out.push(build(
                         doc,
                         &p.text,
                         0,
-                        text.len(),
+                        own_end,
                         actor.clone(),
                         *kind,
-                        text,
+                        own,
                         timing,
                         Unit::Point,
                     ));
