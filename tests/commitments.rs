@@ -359,3 +359,30 @@ fn quotations_are_counted_only_on_request() {
     // "Vandaag, en in de komende weken, zal ik de onderwerpen aanpakken": the speaker.
     assert!(with.iter().any(|c| c.actor == "ik"));
 }
+
+#[test]
+fn english_council_lead_ins_govern_lowercase_points() {
+    let doc = fixture("undated-commitment", "council_en.txt");
+    let cs = register(&doc, Pack::builtin(doc.language), &Options::default());
+    let summary: Vec<String> = cs
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {} {}",
+                c.line,
+                c.actor,
+                c.kind.as_str(),
+                c.status.as_str()
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("council_en_register", summary.join("\n"));
+    let requests: Vec<_> = cs
+        .iter()
+        .filter(|c| c.kind == CommitmentKind::Request)
+        .collect();
+    assert_eq!(requests.len(), 3, "{summary:?}");
+    assert_eq!(requests[0].actor, "the Member States");
+    assert_eq!(requests[1].status, Status::Dated);
+    assert_eq!(requests[2].actor, "the Commission");
+}

@@ -604,7 +604,14 @@ impl Grammar {
                 .pronouns
                 .iter()
                 .any(|p| last_word(pre) == *p || first_word(pre) == *p);
-            let inverted = subject.is_none() && !pronoun_before && !pre.is_empty();
+            // Only verb-second languages invert, and a bare "en"/"and" is no subject slot.
+            let only_connectives = pre
+                .split_whitespace()
+                .all(|w| self.clause_openers.contains(&norm_key(w)));
+            let inverted = !self.inversion_openers.is_empty()
+                && subject.is_none()
+                && !pronoun_before
+                && !only_connectives;
             let is_subject =
                 gap.is_empty() && (subject.as_deref() == Some(first.name.as_str()) || inverted);
             if is_subject {
