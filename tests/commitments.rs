@@ -215,6 +215,17 @@ fn seed_000_counter_terrorism_agenda() {
     assert!((90..=160).contains(&cs.len()), "{}", cs.len());
     let dated = cs.iter().filter(|c| c.status == Status::Dated).count();
     assert!(dated * 10 >= cs.len(), "{dated} of {}", cs.len());
+    // A box item dated only in the body: "de fysieke bescherming van gebedshuizen helpen
+    // te verbeteren" ↔ "Vanaf 2021 wil de Commissie … projecten ondersteunen die de
+    // fysieke bescherming van gebedshuizen verbeteren".
+    let gebedshuizen = cs
+        .iter()
+        .find(|c| {
+            matches!(c.unit, commitments::Unit::BoxItem { .. }) && c.action.contains("gebedshuizen")
+        })
+        .expect("the box item on places of worship");
+    assert_eq!(gebedshuizen.status, Status::Dated);
+    assert!(gebedshuizen.supported_by.is_some());
     // Key-action box items inherit the frame's actor.
     assert!(cs
         .iter()
@@ -342,7 +353,7 @@ fn box_item_dated_by_its_supporting_passage() {
         item.time.as_ref().and_then(|t| t.normalised.as_deref()),
         Some("2021-06")
     );
-    assert!(render_markdown(doc.path(), &supported).contains("dated (body)"));
+    assert!(render_markdown(doc.path(), &supported).contains("dated (body, line "));
 }
 
 #[test]

@@ -109,6 +109,8 @@ pub struct Commitment {
     pub unit: Unit,
     /// A box item dated through its supporting body passage: where that passage is.
     pub supported_by: Option<Span>,
+    /// 1-based line of `supported_by`.
+    pub supported_line: Option<usize>,
 }
 
 /// The register as the rules CM001–CM003 see it, with their options:

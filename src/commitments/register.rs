@@ -50,6 +50,8 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
     let mut carry = Carry::default();
     // The actor and kind of an open lead-in frame.
     let mut frame: Option<(String, CommitmentKind)> = None;
+    // Dated body commitments, for box items that are dated only in the body.
+    let mut dated_body: Vec<(Span, String, Vec<String>)> = Vec::new();
 
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let text = p.text.as_str();
@@ -119,6 +121,9 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
             }
             if let Some(d) = g.detect(st, &author, &mut carry) {
                 let timing = g.timing(st, doc_date);
+                if timing.status == Status::Dated {
+                    dated_body.push((doc.sentence_span(s), d.actor.clone(), content_keys(st)));
+                }
                 let action = &st[d.action.0.min(st.len())..d.action.1.min(st.len())];
                 out.push(build(
                     doc,
@@ -162,11 +167,15 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
                     item_index: ii,
                 },
             );
-            if let Some(find) = options.supporting_passage {
-                if matches!(c.status, Status::Undated | Status::Vague) {
-                    if let Some(passage) = find(doc, bi, ii) {
-                        date_from_passage(doc, &g, doc_date, &mut c, passage);
-                    }
+            if matches!(c.status, Status::Undated | Status::Vague) {
+                // The key-action matcher's passage when it is wired in, else the dated
+                // body commitment that shares most of the item's words.
+                let passage = match options.supporting_passage {
+                    Some(find) => find(doc, bi, ii),
+                    None => closest_dated_passage(text, &c.actor, &dated_body),
+                };
+                if let Some(passage) = passage {
+                    date_from_passage(doc, &g, doc_date, &mut c, passage);
                 }
             }
             out.push(c);
@@ -174,6 +183,44 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
     }
     out.sort_by_key(|c| c.span.start);
     out
+}
+
+/// Crude content-word keys: words of five letters or more, cut to six letters (a
+/// poor man's stem that joins "voorstellen"/"voorstel", "richtsnoeren"/"richtsnoer").
+fn content_keys(text: &str) -> Vec<String> {
+    let mut keys: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5)
+        .map(|w| w.to_lowercase().chars().take(6).collect())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    keys
+}
+
+/// The dated body commitment of the same actor that shares at least half (and at least three) of a box
+/// item's content words, if any. Only dated commitments are candidates, so the
+/// search is small.
+fn closest_dated_passage(
+    item: &str,
+    actor: &str,
+    dated: &[(Span, String, Vec<String>)],
+) -> Option<Span> {
+    let keys = content_keys(item);
+    if keys.len() < 3 {
+        return None;
+    }
+    let mut best: Option<(usize, Span)> = None;
+    for (span, _, body) in dated.iter().filter(|(_, a, _)| a == actor) {
+        let shared = keys
+            .iter()
+            .filter(|k| body.binary_search(k).is_ok())
+            .count();
+        if shared >= 3 && shared * 2 >= keys.len() && best.is_none_or(|(b, _)| shared > b) {
+            best = Some((shared, *span));
+        }
+    }
+    best.map(|(_, s)| s)
 }
 
 /// Date a box item from the body sentences that overlap its supporting passage.
@@ -197,6 +244,7 @@ fn date_from_passage(
                 c.time = Some(time_expr(&p.text, s.start, &st[a.start..a.end], &a));
                 c.status = Status::Dated;
                 c.supported_by = Some(passage);
+                c.supported_line = Some(doc.line_of(passage.start));
                 return;
             }
         }
@@ -242,6 +290,7 @@ fn build(
         status: timing.status,
         unit,
         supported_by: None,
+        supported_line: None,
     }
 }
 

@@ -21,6 +21,7 @@ struct Row<'a> {
     normalised: Option<&'a str>,
     status: &'static str,
     supported_by: Option<crate::source::Span>,
+    supported_line: Option<usize>,
 }
 
 fn row<'a>(path: &'a str, c: &'a Commitment) -> Row<'a> {
@@ -36,6 +37,7 @@ fn row<'a>(path: &'a str, c: &'a Commitment) -> Row<'a> {
         normalised: c.time.as_ref().and_then(|t| t.normalised.as_deref()),
         status: c.status.as_str(),
         supported_by: c.supported_by,
+        supported_line: c.supported_line,
     }
 }
 
@@ -83,8 +85,8 @@ pub fn render_markdown(path: &str, commitments: &[Commitment]) -> String {
             .as_ref()
             .and_then(|t| t.normalised.as_deref())
             .unwrap_or("—");
-        let status = match c.supported_by {
-            Some(_) => format!("{} (body)", c.status.as_str()),
+        let status = match c.supported_line {
+            Some(line) => format!("{} (body, line {line})", c.status.as_str()),
             None => c.status.as_str().to_string(),
         };
         let _ = writeln!(
