@@ -131,13 +131,17 @@ pub fn for_rule(
     register(doc, cx.pack(), &options)
 }
 
-/// "de Commissie's commitment" / "the request to de lidstaten", for messages.
+/// "commitment by de Commissie" / "request to de lidstaten", for messages.
 pub(crate) fn describe(c: &Commitment) -> String {
-    let action = register::shorten(&c.action, 60);
     match c.kind {
-        CommitmentKind::SelfCommitment => format!("{} commits to \"{action}\"", c.actor),
-        CommitmentKind::Request => format!("{} is asked to \"{action}\"", c.actor),
+        CommitmentKind::SelfCommitment => format!("commitment by {}", c.actor),
+        CommitmentKind::Request => format!("request to {}", c.actor),
     }
+}
+
+/// The action in short, quoted, for messages.
+pub(crate) fn quoted_action(c: &Commitment) -> String {
+    format!("\"{}\"", register::shorten(&c.action, 60))
 }
 
 #[cfg(test)]

@@ -285,7 +285,7 @@ fn build(
         line: doc.line_of(span.start),
         actor,
         kind,
-        action: shorten(action, 90),
+        action: shorten(strip_connectives(action), 90),
         time,
         status: timing.status,
         unit,
@@ -302,6 +302,21 @@ fn first_line(doc: &Document, span: Span) -> Span {
     let line_end = src[start..end].find('\n').map(|i| start + i).unwrap_or(end);
     let trimmed = src[start..line_end].trim_end().len();
     Span::new(start, start + trimmed.max(1).min(line_end - start))
+}
+
+/// "om de richtlijn uit te voeren" → "de richtlijn uit te voeren"; "to implement" →
+/// "implement": the particles that link a request to its action add nothing.
+fn strip_connectives(action: &str) -> &str {
+    let mut a = action.trim_start();
+    loop {
+        let next = ["om ", "op om ", "aan om ", "to ", "op ", "aan "]
+            .iter()
+            .find_map(|p| a.strip_prefix(p));
+        match next {
+            Some(rest) => a = rest.trim_start(),
+            None => return a,
+        }
+    }
 }
 
 fn starts_lowercase(text: &str) -> bool {

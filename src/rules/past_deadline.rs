@@ -56,9 +56,10 @@ impl Rule for PastDeadline {
             cx.report(
                 c.span,
                 format!(
-                    "{} by \"{}\" ({normalised}), before the document's own date",
+                    "{} has a deadline before the document's own date, \"{}\" ({normalised}): {}",
                     commitments::describe(&c),
-                    time.text
+                    time.text,
+                    commitments::quoted_action(&c)
                 ),
             )
             .label("deadline already past")

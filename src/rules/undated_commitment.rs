@@ -59,7 +59,11 @@ impl Rule for UndatedCommitment {
             if c.status != Status::Undated {
                 continue;
             }
-            cx.report(c.span, format!("{} with no date or deadline", commitments::describe(&c)))
+            cx.report(c.span, format!(
+                    "{} has no date or deadline: {}",
+                    commitments::describe(&c),
+                    commitments::quoted_action(&c)
+                ))
                 .label("no date or deadline")
                 .help("say by when: a date, a quarter or a year (\"tegen eind 2021\", \"by the end of 2021\")");
         }

@@ -51,7 +51,12 @@ impl Rule for VagueDeadline {
             let Some(time) = &c.time else { continue };
             cx.report(
                 c.span,
-                format!("{} only \"{}\"", commitments::describe(&c), time.text),
+                format!(
+                    "{} is timed only vaguely (\"{}\"): {}",
+                    commitments::describe(&c),
+                    time.text,
+                    commitments::quoted_action(&c)
+                ),
             )
             .label("vague timing")
             .related(time.span, "the only timing given")
