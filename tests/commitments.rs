@@ -397,3 +397,80 @@ fn english_council_lead_ins_govern_lowercase_points() {
     assert_eq!(requests[1].status, Status::Dated);
     assert_eq!(requests[2].actor, "the Commission");
 }
+
+mod never_panics {
+    use super::*;
+    use policylint::commitments::detect::Carry;
+    use policylint::commitments::Grammar;
+    use policylint::lang::Language;
+    use proptest::prelude::*;
+
+    fn words() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "De Commissie",
+            "zal",
+            "zullen",
+            "verzoekt",
+            "roept",
+            "op",
+            "de lidstaten",
+            "om",
+            "te",
+            "tegen",
+            "eind",
+            "2021",
+            "31 juni 2021",
+            "binnenkort",
+            "zodra",
+            ",",
+            ";",
+            ":",
+            "“",
+            "”",
+            "\"",
+            "één",
+            "coördinatie",
+            "ë",
+            "—",
+            "COM(2020)",
+            "795",
+            "Richtlijn",
+            "2016/681",
+            "heeft",
+            "en",
+            "zij",
+            "kunnen",
+            "worden",
+            "gepresenteerd",
+            "The Commission",
+            "will",
+            "calls on",
+            "Member States",
+            "to",
+            "by",
+            "mid-2021",
+            "as soon as possible",
+            "\n",
+        ]);
+        prop::collection::vec(pieces, 0..40).prop_map(|v| v.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn classifier_and_time_parser_take_any_input(text in words()) {
+            for lang in [Language::Nl, Language::En] {
+                let g = Pack::builtin(lang).compiled::<Grammar>();
+                let _ = g.detect(&text, &g.default_author, &mut Carry::default());
+                let _ = g.timing(&text, None);
+                let _ = g.frame(&text, "x");
+                let _ = g.time.document_date(&text);
+            }
+        }
+
+        #[test]
+        fn register_takes_any_document(text in words()) {
+            let doc = parse_str("p.txt", &text);
+            let _ = register(&doc, Pack::builtin(doc.language), &Options::default());
+        }
+    }
+}

@@ -583,7 +583,10 @@ impl Grammar {
                     .map(|m| (me + m.start(), me + m.end()))
             })
             .min()
-            .unwrap_or((ce.min(me + 160), ce.min(me + 160)));
+            .unwrap_or_else(|| {
+                let end = super::time::floor_char_boundary(text, ce.min(me + 160)).max(me);
+                (end, end)
+            });
         let subject = actors
             .iter()
             .rev()
