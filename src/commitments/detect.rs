@@ -410,6 +410,19 @@ impl Grammar {
             if words <= 4 || parenthetical {
                 return Some((a.name.clone(), a.start));
             }
+            // A verb-final subordinate clause ("waarmee de Commissie de uitwisseling van
+            // goede praktijken zal vergemakkelijken"): a longer object may sit between
+            // subject and modal, within one segment.
+            let opener = last_word(text[..a.start].trim_end());
+            let subordinate = !self.inversion_openers.is_empty()
+                && self.clause_openers.contains(&opener)
+                && opener != self.conjunction.trim();
+            if subordinate
+                && words <= 20
+                && self.segment(text, a.start) == self.segment(text, marker)
+            {
+                return Some((a.name.clone(), a.start));
+            }
         }
         // Pronoun subject: "zij zal", "it will".
         let before = text[cs..marker].trim_end();
