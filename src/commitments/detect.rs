@@ -238,7 +238,11 @@ impl Grammar {
     fn group_actors(&self, text: &str, actors: &[ActorMatch]) -> Vec<ActorMatch> {
         let mut out: Vec<ActorMatch> = Vec::new();
         for a in actors {
-            if let Some(last) = out.last_mut() {
+            let last_in_pp = out.last().is_some_and(|l| {
+                self.prepositions
+                    .contains(&last_word(text[..l.start].trim_end()))
+            });
+            if let Some(last) = out.last_mut().filter(|_| !last_in_pp) {
                 let between = norm_key(&text[last.end..a.start]);
                 let conj = self.conjunction.trim();
                 if between == conj || between == "," || between == format!(", {conj}") {
@@ -687,6 +691,23 @@ impl Grammar {
     }
 
     /// Whether a segment describes past or ongoing work (a year there is a reference).
+    /// The stretch around `pos` between coarse breaks (";", " en ", " and "): the
+    /// clause whose tense decides whether a year there is a reference to the past.
+    fn past_scope(&self, text: &str, pos: usize) -> (usize, usize) {
+        let Some(br) = &self.time.past_scope_breaks else {
+            return self.segment(text, pos);
+        };
+        let mut start = 0;
+        for m in br.find_iter(text) {
+            if m.end() <= pos {
+                start = m.end();
+            } else if m.start() >= pos {
+                return (start, m.start());
+            }
+        }
+        (start, text.len())
+    }
+
     fn past_segment(&self, seg: &str) -> bool {
         let future = self.modal.as_ref().is_some_and(|m| m.is_match(seg));
         !future && self.past.iter().any(|r| r.is_match(seg))
@@ -699,7 +720,7 @@ impl Grammar {
         let atoms = self.time.atoms(text, doc_date);
         let mut best: Option<(u8, TimeAtom, Status)> = None;
         for a in atoms {
-            let (s, e) = self.segment(text, a.start);
+            let (s, e) = self.past_scope(text, a.start);
             let dated = matches!(a.kind, AtomKind::Dated { .. });
             if dated && self.past_segment(&text[s..e.max(s)]) {
                 continue;

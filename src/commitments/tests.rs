@@ -136,3 +136,41 @@ fn pack_time_examples_hold() {
         );
     }
 }
+
+/// English sentences in the style of EU communications and Council conclusions.
+#[test]
+fn english_sentences_in_the_style_of_eu_texts() {
+    let g = Pack::builtin(Language::En).compiled::<Grammar>();
+    let date = NaiveDate::from_ymd_opt(2020, 12, 9).map(DocDate::day);
+    let cases: &[(&str, Option<(&str, &str)>)] = &[
+        ("The Commission will propose a revision of the Prüm Decisions in 2021.", Some(("the Commission", "dated"))),
+        ("The Commission will also explore ways to support Member States in strategic communication.", Some(("the Commission", "undated"))),
+        ("In cooperation with Europol, the Commission will develop further guidance on the EU Crisis Protocol.", Some(("the Commission", "undated"))),
+        ("By the end of 2021, the Commission will propose an EU Police Cooperation Code.", Some(("the Commission", "dated"))),
+        ("The Council invites the Commission to present a comprehensive strategy by mid-2025.", Some(("the Commission", "dated"))),
+        ("The Council urges Member States to swiftly implement the Directive.", Some(("the Member States", "vague"))),
+        ("Member States are encouraged to make full use of the available funding.", Some(("the Member States", "undated"))),
+        ("The Commission intends to propose legislation in 2021 to interconnect bank account registries.", Some(("the Commission", "dated"))),
+        ("The EU will continue to support partner countries in the Western Balkans.", Some(("the EU", "undated"))),
+        ("The results of these tests will be shared across the EU.", Some(("the Commission", "undated"))),
+        ("In 2020, the Commission made available several instruments, and it will assess how cooperation can be strengthened.", Some(("the Commission", "undated"))),
+        ("New information systems will improve security at the external borders.", None),
+        ("This will help identify third-country nationals entering the Schengen area.", None),
+        ("Terrorists will find it harder to radicalise and recruit in an inclusive society.", None),
+        ("The Commission adopted the EU Security Union Strategy on 24 July 2020.", None),
+        ("The Council would welcome further work in this area.", None),
+    ];
+    let mut failures = Vec::new();
+    for (text, want) in cases {
+        let got = classify(&g, text, date);
+        let ok = match (want, &got) {
+            (None, None) => true,
+            (Some((actor, status)), Some((a, _, s, _, _))) => a == actor && s.as_str() == *status,
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!("{text}: {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

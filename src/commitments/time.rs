@@ -110,6 +110,7 @@ struct RawTime {
     name_year: Vec<String>,
     period: String,
     clause_breaks: String,
+    past_scope_breaks: String,
     document_date: Vec<String>,
 }
 
@@ -142,6 +143,8 @@ pub struct TimeGrammar {
     name_year: Vec<Regex>,
     period: Option<Regex>,
     pub(crate) clause_breaks: Option<Regex>,
+    /// Coarser breaks (";", "en", "and") for "is this year in a clause about the past?".
+    pub(crate) past_scope_breaks: Option<Regex>,
     document_date: Vec<Regex>,
     document_year: Option<Regex>,
     /// Patterns that did not compile (a broken project config); tests assert it is
@@ -250,6 +253,7 @@ impl TimeGrammar {
         let name_year = compile_all(&raw.name_year, &expand, &mut errors);
         let period = compile_one(&raw.period, &expand, &mut errors);
         let clause_breaks = compile_one(&raw.clause_breaks, &expand, &mut errors);
+        let past_scope_breaks = compile_one(&raw.past_scope_breaks, &expand, &mut errors);
         let document_date = compile_all(&raw.document_date, &expand, &mut errors);
         let document_year = compile_one(
             r"\bCOM\s*\(\s*(?P<year>{YEAR})\s*\)\s*\d+",
@@ -285,6 +289,7 @@ impl TimeGrammar {
             name_year,
             period,
             clause_breaks,
+            past_scope_breaks,
             document_date,
             document_year,
             errors,
