@@ -238,3 +238,100 @@ pub fn check_spans(d: &Document) {
     }
     let _ = SourceFile::from_str("x", "");
 }
+
+/// An English communication of our own, in PDF-extract layout, with every layout case
+/// of the notes: headings of three kinds, glued and post-punctuation references, a
+/// footnote block with inline and lone labels and a wrapped note, a key-action box
+/// spliced into a sentence at a page end, bullets whose glyph became a space, a page
+/// number, link annotations, hyphen joins.
+#[test]
+fn english_fixture_layout_cases() {
+    let path = format!(
+        "{}/tests/fixtures/parser/english-communication.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let d = parse(
+        SourceFile::from_str("english-communication.txt", &text),
+        None,
+    );
+    assert_eq!(d.language, policylint::lang::Language::En);
+    assert_eq!(ref_numbers(&d), vec![1, 2, 3, 4]);
+    let defs: Vec<(Option<u32>, &str)> = d
+        .footnote_defs
+        .iter()
+        .map(|f| (f.number, f.text.as_str()))
+        .collect();
+    assert_eq!(
+        defs[1],
+        (
+            Some(2),
+            "White Paper on Artificial Intelligence, COM(2020) 65 final of 19.2.2020."
+        )
+    );
+    assert_eq!(defs.len(), 4);
+    let headings: Vec<(u8, Option<&str>, &str)> = d
+        .headings
+        .iter()
+        .map(|h| (h.level, h.number.as_deref(), h.title.as_str()))
+        .collect();
+    assert_eq!(
+        headings,
+        vec![
+            (1, Some("I."), "INTRODUCTION"),
+            (1, Some("II."), "A FOUR-PILLAR STRATEGY"),
+            (2, Some("1."), "ANTICIPATE"),
+            (4, None, "Strategic intelligence and threat assessment"),
+            (2, Some("2."), "PREVENT"),
+            (4, None, "CONCLUSIONS"),
+        ]
+    );
+    let bx = &d.boxes[0];
+    assert_eq!(bx.title, "KEY ACTIONS");
+    assert_eq!(
+        bx.frames
+            .iter()
+            .map(|f| f.actor.as_deref())
+            .collect::<Vec<_>>(),
+        vec![Some("The Commission"), Some("Member States")]
+    );
+    assert_eq!(
+        bx.items.iter().map(|i| i.frame).collect::<Vec<_>>(),
+        vec![Some(0), Some(0), Some(1)]
+    );
+    assert_eq!(bx.items[0].text.as_str(), "develop risk assessments and peer reviews with the support of EU-security advisors on request;");
+    // The sentence interrupted by the box is one sentence.
+    assert!(d.sentences.iter().any(|s| d
+        .sentence_text(s)
+        .ends_with("for the protection of public spaces, such as squares and stations.")));
+    // Post-reference fragments join without a space before punctuation, with one otherwise.
+    assert!(d.paragraphs[0]
+        .text
+        .as_str()
+        .contains("across the Union. Attacks by lone actors"));
+    assert!(d.paragraphs[0]
+        .text
+        .as_str()
+        .contains("artificial intelligence and for the misuse"));
+    assert!(d.paragraphs[1]
+        .text
+        .as_str()
+        .contains("support the cyber-security of critical infrastructure"));
+    assert_eq!(d.bullets.iter().filter(|b| b.glyph_lost).count(), 3);
+    assert_eq!(
+        d.pages.iter().map(|p| p.number).collect::<Vec<_>>(),
+        vec![None, None, Some(4), None, None]
+    );
+    assert!(d
+        .furniture
+        .iter()
+        .any(|f| f.kind == policylint::document::FurnitureKind::LinkAnnotation));
+    let body: String = d
+        .paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(!body.contains("https://") && !body.contains("Horizon 2020"));
+    check_spans(&d);
+}

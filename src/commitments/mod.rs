@@ -113,15 +113,17 @@ pub struct Commitment {
     pub supported_line: Option<usize>,
 }
 
-/// The register as the rules CM001–CM003 see it, with their options:
-/// `document-date = "2020-12-09"` (overrides the date found in the text) and
-/// `quotations = true` (count commitments inside quotations).
+/// The register as the rules CM001–CM003 see it. The configured `document-date`
+/// (`Context::document_date`, or the rule option of the same name) is used when the
+/// text states no date of its own; the rule option `quotations = true` counts
+/// commitments inside quotations.
 pub fn for_rule(
     doc: &crate::document::Document,
     cx: &crate::rules::Context<'_>,
 ) -> Vec<Commitment> {
     let document_date = cx
-        .option_str("document-date")
+        .document_date()
+        .or_else(|| cx.option_str("document-date"))
         .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
     let options = Options {
         document_date,

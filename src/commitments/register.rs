@@ -21,7 +21,8 @@ pub type SupportingPassage<'a> = &'a dyn Fn(&Document, usize, usize) -> Option<S
 /// How the register is built.
 #[derive(Clone, Copy, Default)]
 pub struct Options<'a> {
-    /// The document date from configuration; overrides what the text says.
+    /// The document date from configuration: used when the text has no dateline or
+    /// session date of its own.
     pub document_date: Option<NaiveDate>,
     /// Count commitments inside quotations (press-release quotes of commissioners).
     pub include_quotes: bool,
@@ -41,10 +42,13 @@ pub fn document_date(doc: &Document) -> Option<DocDate> {
 /// Every commitment of `doc`, sorted by position.
 pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commitment> {
     let g = pack.compiled::<Grammar>();
-    let doc_date = options
-        .document_date
-        .map(DocDate::day)
-        .or_else(|| g.time.document_date(doc.text()));
+    // The text's own date (dateline, session date) first, then configuration, then
+    // the year inferred from the latest COM(YYYY) cited.
+    let found = g.time.document_date(doc.text());
+    let doc_date = match found {
+        Some(d) if d.precision == super::time::DatePrecision::Day => Some(d),
+        inferred => options.document_date.map(DocDate::day).or(inferred),
+    };
     let author = g.author(doc.text());
     let mut out = Vec::new();
     let mut carry = Carry::default();

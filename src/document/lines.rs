@@ -41,6 +41,8 @@ pub struct Line {
     pub indent: usize,
     /// Trailing spaces after the content.
     pub trailing: usize,
+    /// The line starts with a form feed (how pdftotext marks a new page).
+    pub form_feed: bool,
 }
 
 /// The shortest run of spaces that counts as a footnote separator.
@@ -88,6 +90,13 @@ pub fn classify_all(text: &str) -> Vec<Line> {
 
 /// Classify one line.
 pub fn classify(text: &str, index: usize, span: Span) -> Line {
+    let full = &text[span.start..span.end];
+    let form_feed = full.starts_with('\u{c}');
+    let span = if form_feed {
+        Span::new(span.start + 1, span.end)
+    } else {
+        span
+    };
     let s = &text[span.start..span.end];
     let body = s.trim_start_matches([' ', '\t', '\u{a0}']);
     let indent = s.len() - body.len();
@@ -125,6 +134,7 @@ pub fn classify(text: &str, index: usize, span: Span) -> Line {
         kind,
         indent,
         trailing,
+        form_feed,
     }
 }
 
@@ -175,5 +185,13 @@ mod tests {
         assert_eq!(kinds("2004"), vec![LineKind::Text]);
         assert_eq!(kinds("19 juni 2017. "), vec![LineKind::Text]);
         assert_eq!(kinds("4068e zitting"), vec![LineKind::Text]);
+    }
+
+    #[test]
+    fn form_feed_marks_a_page_and_is_not_content() {
+        let l = &classify_all("a\n\u{c}Next page")[1];
+        assert!(l.form_feed);
+        assert_eq!(l.kind, LineKind::Text);
+        assert_eq!(l.indent, 0);
     }
 }

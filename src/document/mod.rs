@@ -74,6 +74,24 @@ impl Document {
         }
     }
 
+    /// The printed number of a page (0-based index): the surviving page number, or one
+    /// inferred from the surviving numbers of other pages when they agree on the
+    /// offset, or else the page's position.
+    pub fn page_number(&self, index: usize) -> u32 {
+        if let Some(n) = self.pages.get(index).and_then(|p| p.number) {
+            return n;
+        }
+        let mut offsets = self
+            .pages
+            .iter()
+            .filter_map(|p| p.number.map(|n| n as i64 - p.index as i64));
+        let position = index as i64 + 1;
+        match offsets.next() {
+            Some(first) if offsets.all(|o| o == first) => (position + first).max(1) as u32,
+            _ => position as u32,
+        }
+    }
+
     /// The text of a sentence.
     pub fn sentence_text(&self, s: &Sentence) -> &str {
         &self.paragraphs[s.paragraph].text.as_str()[s.start..s.end]
@@ -323,12 +341,15 @@ impl Serialize for Text {
     }
 }
 
-/// Parse a source file. Markdown is chosen by extension (`.md`, `.markdown`) or
-/// content; everything else is treated as PDF-extracted text.
+/// Parse a source file. Markdown is chosen by extension (`.md`, `.markdown`) or, for
+/// other files, by content ([`markdown::looks_like_markdown`]: a press release saved as
+/// `.txt`); everything else is treated as PDF-extracted text.
 pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     let is_md = {
         let p = source.path.to_ascii_lowercase();
-        p.ends_with(".md") || p.ends_with(".markdown")
+        p.ends_with(".md")
+            || p.ends_with(".markdown")
+            || markdown::looks_like_markdown(&source.text)
     };
     if is_md {
         markdown::parse(source, language)

@@ -80,9 +80,10 @@ struct Builder<'a> {
     lang: Language,
     /// Index of the next non-blank line after each line.
     next_content: Vec<Option<usize>>,
-    median_width: usize,
+    body_width: usize,
+    double_spaced: bool,
     min_separator: usize,
-    vocabulary: HashSet<String>,
+    vocabulary: Vocabulary<'a>,
     box_titles: Vec<String>,
 
     zone: Zone,
@@ -114,6 +115,8 @@ struct Builder<'a> {
     last_roman: u32,
     /// A heading came after the last point (lists under it start at depth 1).
     heading_since_point: bool,
+    /// The current footnote block began with text spliced into the body.
+    spliced: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -132,7 +135,21 @@ impl<'a> Builder<'a> {
             .map(|l| text[l.content.start..l.content.end].chars().count())
             .collect();
         widths.sort_unstable();
-        let median_width = widths.get(widths.len() / 2).copied().unwrap_or(80).max(40);
+        // The typical width of a full body line: the upper quartile, so that short last
+        // lines of paragraphs and headings do not drag it down in small documents.
+        let body_width = widths
+            .get(widths.len() * 3 / 4)
+            .copied()
+            .unwrap_or(80)
+            .max(40);
+        // The extractor convention of a blank after every visual line; without it,
+        // blank lines separate paragraphs as in ordinary plain text.
+        let text_lines = lines.iter().filter(|l| l.kind == LineKind::Text).count();
+        let followed_by_blank = lines
+            .windows(2)
+            .filter(|w| w[0].kind == LineKind::Text && w[1].kind == LineKind::Blank)
+            .count();
+        let double_spaced = text_lines == 0 || followed_by_blank * 10 >= text_lines * 6;
         let min_separator = lines
             .iter()
             .filter_map(|l| match l.kind {
@@ -141,15 +158,7 @@ impl<'a> Builder<'a> {
             })
             .min()
             .unwrap_or(SEPARATOR_MIN);
-        let mut vocabulary = HashSet::new();
-        for l in lines.iter().filter(|l| l.kind == LineKind::Text) {
-            for w in text[l.content.start..l.content.end]
-                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .filter(|w| w.len() > 2)
-            {
-                vocabulary.insert(w.to_lowercase());
-            }
-        }
+        let vocabulary = Vocabulary::new(text, lines);
         let box_titles = [Language::Nl, Language::En]
             .iter()
             .flat_map(|l| crate::pack::Pack::builtin(*l).strings("structure.box-titles"))
@@ -160,7 +169,8 @@ impl<'a> Builder<'a> {
             lines,
             lang,
             next_content,
-            median_width,
+            body_width,
+            double_spaced,
             min_separator,
             vocabulary,
             box_titles,
@@ -184,6 +194,7 @@ impl<'a> Builder<'a> {
             last_alpha: 0,
             last_roman: 0,
             heading_since_point: false,
+            spliced: false,
         }
     }
 
@@ -206,8 +217,17 @@ impl<'a> Builder<'a> {
         for line in self.lines {
             let line = *line;
             if line.kind == LineKind::Blank {
+                if !self.double_spaced && !prev_blank && self.zone == Zone::Body {
+                    // Plain text: a blank line ends the paragraph, a box and a heading.
+                    self.flush_para(doc);
+                    self.close_box(doc);
+                    self.heading = None;
+                }
                 prev_blank = true;
                 continue;
+            }
+            if line.form_feed {
+                self.page_break_pending = true;
             }
             let was_ref = self.step(doc, &line, prev_blank);
             self.prev = Some(line);
@@ -258,6 +278,7 @@ impl<'a> Builder<'a> {
                     self.heading = None;
                     let continuation = n * 10 >= self.min_separator * 18;
                     self.zone = Zone::Notes;
+                    self.spliced = false;
                     self.pending_label = None;
                     self.current_def = if continuation {
                         doc.footnote_defs.len().checked_sub(1)
@@ -488,7 +509,12 @@ impl<'a> Builder<'a> {
             .as_ref()
             .is_some_and(|b| b.style == Some(ItemStyle::Space));
         let page_start = self.page_break_pending
-            || (line.indent == 1 && !prev_blank && !after_number && !in_space_box && !first_line);
+            || (self.double_spaced
+                && line.indent == 1
+                && !prev_blank
+                && !after_number
+                && !in_space_box
+                && !first_line);
         if page_start {
             self.page_break_pending = false;
             self.new_page(doc, line.span.start);
@@ -618,6 +644,13 @@ impl<'a> Builder<'a> {
         // Plain text: continue the paragraph or start a new one.
         let starts_new = match &self.para {
             None => true,
+            // Without the PDF convention, blank lines (and labels) separate paragraphs;
+            // a page break does when the sentence before it was finished.
+            Some(p) if !self.double_spaced => {
+                page_start
+                    && text_ends_sentence(p.text.as_str())
+                    && content.chars().next().is_some_and(char::is_uppercase)
+            }
             Some(p) => {
                 let ended = text_ends_sentence(p.text.as_str());
                 let capital = content.chars().next().is_some_and(|c| {
@@ -626,7 +659,7 @@ impl<'a> Builder<'a> {
                 let last_width = self.text[p.last.content.start..p.last.content.end]
                     .chars()
                     .count();
-                let short = last_width * 10 < self.median_width * 9 || p.last.trailing >= 2;
+                let short = last_width * 10 < self.body_width * 9 || p.last.trailing >= 2;
                 ended
                     && capital
                     && (short || p.after_ref || page_start && self.page_start_is_block(p))
@@ -666,7 +699,7 @@ impl<'a> Builder<'a> {
             p.kind == ParagraphKind::Plain
                 && !p.after_ref
                 && p.last.trailing > 0
-                && w * 10 < self.median_width * 7
+                && w * 10 < self.body_width * 7
         })
     }
 
@@ -844,10 +877,9 @@ impl<'a> Builder<'a> {
 
     fn heading_candidate(&self, line: &Line, title: &str, numbered: bool) -> bool {
         let short_colon_title = title.ends_with(':') && title.split_whitespace().count() <= 4;
-        if title.is_empty()
-            || (ends_with_punctuation(title) && !short_colon_title)
-            || line.trailing == 0
-        {
+        // In the PDF convention a line without a trailing space was glued to a reference.
+        let glued = self.double_spaced && line.trailing == 0;
+        if title.is_empty() || (ends_with_punctuation(title) && !short_colon_title) || glued {
             return false;
         }
         if !title
@@ -901,9 +933,9 @@ impl<'a> Builder<'a> {
         }
         let before_label = next.is_some_and(|n| self.is_label_line(n));
         let limit = if numbered || before_label {
-            self.median_width + 10
+            self.body_width + 10
         } else {
-            self.median_width * 8 / 10
+            self.body_width * 8 / 10
         };
         width <= limit && title.split_whitespace().count() <= 14
     }
@@ -1121,6 +1153,45 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The document's own words (lowercase), built on first use: only a line-end hyphen
+/// between two lowercase parts needs them, and most documents have few.
+struct Vocabulary<'a> {
+    text: &'a str,
+    lines: &'a [Line],
+    words: std::cell::OnceCell<HashSet<String>>,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn new(text: &'a str, lines: &'a [Line]) -> Self {
+        Vocabulary {
+            text,
+            lines,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &HashSet<String> {
+        self.words.get_or_init(|| {
+            let mut words = HashSet::new();
+            for l in self.lines.iter().filter(|l| l.kind == LineKind::Text) {
+                for w in self.text[l.content.start..l.content.end]
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .filter(|w| w.len() > 2)
+                {
+                    if !w.contains(char::is_uppercase) {
+                        if !words.contains(w) {
+                            words.insert(w.to_string());
+                        }
+                    } else {
+                        words.insert(w.to_lowercase());
+                    }
+                }
+            }
+            words
+        })
+    }
+}
+
 /// Append a wrapped line to a rebuilt text, joining as the layout requires: a line
 /// that ends in a hyphen is joined without a space (the hyphen kept for compounds,
 /// dropped for a word split across lines); after a footnote reference, punctuation
@@ -1131,7 +1202,7 @@ fn append_line(
     prev: Option<&Line>,
     line: &Line,
     after_ref: bool,
-    vocabulary: &HashSet<String>,
+    vocabulary: &Vocabulary<'_>,
     lang: Language,
 ) {
     let content = &source[line.content.start..line.content.end];
@@ -1147,7 +1218,7 @@ fn append_line(
         if trailing_space {
             // "immigratie- " + "en asiel…": a suspended compound.
             text.push_synthetic(" ", line.content.start);
-        } else if drop_line_end_hyphen(t, content, vocabulary, lang) {
+        } else if drop_line_end_hyphen(t, content, vocabulary.words(), lang) {
             text.truncate(t.len() - 1);
         }
         text.push_source(source, line.content);
@@ -1320,7 +1391,9 @@ mod tests {
 
     #[test]
     fn joins_wrapped_lines_and_reads_lone_number_references() {
-        let d = doc("De dreiging blijft bestaan\n1\n. De dreiging neemt toe en is \n\nreëel. \n                                                           \n1\n  Zie EEAS(2020) 1114. \n");
+        let d = doc(
+            "De dreiging blijft bestaan\n1\n. De dreiging neemt toe en is \n\nreëel. \n\n                                                           \n1\n  Zie EEAS(2020) 1114. \n\n",
+        );
         assert_eq!(d.footnote_refs.len(), 1);
         assert_eq!(d.footnote_defs.len(), 1);
         assert_eq!(d.footnote_defs[0].number, Some(1));
@@ -1330,6 +1403,22 @@ mod tests {
             d.paragraphs[0].text.as_str(),
             "De dreiging blijft bestaan. De dreiging neemt toe en is reëel."
         );
+    }
+
+    #[test]
+    fn plain_text_paragraphs_are_separated_by_blank_lines() {
+        let d = doc("Title of the note\n\nThe Commission will act.\nIt will report to the Council.\n\nA second paragraph starts here and\ngoes on.\n\u{c}Page two starts here.\n");
+        let texts: Vec<&str> = d.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "The Commission will act. It will report to the Council.",
+                "A second paragraph starts here and goes on.",
+                "Page two starts here."
+            ]
+        );
+        assert_eq!(d.headings.len(), 1);
+        assert_eq!(d.pages.len(), 2);
     }
 
     #[test]

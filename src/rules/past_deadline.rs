@@ -10,7 +10,7 @@ declare_rule! {
     /// Flags a commitment whose deadline lies before the document's own date: "tegen
     /// eind 2019" in a text dated 9 December 2020. The document date comes from the
     /// text (a dateline "Brussel, 9.12.2020", "Conclusies van de Raad (12 december
-    /// 2024)", "zitting van 20 juni 2022"), else from the `document-date` option, else
+    /// 2024)", "zitting van 20 juni 2022"), else from the `document-date` setting, else
     /// the year of the latest COM(YYYY) the text cites (then only deadlines before
     /// that year count). Past dates without a deadline word ("in juli 2020") are read
     /// as references, not deadlines.
@@ -29,8 +29,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// - `document-date` (string, `YYYY-MM-DD`): the document's date; overrides the
-    ///   date found in the text.
+    /// - The top-level `document-date` setting (`YYYY-MM-DD`) gives the document's date
+    ///   when the text states none (a dateline in the text wins).
     /// - `quotations` (bool, default `false`): also count commitments inside quotations.
     pub PastDeadline {
         code: "CM003",

@@ -36,8 +36,9 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// - `document-date` (string, `YYYY-MM-DD`): the document's date when the text does
-    ///   not state it (used to resolve "volgend jaar" and to tell past deadlines).
+    /// - The top-level `document-date` setting (`YYYY-MM-DD`) gives the document's date
+    ///   when the text does not state it (used to resolve "volgend jaar" and to tell
+    ///   past deadlines).
     /// - `quotations` (bool, default `false`): also count commitments inside quotations
     ///   (press-release quotes).
     pub UndatedCommitment {

@@ -26,8 +26,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Options
-    /// - `document-date` (string, `YYYY-MM-DD`): the document's date when the text does
-    ///   not state it.
+    /// - The top-level `document-date` setting (`YYYY-MM-DD`) gives the document's date
+    ///   when the text does not state it.
     /// - `quotations` (bool, default `false`): also count commitments inside quotations.
     pub VagueDeadline {
         code: "CM002",
