@@ -146,6 +146,20 @@ fn register_renders_markdown_csv_and_json() {
     let json: serde_json::Value = serde_json::from_str(&render_json(doc.path(), &cs)).unwrap();
     assert_eq!(json.as_array().map(|a| a.len()), Some(cs.len()));
     assert_eq!(json[0]["status"], "undated");
+    // Several documents: one header, one array.
+    let two = [(doc.path(), &cs[..]), ("other.txt", &cs[..])];
+    let csv = commitments::render_many("csv", &two);
+    assert_eq!(csv.matches("path,line").count(), 1);
+    assert_eq!(csv.lines().count(), 2 * cs.len() + 1);
+    let json: serde_json::Value =
+        serde_json::from_str(&commitments::render_many("json", &two)).unwrap();
+    assert_eq!(json.as_array().map(|a| a.len()), Some(2 * cs.len()));
+    assert_eq!(
+        commitments::render_many("markdown", &two)
+            .matches("## ")
+            .count(),
+        2
+    );
 }
 
 #[test]

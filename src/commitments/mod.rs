@@ -23,7 +23,7 @@ use crate::source::Span;
 
 pub use detect::Grammar;
 pub use register::{document_date, register, Options, SupportingPassage};
-pub use render::{render_csv, render_json, render_markdown};
+pub use render::{render_csv, render_json, render_many, render_markdown, CSV_HEADER};
 pub use time::{DatePrecision, DocDate};
 
 /// Self-commitment ("De Commissie zal …") or a request to an addressee ("verzoekt de

@@ -104,9 +104,43 @@ pub fn render_markdown(path: &str, commitments: &[Commitment]) -> String {
     out
 }
 
+/// The header row of the CSV register.
+pub const CSV_HEADER: &str = "path,line,actor,kind,action,time,normalised,status\n";
+
 /// CSV with a header row; fields quoted when needed (RFC 4180).
 pub fn render_csv(path: &str, commitments: &[Commitment]) -> String {
-    let mut out = String::from("path,line,actor,kind,action,time,normalised,status\n");
+    format!("{CSV_HEADER}{}", render_csv_rows(path, commitments))
+}
+
+/// The register of several documents: one Markdown section per document, one CSV
+/// header, or one JSON array (for `policylint commitments PATH...`).
+pub fn render_many(format: &str, docs: &[(&str, &[Commitment])]) -> String {
+    match format {
+        "csv" => {
+            let mut out = String::from(CSV_HEADER);
+            for (path, cs) in docs {
+                out.push_str(&render_csv_rows(path, cs));
+            }
+            out
+        }
+        "json" => {
+            let rows: Vec<Row<'_>> = docs
+                .iter()
+                .flat_map(|(path, cs)| cs.iter().map(move |c| row(path, c)))
+                .collect();
+            serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".to_string())
+        }
+        _ => docs
+            .iter()
+            .map(|(path, cs)| render_markdown(path, cs))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// CSV rows without the header.
+pub fn render_csv_rows(path: &str, commitments: &[Commitment]) -> String {
+    let mut out = String::new();
     for c in commitments {
         let r = row(path, c);
         let fields = [
