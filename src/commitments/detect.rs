@@ -364,7 +364,12 @@ impl Grammar {
                     .map(|(actor, _)| Detection {
                         actor,
                         kind: CommitmentKind::SelfCommitment,
-                        action: (me, clause_end(text, me)),
+                        // "blijft zich hiervoor inzetten, maar …": the marker is the action.
+                        action: if text[me..].trim_start().starts_with([',', '.', ';']) {
+                            (ms, me)
+                        } else {
+                            (me, clause_end(text, me))
+                        },
                         marker: ms,
                         actor_named: true,
                     }),

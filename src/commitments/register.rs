@@ -313,9 +313,11 @@ fn first_line(doc: &Document, span: Span) -> Span {
 fn strip_connectives(action: &str) -> &str {
     let mut a = action.trim_start();
     loop {
-        let next = ["om ", "op om ", "aan om ", "to ", "op ", "aan "]
-            .iter()
-            .find_map(|p| a.strip_prefix(p));
+        let next = [
+            "om ", "op om ", "aan om ", "to ", "ertoe ", "ertoe,", "erom ",
+        ]
+        .iter()
+        .find_map(|p| a.strip_prefix(p));
         match next {
             Some(rest) => a = rest.trim_start(),
             None => return a,
