@@ -30,6 +30,7 @@ struct RawCommitments {
     passive_exclude: Vec<String>,
     capability: Vec<String>,
     subordinators: String,
+    relative_clause: String,
     not_commitment: Vec<String>,
     inversion_openers: Vec<String>,
     clause_openers: Vec<String>,
@@ -58,6 +59,8 @@ pub struct Grammar {
     passive_exclude: Vec<Regex>,
     capability: Vec<Regex>,
     subordinators: Option<Regex>,
+    /// Words that open a relative or adverbial clause inside a passive span.
+    relative_clause: Option<Regex>,
     not_commitment: Vec<Regex>,
     inversion_openers: Vec<String>,
     clause_openers: Vec<String>,
@@ -124,6 +127,7 @@ impl FromPack for Grammar {
             passive_exclude: compile_all(&raw.passive_exclude, &id, &mut errors),
             capability: compile_all(&raw.capability, &id, &mut errors),
             subordinators: compile_one(&raw.subordinators, &id, &mut errors),
+            relative_clause: compile_one(&raw.relative_clause, &id, &mut errors),
             not_commitment: compile_all(&raw.not_commitment, &id, &mut errors),
             inversion_openers: lower(&raw.inversion_openers),
             clause_openers: lower(&raw.clause_openers),
@@ -565,7 +569,15 @@ impl Grammar {
             .passive_future
             .as_ref()
             .and_then(|re| re.find(rest))
-            .is_some_and(|m| m.start() == 0);
+            // The passive verb must be the modal's own, not one in a relative clause
+            // ("zal informatie over personen die verdacht worden …").
+            .is_some_and(|m| {
+                m.start() == 0
+                    && !self
+                        .relative_clause
+                        .as_ref()
+                        .is_some_and(|rel| rel.is_match(m.as_str()))
+            });
         if passive {
             let sentence_start = &text[..ce];
             if self
