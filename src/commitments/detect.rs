@@ -12,7 +12,7 @@
 use regex::Regex;
 use serde::Deserialize;
 
-use super::time::{compile_all, compile_one, norm_key, AtomKind, DocDate, TimeAtom, TimeGrammar};
+use super::time::{compile_one, compile_union, norm_key, AtomKind, DocDate, TimeAtom, TimeGrammar};
 use super::{CommitmentKind, Status};
 use crate::pack::{FromPack, Pack};
 
@@ -122,13 +122,13 @@ impl FromPack for Grammar {
             markers,
             pronouns: lower(&raw.pronouns),
             modal: compile_one(&raw.modal, &id, &mut errors),
-            request_particles: compile_all(&raw.request_particles, &id, &mut errors),
+            request_particles: compile_union(&raw.request_particles, &id, &mut errors),
             passive_future: compile_one(&raw.passive_future, &id, &mut errors),
-            passive_exclude: compile_all(&raw.passive_exclude, &id, &mut errors),
-            capability: compile_all(&raw.capability, &id, &mut errors),
+            passive_exclude: compile_union(&raw.passive_exclude, &id, &mut errors),
+            capability: compile_union(&raw.capability, &id, &mut errors),
             subordinators: compile_one(&raw.subordinators, &id, &mut errors),
             relative_clause: compile_one(&raw.relative_clause, &id, &mut errors),
-            not_commitment: compile_all(&raw.not_commitment, &id, &mut errors),
+            not_commitment: compile_union(&raw.not_commitment, &id, &mut errors),
             inversion_openers: lower(&raw.inversion_openers),
             clause_openers: lower(&raw.clause_openers),
             prepositions: lower(&raw.prepositions),
@@ -136,7 +136,7 @@ impl FromPack for Grammar {
             subject_starters: lower(&raw.subject_starters),
             authors,
             default_author: raw.default_author,
-            past: compile_all(&raw.past, &id, &mut errors),
+            past: compile_union(&raw.past, &id, &mut errors),
             conjunction: match pack.language {
                 crate::lang::Language::Nl => " en ",
                 crate::lang::Language::En => " and ",

@@ -198,6 +198,28 @@ pub(crate) fn compile_all(
         .collect()
 }
 
+/// Compile a list of patterns as one alternation (one compilation instead of many;
+/// used where only the matched ranges matter), or one by one if the union fails.
+pub(crate) fn compile_union(
+    pats: &[String],
+    expand: &dyn Fn(&str) -> String,
+    errors: &mut Vec<String>,
+) -> Vec<Regex> {
+    let parts: Vec<String> = pats
+        .iter()
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| format!("(?:{p})"))
+        .collect();
+    if parts.is_empty() {
+        return Vec::new();
+    }
+    let mut ignored = Vec::new();
+    match compile_one(&parts.join("|"), expand, &mut ignored) {
+        Some(re) => vec![re],
+        None => compile_all(pats, expand, errors),
+    }
+}
+
 pub(crate) fn compile_one(
     pat: &str,
     expand: &dyn Fn(&str) -> String,
@@ -246,11 +268,11 @@ impl TimeGrammar {
             .filter(|p| !p.trim().is_empty())
             .map(|p| p.contains("{YEAR}"))
             .collect();
-        let immediate = compile_all(&raw.immediate, &expand, &mut errors);
-        let vague = compile_all(&raw.vague, &expand, &mut errors);
-        let conditional = compile_all(&raw.conditional, &expand, &mut errors);
-        let masks = compile_all(&raw.masks, &expand, &mut errors);
-        let name_year = compile_all(&raw.name_year, &expand, &mut errors);
+        let immediate = compile_union(&raw.immediate, &expand, &mut errors);
+        let vague = compile_union(&raw.vague, &expand, &mut errors);
+        let conditional = compile_union(&raw.conditional, &expand, &mut errors);
+        let masks = compile_union(&raw.masks, &expand, &mut errors);
+        let name_year = compile_union(&raw.name_year, &expand, &mut errors);
         let period = compile_one(&raw.period, &expand, &mut errors);
         let clause_breaks = compile_one(&raw.clause_breaks, &expand, &mut errors);
         let past_scope_breaks = compile_one(&raw.past_scope_breaks, &expand, &mut errors);
