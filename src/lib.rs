@@ -6,6 +6,7 @@
 
 pub mod baseline;
 pub mod cli;
+pub mod commitments;
 pub mod config;
 pub mod decode;
 pub mod document;

@@ -10,10 +10,10 @@ const SEED: &str = "seeds/000_36c74a95654013fe.txt";
 
 /// A Markdown document whose suppression comment lacks a reason (PLX002, warning) and
 /// suppresses nothing (PLX001, info).
-const NO_REASON_MD: &str = "# Nota\n\n<!-- policylint-disable-next-line PLX003 -->\nDe Commissie zal een verslag uitbrengen.\n";
+const NO_REASON_MD: &str = "# Nota\n\n<!-- policylint-disable-next-line PLX003 -->\nDe Commissie zal in 2021 een verslag uitbrengen.\n";
 
 /// A Markdown document whose only finding is an unused suppression (PLX001, info).
-const UNUSED_MD: &str = "# Nota\n\n<!-- policylint-disable-next-line PLX003 -- checked by hand -->\nDe Commissie zal een verslag uitbrengen.\n";
+const UNUSED_MD: &str = "# Nota\n\n<!-- policylint-disable-next-line PLX003 -- checked by hand -->\nDe Commissie zal in 2021 een verslag uitbrengen.\n";
 
 fn policylint() -> Command {
     let mut cmd = Command::cargo_bin("policylint").expect("binary built");
@@ -490,7 +490,7 @@ fn config_levels_and_ignores_apply_and_show_settings_prints_them() {
 #[test]
 fn baseline_hides_recorded_findings_and_reports_stale_entries() {
     let text = "# Nota over de uitvoering van de strategie voor de veiligheidsunie\n\n\
-                <!-- policylint-disable-next-line PLX003 -->\nDe Commissie zal een verslag uitbrengen.\n";
+                <!-- policylint-disable-next-line PLX003 -->\nDe Commissie zal in 2021 een verslag uitbrengen.\n";
     let dir = temp_with(&[("a.md", text)]);
     let file = path_in(&dir, "a.md");
     let baseline = path_in(&dir, "baseline.json");
@@ -505,7 +505,7 @@ fn baseline_hides_recorded_findings_and_reports_stale_entries() {
     // A new paragraph at the top and the next line reflowed: still recognised.
     let moved = format!(
         "Een nieuwe inleiding.\n\n{}",
-        text.replace("zal een verslag", "zal een\nverslag")
+        text.replace("zal in 2021 een verslag", "zal in 2021 een\nverslag")
     );
     std::fs::write(&file, &moved).unwrap();
     let r = run(policylint().args(["check", "--format", "json", "--baseline", &baseline, &file]));
@@ -693,12 +693,12 @@ fn selection_and_levels_change_the_exit_code() {
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert_eq!(
         // The wording rules (AC, TV, TX) report warnings on this seed too.
-        run(policylint().args(["check", "--ignore", "FN,AC,TV,TX", SEED])).code,
+        run(policylint().args(["check", "--ignore", "FN,AC,TV,TX,CM", SEED])).code,
         0
     );
     let dir = temp_with(&[(
         "policylint.toml",
-        "[rules.levels]\nFN001 = \"off\"\nFN002 = \"info\"\n",
+        "[rules.levels]\nFN001 = \"off\"\nFN002 = \"info\"\nCM001 = \"off\"\nCM002 = \"off\"\nCM003 = \"off\"\n",
     )]);
     let config = path_in(&dir, "policylint.toml");
     let r = run(policylint().args([
