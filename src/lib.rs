@@ -8,6 +8,7 @@ pub mod cli;
 pub mod decode;
 pub mod document;
 pub mod finding;
+pub mod keyactions;
 pub mod lang;
 pub mod pack;
 pub mod rules;

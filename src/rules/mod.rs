@@ -1,6 +1,9 @@
 //! The rules: one file per rule, named after it; the registry below lists every rule
 //! sorted by code.
 
+pub mod key_action_not_in_body;
+pub mod key_action_weakly_supported;
+
 use serde::Serialize;
 
 use crate::document::Document;
@@ -203,7 +206,10 @@ macro_rules! declare_rule {
 
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
-    vec![]
+    vec![
+        Box::new(key_action_not_in_body::KeyActionNotInBody),
+        Box::new(key_action_weakly_supported::KeyActionWeaklySupported),
+    ]
 }
 
 /// Find a rule's metadata by code or name (case-insensitive code).
