@@ -35,7 +35,11 @@ pub fn decode(path: &str, bytes: &[u8]) -> Result<SourceFile, DecodeError> {
         Ok(s) => Ok(SourceFile::new(path, s.to_string(), Encoding::Utf8)),
         Err(_) => {
             let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
-            Ok(SourceFile::new(path, text.into_owned(), Encoding::Windows1252))
+            Ok(SourceFile::new(
+                path,
+                text.into_owned(),
+                Encoding::Windows1252,
+            ))
         }
     }
 }
@@ -50,7 +54,10 @@ mod tests {
         let bom = decode("a", b"\xef\xbb\xbfab").unwrap();
         assert_eq!((bom.text.as_str(), bom.encoding), ("ab", Encoding::Utf8Bom));
         let cp = decode("a", b"caf\xe9 \x93q\x94").unwrap();
-        assert_eq!((cp.text.as_str(), cp.encoding), ("café “q”", Encoding::Windows1252));
+        assert_eq!(
+            (cp.text.as_str(), cp.encoding),
+            ("café “q”", Encoding::Windows1252)
+        );
         let u16 = decode("a", b"\xff\xfea\x00\xe9\x00").unwrap();
         assert_eq!(u16.text, "aé");
         let u16be = decode("a", b"\xfe\xff\x00a\x00\xe9").unwrap();

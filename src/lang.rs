@@ -20,8 +20,12 @@ impl Language {
 
 /// Guess the language from function words: cheap, linear, good enough for nl/en.
 pub fn detect(text: &str) -> Language {
-    const NL: &[&str] = &["de", "het", "een", "van", "en", "zal", "voor", "met", "zijn", "wordt", "niet", "op"];
-    const EN: &[&str] = &["the", "of", "and", "to", "will", "for", "with", "is", "are", "be", "not", "on"];
+    const NL: &[&str] = &[
+        "de", "het", "een", "van", "en", "zal", "voor", "met", "zijn", "wordt", "niet", "op",
+    ];
+    const EN: &[&str] = &[
+        "the", "of", "and", "to", "will", "for", "with", "is", "are", "be", "not", "on",
+    ];
     let (mut nl, mut en) = (0usize, 0usize);
     for w in text
         .split(|c: char| !c.is_alphabetic())
@@ -49,7 +53,13 @@ mod tests {
 
     #[test]
     fn detects_dutch_and_english() {
-        assert_eq!(detect("De Commissie zal in 2021 een voorstel indienen voor de lidstaten."), Language::Nl);
-        assert_eq!(detect("The Commission will present a proposal to the Member States in 2021."), Language::En);
+        assert_eq!(
+            detect("De Commissie zal in 2021 een voorstel indienen voor de lidstaten."),
+            Language::Nl
+        );
+        assert_eq!(
+            detect("The Commission will present a proposal to the Member States in 2021."),
+            Language::En
+        );
     }
 }

@@ -22,7 +22,9 @@ pub struct Pack {
 
 impl std::fmt::Debug for Pack {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Pack").field("language", &self.language).finish()
+        f.debug_struct("Pack")
+            .field("language", &self.language)
+            .finish()
     }
 }
 
@@ -81,7 +83,11 @@ impl Pack {
     pub fn strings(&self, path: &str) -> Vec<String> {
         self.get(path)
             .and_then(|v| v.as_array())
-            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
@@ -93,7 +99,12 @@ impl Pack {
     /// The compiled form `T` of this pack, built on first use and shared afterwards.
     pub fn compiled<T: FromPack>(&self) -> Arc<T> {
         let id = TypeId::of::<T>();
-        if let Some(v) = self.cache.lock().unwrap_or_else(|e| e.into_inner()).get(&id) {
+        if let Some(v) = self
+            .cache
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&id)
+        {
             if let Ok(t) = v.clone().downcast::<T>() {
                 return t;
             }
@@ -130,7 +141,9 @@ mod tests {
             assert!(!p.strings("sentences.abbreviations").is_empty());
             let extra: toml::Table = "[sentences]\nabbreviations = [\"xyz.\"]".parse().unwrap();
             let e = p.extended(&extra);
-            assert!(e.strings("sentences.abbreviations").contains(&"xyz.".to_string()));
+            assert!(e
+                .strings("sentences.abbreviations")
+                .contains(&"xyz.".to_string()));
             assert_eq!(
                 e.strings("sentences.abbreviations").len(),
                 p.strings("sentences.abbreviations").len() + 1

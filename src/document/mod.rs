@@ -3,6 +3,7 @@
 //!
 //! Parsing never fails: odd layout becomes a node or a [`ParseNote`].
 
+pub mod inline;
 pub mod lines;
 pub mod markdown;
 pub mod pdftext;
@@ -46,6 +47,9 @@ pub struct Document {
     /// Sentences of the body paragraphs, in order.
     pub sentences: Vec<Sentence>,
     pub notes: Vec<ParseNote>,
+    /// Places where the layout shows a superscript was dropped (a gap left in a body
+    /// line right after a word with no trailing space).
+    pub dropped_refs: Vec<Span>,
 }
 
 impl Document {
@@ -70,6 +74,24 @@ impl Document {
         }
     }
 
+    /// The printed number of a page (0-based index): the surviving page number, or one
+    /// inferred from the surviving numbers of other pages when they agree on the
+    /// offset, or else the page's position.
+    pub fn page_number(&self, index: usize) -> u32 {
+        if let Some(n) = self.pages.get(index).and_then(|p| p.number) {
+            return n;
+        }
+        let mut offsets = self
+            .pages
+            .iter()
+            .filter_map(|p| p.number.map(|n| n as i64 - p.index as i64));
+        let position = index as i64 + 1;
+        match offsets.next() {
+            Some(first) if offsets.all(|o| o == first) => (position + first).max(1) as u32,
+            _ => position as u32,
+        }
+    }
+
     /// The text of a sentence.
     pub fn sentence_text(&self, s: &Sentence) -> &str {
         &self.paragraphs[s.paragraph].text.as_str()[s.start..s.end]
@@ -77,7 +99,9 @@ impl Document {
 
     /// The source span of a sentence (from its first to its last character).
     pub fn sentence_span(&self, s: &Sentence) -> Span {
-        self.paragraphs[s.paragraph].text.source_span(s.start, s.end)
+        self.paragraphs[s.paragraph]
+            .text
+            .source_span(s.start, s.end)
     }
 
     /// Sentences of one paragraph.
@@ -355,6 +379,7 @@ impl Document {
             paragraphs: Vec::new(),
             sentences: Vec::new(),
             notes: Vec::new(),
+            dropped_refs: Vec::new(),
         }
     }
 }

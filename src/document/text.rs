@@ -122,10 +122,7 @@ impl Text {
         if self.pieces.is_empty() {
             return 0;
         }
-        let idx = match self
-            .pieces
-            .binary_search_by(|p| p.text_start.cmp(&offset))
-        {
+        let idx = match self.pieces.binary_search_by(|p| p.text_start.cmp(&offset)) {
             Ok(i) => i,
             Err(i) => i.saturating_sub(1),
         };
@@ -157,14 +154,38 @@ impl Text {
     }
 
     fn piece_at(&self, offset: usize) -> Option<Piece> {
-        let idx = match self
-            .pieces
-            .binary_search_by(|p| p.text_start.cmp(&offset))
-        {
+        let idx = match self.pieces.binary_search_by(|p| p.text_start.cmp(&offset)) {
             Ok(i) => i,
             Err(i) => i.checked_sub(1)?,
         };
         self.pieces.get(idx).copied()
+    }
+
+    /// A copy of this text without the bytes `start..end` (e.g. a glued footnote
+    /// marker), with the map kept exact.
+    pub fn without(&self, start: usize, end: usize) -> Text {
+        let mut out = Text::new();
+        for p in &self.pieces {
+            let (ps, pe) = (p.text_start, p.text_start + p.len);
+            for (s, e) in [(ps, pe.min(start)), (ps.max(end), pe)] {
+                if s >= e {
+                    continue;
+                }
+                if p.synthetic {
+                    out.push_synthetic(&self.text[s..e], p.source_start);
+                } else {
+                    let src = p.source_start + (s - ps);
+                    out.text.push_str(&self.text[s..e]);
+                    out.pieces.push(Piece {
+                        text_start: out.text.len() - (e - s),
+                        source_start: src,
+                        len: e - s,
+                        synthetic: false,
+                    });
+                }
+            }
+        }
+        out
     }
 
     /// Source spans of the verbatim pieces that overlap a text range, one per
@@ -201,9 +222,25 @@ mod tests {
         let at = t.as_str().find("second").unwrap();
         assert_eq!(t.source_offset(at), 13);
         assert_eq!(t.source_span(at, at + 6), Span::new(13, 19));
-        assert_eq!(&src[t.source_span(6, 17).start..t.source_span(6, 17).end], "line \n\nsecond");
-        assert_eq!(t.source_spans(6, 17), vec![Span::new(6, 10), Span::new(13, 19)]);
+        assert_eq!(
+            &src[t.source_span(6, 17).start..t.source_span(6, 17).end],
+            "line \n\nsecond"
+        );
+        assert_eq!(
+            t.source_spans(6, 17),
+            vec![Span::new(6, 10), Span::new(13, 19)]
+        );
         assert_eq!(t.span(), Span::new(0, 24));
+    }
+
+    #[test]
+    fn without_removes_a_range_and_keeps_the_map() {
+        let src = "aangenomen1, en";
+        let t = Text::from_source(src, Span::new(0, src.len()));
+        let w = t.without(10, 11);
+        assert_eq!(w.as_str(), "aangenomen, en");
+        assert_eq!(w.source_offset(10), 11);
+        assert_eq!(w.source_span(11, 13), Span::new(12, 14));
     }
 
     #[test]

@@ -6,6 +6,18 @@ pub mod key_action_weakly_supported;
 
 use serde::Serialize;
 
+pub mod footnotes;
+
+mod footnote_numbering;
+mod footnote_undefined;
+mod footnote_unlabelled;
+mod footnote_unreferenced;
+
+pub use footnote_numbering::FootnoteNumbering;
+pub use footnote_undefined::FootnoteUndefined;
+pub use footnote_unlabelled::FootnoteUnlabelled;
+pub use footnote_unreferenced::FootnoteUnreferenced;
+
 use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
 use crate::source::Span;
@@ -207,8 +219,12 @@ macro_rules! declare_rule {
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(key_action_not_in_body::KeyActionNotInBody),
-        Box::new(key_action_weakly_supported::KeyActionWeaklySupported),
+        Box::new(FootnoteUndefined),                                     // FN001
+        Box::new(FootnoteUnreferenced),                                  // FN002
+        Box::new(FootnoteNumbering),                                     // FN003
+        Box::new(FootnoteUnlabelled),                                    // FN004
+        Box::new(key_action_not_in_body::KeyActionNotInBody),            // KA001
+        Box::new(key_action_weakly_supported::KeyActionWeaklySupported), // KA002
     ]
 }
 
