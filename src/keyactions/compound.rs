@@ -172,9 +172,21 @@ pub struct Term {
     pub end: usize,
     /// Normalised form (no hyphens).
     pub norm: String,
-    /// Compound parts, when the term is a compound (from the vocabulary or from the
-    /// ellipsis that built it).
+    /// Compound parts of a term rebuilt from an ellipsis (empty otherwise: see
+    /// [`Term::compound_parts`]).
     pub parts: Vec<String>,
+}
+
+impl Term {
+    /// The term's compound parts: from the ellipsis that built it, or from the
+    /// vocabulary; empty when it is not a compound.
+    pub fn compound_parts(&self, vocab: &Vocabulary) -> Vec<String> {
+        if self.parts.is_empty() {
+            vocab.leaves(&self.norm)
+        } else {
+            self.parts.clone()
+        }
+    }
 }
 
 /// The content terms of a tokenised text, with ellipses expanded:
@@ -197,7 +209,7 @@ pub fn terms(words: &[Word], vocab: &Vocabulary, pack: &KeyActionsPack) -> Vec<T
                     norm: format!("{modifier}{head}"),
                     parts: vec![modifier, head],
                 }),
-                None => push_plain(w, vocab, pack, &mut out),
+                None => push_plain(w, pack, &mut out),
             }
             continue;
         }
@@ -221,11 +233,11 @@ pub fn terms(words: &[Word], vocab: &Vocabulary, pack: &KeyActionsPack) -> Vec<T
                         parts: vec![m, head],
                     });
                 }
-                _ => push_plain(w, vocab, pack, &mut out),
+                _ => push_plain(w, pack, &mut out),
             }
             continue;
         }
-        push_plain(w, vocab, pack, &mut out);
+        push_plain(w, pack, &mut out);
         // A separable verb written apart: "op te sporen" also gives opsporen.
         if pack.separable_particles.contains(&w.norm) {
             if let (Some(te), Some(verb)) = (words.get(i + 1), words.get(i + 2)) {
@@ -245,7 +257,7 @@ pub fn terms(words: &[Word], vocab: &Vocabulary, pack: &KeyActionsPack) -> Vec<T
     out
 }
 
-fn push_plain(w: &Word, vocab: &Vocabulary, pack: &KeyActionsPack, out: &mut Vec<Term>) {
+fn push_plain(w: &Word, pack: &KeyActionsPack, out: &mut Vec<Term>) {
     for part in w.hyphen_parts() {
         if part.chars().count() < 2
             || pack.is_stopword(part)
@@ -257,7 +269,8 @@ fn push_plain(w: &Word, vocab: &Vocabulary, pack: &KeyActionsPack, out: &mut Vec
             start: w.start,
             end: w.end,
             norm: part.to_string(),
-            parts: vocab.leaves(part),
+            // Filled in lazily by `Term::compound_parts`: most terms are never asked.
+            parts: Vec::new(),
         });
     }
 }

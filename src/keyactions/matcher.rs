@@ -98,6 +98,14 @@ pub struct ClauseScore {
     pub anchor: Option<(Range<usize>, bool)>,
 }
 
+/// The features a body term contributes, by stem id.
+struct TermFeatures {
+    stem: String,
+    full: u32,
+    parts: Vec<u32>,
+    acronym: Vec<u32>,
+}
+
 /// One way a term can be found in a window: all `needs` present (each need is a set of
 /// alternative features, by bit) earns `credit`; some of them earn `partial` × the
 /// fraction present.
@@ -151,7 +159,10 @@ impl<'p> Corpus<'p> {
             near: NearIndex::default(),
         };
         let mut body_forms: FastMap<String, String> = FastMap::default();
-        let mut parts = Vec::new();
+        // Per distinct term: its stem, and the stem ids of its full form, its compound
+        // parts and the long form of the acronym it is (computed once per word, not
+        // once per occurrence).
+        let mut per_term: FastMap<String, TermFeatures> = FastMap::default();
         let mut seen: Vec<u32> = Vec::new();
         for (i, ws) in body_words.iter().enumerate() {
             let sentence = i as u32;
@@ -159,34 +170,31 @@ impl<'p> Corpus<'p> {
             seen.clear();
             let mut stems_in_order = Vec::with_capacity(ts.len());
             for t in &ts {
-                let stem = corpus.stem(&t.norm);
-                let id = corpus.stem_id(&stem);
-                corpus.add(Kind::Full, id, sentence);
-                seen.push(id);
-                if !body_forms.contains_key(&t.norm) {
-                    body_forms.insert(t.norm.clone(), stem.clone());
+                let key = if t.parts.is_empty() {
+                    t.norm.clone()
+                } else {
+                    format!("{}\u{0}{}", t.norm, t.parts.join("\u{0}"))
+                };
+                if !per_term.contains_key(&key) {
+                    let f = corpus.term_features(t);
+                    per_term.insert(key.clone(), f);
                 }
-                parts.clear();
-                parts.extend(t.parts.iter().cloned());
-                for p in &t.parts {
-                    corpus.vocab.all_parts(p, &mut parts);
-                }
-                corpus.vocab.all_parts(&t.norm, &mut parts);
-                for p in &parts {
-                    if pack.is_stopword(p) {
-                        continue;
-                    }
-                    let ps = corpus.stem(p);
-                    let pid = corpus.stem_id(&ps);
+                let Some(f) = per_term.get(&key) else {
+                    continue;
+                };
+                let (full, parts, acronym) = (f.full, f.parts.clone(), f.acronym.clone());
+                let stem = f.stem.clone();
+                corpus.add(Kind::Full, full, sentence);
+                seen.push(full);
+                for pid in parts {
                     corpus.add(Kind::Part, pid, sentence);
                     seen.push(pid);
                 }
-                if let Some(long) = corpus.acronyms.get(&t.norm) {
-                    let long_stems: Vec<String> = long.iter().map(|w| corpus.stem(w)).collect();
-                    for ls in long_stems {
-                        let lid = corpus.stem_id(&ls);
-                        corpus.add(Kind::Acronym, lid, sentence);
-                    }
+                for lid in acronym {
+                    corpus.add(Kind::Acronym, lid, sentence);
+                }
+                if !body_forms.contains_key(&t.norm) {
+                    body_forms.insert(t.norm.clone(), stem.clone());
                 }
                 stems_in_order.push(stem);
             }
@@ -201,6 +209,40 @@ impl<'p> Corpus<'p> {
         }
         corpus.near = NearIndex::build(body_forms);
         corpus
+    }
+
+    fn term_features(&mut self, t: &Term) -> TermFeatures {
+        let stem = self.stem(&t.norm);
+        let full = self.stem_id(&stem);
+        let mut parts = t.compound_parts(&self.vocab);
+        for p in t.parts.clone() {
+            self.vocab.all_parts(&p, &mut parts);
+        }
+        self.vocab.all_parts(&t.norm, &mut parts);
+        let mut part_ids: Vec<u32> = Vec::new();
+        for p in &parts {
+            if self.pack.is_stopword(p) {
+                continue;
+            }
+            let ps = self.stem(p);
+            let id = self.stem_id(&ps);
+            if id != full && !part_ids.contains(&id) {
+                part_ids.push(id);
+            }
+        }
+        let mut acronym = Vec::new();
+        if let Some(long) = self.acronyms.get(&t.norm).cloned() {
+            for w in long {
+                let ls = self.stem(&w);
+                acronym.push(self.stem_id(&ls));
+            }
+        }
+        TermFeatures {
+            stem,
+            full,
+            parts: part_ids,
+            acronym,
+        }
     }
 
     /// The stem of a normalised word (from the vocabulary when it is a word of the
@@ -323,28 +365,38 @@ impl<'p> Corpus<'p> {
         let mut scored = self.prepare_terms(clause, &mut bits, &mut bit_of);
         scored.sort_by(|a, b| b.weight.total_cmp(&a.weight));
         scored.truncate(MAX_TERMS);
-        let missing: Vec<Range<usize>> = scored
-            .iter()
-            .filter(|t| t.distinctive && !self.found_anywhere(t, &bits))
-            .map(|t| t.range.clone())
-            .collect();
         let total: f64 = scored.iter().map(|t| t.weight).sum();
-        // The anchor: the instrument the clause announces (agenda, strategie, richtlijn).
-        // A passage without it only shares the item's surroundings: co-occurrence is
-        // not discussion. An instrument absent from the whole body is reported as
-        // missing instead.
-        let anchor = scored
-            .iter()
-            .find(|t| t.instrument && self.found_anywhere(t, &bits));
-        if total <= 0.0 || self.sentences == 0 {
-            return (0.0, None, missing, anchor.map(|t| (t.range.clone(), false)));
-        }
         // Sentence → bits of the clause's features it carries.
-        let mut masks: HashMap<u32, Bits> = HashMap::new();
+        let mut masks: FastMap<u32, Bits> = FastMap::default();
         for (bit, &feature) in bits.iter().enumerate() {
             for &s in &self.postings[feature as usize] {
                 masks.entry(s).or_default().set(bit);
             }
+        }
+        let mut everywhere = Bits::default();
+        for m in masks.values() {
+            everywhere.or(m);
+        }
+        let found_anywhere = |t: &ScoredTerm| {
+            t.alternatives.iter().any(|a| {
+                if a.needs.len() <= 1 {
+                    a.satisfied_by(&everywhere)
+                } else {
+                    a.satisfied_by(&everywhere) && masks.values().any(|m| a.satisfied_by(m))
+                }
+            })
+        };
+        let missing: Vec<Range<usize>> = scored
+            .iter()
+            .filter(|t| t.distinctive && !found_anywhere(t))
+            .map(|t| t.range.clone())
+            .collect();
+        // The anchor: the instrument the clause announces (agenda, strategie, richtlijn).
+        // A passage without it only shares the item's surroundings: co-occurrence is
+        // not discussion.
+        let anchor = scored.iter().find(|t| t.instrument);
+        if total <= 0.0 || self.sentences == 0 {
+            return (0.0, None, missing, anchor.map(|t| (t.range.clone(), false)));
         }
         let mut starts: Vec<usize> = Vec::with_capacity(masks.len() * self.window);
         let last_start = self.sentences - self.window;
@@ -357,38 +409,55 @@ impl<'p> Corpus<'p> {
         }
         starts.sort_unstable();
         starts.dedup();
-        let mut best = (0.0, None::<Range<usize>>, Bits::default());
-        for start in starts {
+        let window_masks = |start: usize| -> (Bits, Vec<Bits>, Option<Range<usize>>) {
             let mut mask = Bits::default();
+            let mut each = Vec::with_capacity(self.window);
             let mut first = None;
             let mut last = start;
             for s in start..start + self.window {
                 if let Some(m) = masks.get(&(s as u32)) {
                     mask.or(m);
+                    each.push(*m);
                     first.get_or_insert(s);
                     last = s;
                 }
             }
-            let credit: f64 = scored.iter().map(|t| t.weight * t.credit(&mask)).sum();
+            (mask, each, first.map(|f| f..last + 1))
+        };
+        let mut best = (0.0, None::<Range<usize>>, None::<usize>);
+        for start in starts {
+            let (mask, each, passage) = window_masks(start);
+            let credit: f64 = scored
+                .iter()
+                .map(|t| t.weight * t.credit(&mask, &each))
+                .sum();
             let score = credit / total;
             if score > best.0 + 1e-12 {
-                best = (score, first.map(|f| f..last + 1), mask);
+                best = (score, passage, Some(start));
             }
         }
-        let anchor = anchor.map(|t| (t.range.clone(), t.credit(&best.2) >= CREDIT_INSIDE_COMPOUND));
+        // The instrument must share a sentence of the passage with another term of the
+        // clause that says what it is about: "agenda" next to "organised crime" does
+        // not support an agenda on terrorism.
+        let anchor = anchor.map(|t| {
+            let others: Vec<&ScoredTerm> = scored
+                .iter()
+                .filter(|u| u.distinctive && !u.instrument)
+                .collect();
+            let found = best.2.is_some_and(|start| {
+                let (_, each, _) = window_masks(start);
+                each.iter().any(|m| {
+                    let one = std::slice::from_ref(m);
+                    t.credit(m, one) >= CREDIT_INSIDE_COMPOUND
+                        && (others.is_empty()
+                            || others
+                                .iter()
+                                .any(|u| u.credit(m, one) >= CREDIT_INSIDE_COMPOUND))
+                })
+            });
+            (t.range.clone(), found)
+        });
         (best.0, best.1, missing, anchor)
-    }
-
-    fn found_anywhere(&self, term: &ScoredTerm, bits: &[u32]) -> bool {
-        let mut everywhere = Bits::default();
-        for (bit, &feature) in bits.iter().enumerate() {
-            if !self.postings[feature as usize].is_empty() {
-                everywhere.set(bit);
-            }
-        }
-        term.alternatives
-            .iter()
-            .any(|a| a.needs.iter().all(|n| n.iter().any(|&b| everywhere.get(b))))
     }
 
     fn prepare_terms(
@@ -441,9 +510,9 @@ impl<'p> Corpus<'p> {
                     ));
                 }
             }
-            if t.parts.len() >= 2 {
-                let needs: Vec<Vec<usize>> = t
-                    .parts
+            let compound_parts = t.compound_parts(&self.vocab);
+            if compound_parts.len() >= 2 {
+                let needs: Vec<Vec<usize>> = compound_parts
                     .iter()
                     .filter(|p| !self.pack.is_stopword(p))
                     .map(|p| {
@@ -484,10 +553,13 @@ impl<'p> Corpus<'p> {
                     alternatives.extend(single(CREDIT_NEAR_SPELLING, intern(Kind::Full, near)));
                 }
             }
+            // A compound rebuilt from an ellipsis is not written as such (and its parts
+            // may sit in different sentences): never reported as missing.
             let distinctive = !generic
+                && t.parts.is_empty()
                 && t.norm.chars().count() >= 4
                 && t.norm.chars().any(|c| c.is_alphabetic());
-            let head = t.parts.last().map_or(stem.clone(), |h| self.stem(h));
+            let head = compound_parts.last().map_or(stem.clone(), |h| self.stem(h));
             let instrument = self.pack.instrument_stems.contains(stem)
                 || self.pack.instrument_stems.contains(&head);
             out.push(ScoredTerm {
@@ -503,24 +575,43 @@ impl<'p> Corpus<'p> {
 }
 
 impl ScoredTerm {
-    fn credit(&self, mask: &Bits) -> f64 {
+    /// Credit in a window (`mask`: the window's features; `sentences`: each of its
+    /// sentences' features). A term found through several words (compound parts, an
+    /// acronym's long form) needs them in one sentence: parts scattered over a window
+    /// are not the compound.
+    fn credit(&self, mask: &Bits, sentences: &[Bits]) -> f64 {
         let mut best: f64 = 0.0;
         for a in &self.alternatives {
-            let present = a
-                .needs
-                .iter()
-                .filter(|n| n.iter().any(|&b| mask.get(b)))
-                .count();
-            let c = if present == a.needs.len() && present > 0 {
+            let c = if a.needs.len() <= 1 {
+                if a.satisfied_by(mask) {
+                    a.credit
+                } else {
+                    0.0
+                }
+            } else if sentences.iter().any(|m| a.satisfied_by(m)) {
                 a.credit
-            } else if a.needs.is_empty() {
-                0.0
             } else {
+                let present = sentences
+                    .iter()
+                    .map(|m| {
+                        a.needs
+                            .iter()
+                            .filter(|n| n.iter().any(|&b| m.get(b)))
+                            .count()
+                    })
+                    .max()
+                    .unwrap_or(0);
                 a.partial * present as f64 / a.needs.len() as f64
             };
             best = best.max(c);
         }
         best
+    }
+}
+
+impl Alternative {
+    fn satisfied_by(&self, mask: &Bits) -> bool {
+        !self.needs.is_empty() && self.needs.iter().all(|n| n.iter().any(|&b| mask.get(b)))
     }
 }
 
@@ -684,8 +775,9 @@ impl NearIndex {
             shared
                 .into_iter()
                 .filter(|&(id, n)| {
-                    let other = self.forms[id as usize].1;
+                    let (form, other) = &self.forms[id as usize];
                     2.0 * n as f64 / (grams.len() + other) as f64 >= NEAR_DICE
+                        && same_word_shape(word, form)
                 })
                 .map(|(id, _)| self.stems[id as usize].as_str()),
         );
@@ -693,6 +785,14 @@ impl NearIndex {
         out.dedup();
         out
     }
+}
+
+/// Inflection changes the end of a word, not its start or much of its length:
+/// `gebedshuizen` ~ `gebedshuis`, but `milieucriminaliteit` is not `criminaliteit`.
+fn same_word_shape(a: &str, b: &str) -> bool {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    la.abs_diff(lb) <= 3 && common >= 4.min(la.min(lb))
 }
 
 /// Distinct character trigrams of `^word$`.

@@ -61,6 +61,9 @@ pub struct ItemSupport {
     pub missing_terms: Vec<String>,
     /// Where those terms are written in the item.
     pub missing_spans: Vec<Span>,
+    /// Instruments the item announces (agenda, strategie, richtlijn) that occur in the
+    /// body but not in the supporting passage, as written.
+    pub unsupported_instruments: Vec<String>,
 }
 
 /// Score every item of every key-action box of `doc` against its body.
@@ -114,7 +117,16 @@ pub fn support(doc: &Document, pack: &Pack) -> Vec<ItemSupport> {
                     }
                 }
             }
+            let mut unsupported_instruments: Vec<String> = Vec::new();
+            for r in &scored.unanchored {
+                if let Some(written) = text.get(r.clone()) {
+                    if !unsupported_instruments.iter().any(|w| w == written) {
+                        unsupported_instruments.push(written.to_string());
+                    }
+                }
+            }
             out.push(ItemSupport {
+                unsupported_instruments,
                 box_index,
                 item_index,
                 item_span: item.span,
@@ -215,6 +227,13 @@ pub fn render_support(doc: &Document, supports: &[ItemSupport]) -> String {
                 list_terms(&s.missing_terms, "and")
             );
         }
+        if !s.unsupported_instruments.is_empty() {
+            let _ = writeln!(
+                out,
+                "    not in the passage: {}",
+                list_terms(&s.unsupported_instruments, "and")
+            );
+        }
     }
     out
 }
@@ -273,7 +292,7 @@ impl Thresholds {
             || (!s.missing_terms.is_empty() && s.score < self.min_score_with_missing_terms)
         {
             Band::NotInBody
-        } else if s.score < self.supported_score {
+        } else if s.score < self.supported_score || !s.unsupported_instruments.is_empty() {
             Band::Weak
         } else {
             Band::Supported
@@ -300,6 +319,17 @@ pub fn item_report_span(doc: &Document, s: &ItemSupport) -> Span {
         }
         None => s.item_span,
     }
+}
+
+/// "the closest passage does not name the `agenda` the item announces".
+pub fn unsupported_instruments_note(terms: &[String]) -> Option<String> {
+    if terms.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "the closest passage does not name the {} the item announces",
+        list_terms(terms, "or")
+    ))
 }
 
 /// "`x` does not occur in the body" / "`x` and `y` do not occur in the body".

@@ -90,6 +90,10 @@ impl Rule for KeyActionNotInBody {
             if let Some(note) = keyactions::missing_terms_note(&s.missing_terms) {
                 f = f.note(note);
             }
+            if let Some(note) = keyactions::unsupported_instruments_note(&s.unsupported_instruments)
+            {
+                f = f.note(note);
+            }
             if s.clauses.len() > 1 {
                 for c in &s.clauses {
                     f = f.note(format!("clause “{}” scores {:.2}", c.text, c.score));
