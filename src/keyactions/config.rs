@@ -1,6 +1,6 @@
 //! The `[keyactions]` section of a language pack, compiled once per pack.
 
-use std::collections::{HashMap, HashSet};
+use super::fast::{FastMap as HashMap, FastSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
@@ -118,7 +118,7 @@ impl KeyActionsPack {
             linking.push(String::new());
         }
         let mut synonym_phrases = Vec::new();
-        let mut synonym_starts: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut synonym_starts: HashMap<String, Vec<usize>> = HashMap::default();
         for (group, phrases) in section.synonyms.iter().enumerate() {
             for phrase in phrases {
                 let stems: Vec<String> = words(phrase)

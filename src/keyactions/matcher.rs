@@ -361,7 +361,7 @@ impl<'p> Corpus<'p> {
         Option<(Range<usize>, bool)>,
     ) {
         let mut bits: Vec<u32> = Vec::new(); // bit → feature id
-        let mut bit_of: HashMap<u32, usize> = HashMap::new();
+        let mut bit_of: FastMap<u32, usize> = FastMap::default();
         let mut scored = self.prepare_terms(clause, &mut bits, &mut bit_of);
         scored.sort_by(|a, b| b.weight.total_cmp(&a.weight));
         scored.truncate(MAX_TERMS);
@@ -464,7 +464,7 @@ impl<'p> Corpus<'p> {
         &self,
         clause: &[&Term],
         bits: &mut Vec<u32>,
-        bit_of: &mut HashMap<u32, usize>,
+        bit_of: &mut FastMap<u32, usize>,
     ) -> Vec<ScoredTerm> {
         let mut intern = |kind: Kind, key: &str| -> Option<usize> {
             let id = self.feature(kind, key)?;

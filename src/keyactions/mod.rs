@@ -15,7 +15,9 @@ pub mod matcher;
 pub mod tokenise;
 
 use std::fmt::Write as _;
+use std::hash::Hasher;
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
 use crate::document::{Document, TextRole};
 use crate::pack::Pack;
@@ -139,6 +141,33 @@ pub fn support(doc: &Document, pack: &Pack) -> Vec<ItemSupport> {
         }
     }
     out
+}
+
+/// [`support`], computed once per document and pack and shared by KA001 and KA002
+/// (the last few documents are kept; the key is a hash of the text, its length and
+/// the pack's address).
+pub fn support_shared(doc: &Document, pack: &Pack) -> Arc<Vec<ItemSupport>> {
+    type Entry = ((u64, usize, usize), Arc<Vec<ItemSupport>>);
+    static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
+    let text = doc.text();
+    let mut hasher = fast::FxHasher::default();
+    hasher.write(text.as_bytes());
+    let key = (hasher.finish(), text.len(), pack as *const Pack as usize);
+    if let Some((_, v)) = CACHE
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|(k, _)| *k == key)
+    {
+        return v.clone();
+    }
+    let computed = Arc::new(support(doc, pack));
+    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() >= 8 {
+        cache.remove(0);
+    }
+    cache.push((key, computed.clone()));
+    computed
 }
 
 /// `a`, `a` and `b`, `a`, `b` and `c` (terms in backticks).
