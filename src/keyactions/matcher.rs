@@ -806,3 +806,100 @@ fn trigrams(word: &str) -> Vec<[char; 3]> {
     out.dedup();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::Language;
+    use crate::pack::Pack;
+
+    fn dutch() -> std::sync::Arc<KeyActionsPack> {
+        Pack::builtin(Language::Nl).compiled::<KeyActionsPack>()
+    }
+
+    /// Body sentences copied from seed 000 (counter-terrorism agenda).
+    const BODY_000: &[&str] = &[
+        "De werking van het Schengengebied zonder binnengrenzen moet worden versterkt.",
+        "Op 30 november 2020 heeft de Commissie een Schengenforum georganiseerd om een alomvattend politiek debat op gang te brengen over een sterkere Schengenzone gebaseerd op wederzijds vertrouwen.",
+        "Dit zal worden meegenomen in de Schengenstrategie die de Commissie in 2021 zal voorstellen.",
+        "Om een bestaande lacune weg te werken, zal de Commissie een uitvoeringsverordening vaststellen in het kader van de vuurwapenrichtlijn, waarbij een systeem wordt opgezet voor de uitwisseling van informatie tussen de lidstaten over weigeringen van vergunningen voor vuurwapens.",
+        "Het is van cruciaal belang dat de lidstaten alle nieuwe SIS-functies zo snel mogelijk uitvoeren.",
+        "Financiële onderzoeken die het geldspoor volgen en voorheen onbekende betrokkenen identificeren zijn cruciaal.",
+        "Er zijn nieuwe structuren nodig om financiële onderzoekers te ondersteunen, hun grensoverschrijdende werk te vergemakkelijken en de doeltreffendheid van financiële onderzoeken in terrorismezaken te verbeteren.",
+        "Daarom zal de Commissie voorstellen een netwerk van financiële onderzoekers op het gebied van terrorismebestrijding op te richten.",
+        "De verwerking van vooraf te verstrekken passagiersgegevens (API) en persoonsgegevens van passagiers (PNR) speelt een essentiële rol bij de identificatie, voorkoming, opsporing en verstoring van terrorisme.",
+        "Om het gebruik van API-gegevens te stroomlijnen, zal de Commissie in 2021 voorstellen de API-richtlijn te herzien.",
+    ];
+
+    fn score(item: &str, body: &[&str]) -> ItemScore {
+        let pack = dutch();
+        let corpus = Corpus::build(&pack, body, &[item]);
+        corpus.score(item)
+    }
+
+    #[test]
+    fn items_discussed_in_other_words_score_high() {
+        for item in [
+            "een Schengenstrategie voorstellen in 2021;",
+            "een systeem invoeren voor de uitwisseling van informatie over weigeringen om vergunningen voor vuurwapens te verlenen;",
+            "een netwerk van financiële onderzoekers voor terrorismebestrijding oprichten om de grensoverschrijdende financiële onderzoeken te verbeteren;",
+            "een herziening van de richtlijn betreffende vooraf te verstrekken passagiersgegevens voorstellen;",
+        ] {
+            let s = score(item, BODY_000);
+            assert!(s.score >= 0.6, "{item}: {s:?}");
+            assert!(s.missing.is_empty(), "{item}: {s:?}");
+        }
+    }
+
+    #[test]
+    fn an_item_the_body_never_discusses_scores_low_and_names_its_terms() {
+        let item = "voor follow-up zorgen met de lidstaten over de uitvoering van relevante wetgeving en verdere stappen zetten in inbreukprocedures, voor zover van toepassing.";
+        let s = score(item, BODY_000);
+        assert!(s.score < 0.35, "{s:?}");
+        let missing: Vec<&str> = s.missing.iter().map(|r| &item[r.clone()]).collect();
+        // (this short body also lacks "wetgeving")
+        assert!(missing.contains(&"follow-up") && missing.contains(&"inbreukprocedures"));
+    }
+
+    #[test]
+    fn the_passage_is_the_matching_sentences() {
+        let s = score("een Schengenstrategie voorstellen in 2021;", BODY_000);
+        let passage = s.passage.expect("a passage");
+        assert!(passage.contains(&2), "{passage:?}");
+        assert!(passage.len() <= 3);
+    }
+
+    #[test]
+    fn items_with_several_clauses_score_as_their_weakest_clause() {
+        let item = "een Schengenstrategie voorstellen; een netcode voor cyberbeveiliging voor grensoverschrijdende elektriciteitsstromen vaststellen";
+        let s = score(item, BODY_000);
+        assert_eq!(s.clauses.len(), 2);
+        assert!(
+            s.clauses[0].score > 0.6 && s.clauses[1].score < 0.35,
+            "{s:?}"
+        );
+        assert_eq!(s.score, s.clauses[1].score);
+    }
+
+    #[test]
+    fn an_instrument_the_passage_does_not_name_is_reported() {
+        let body = [
+            "De lidstaten behouden de primaire verantwoordelijkheid voor de bestrijding van terrorisme en radicalisering.",
+            "De EU steunt hen met maatregelen tegen radicalisering in gevangenissen.",
+            "Georganiseerde misdaad is ondergebracht in een agenda voor de bestrijding van georganiseerde misdaad.",
+        ];
+        let item = "Agenda inzake terrorismebestrijding voor de EU, met hernieuwde maatregelen tegen radicalisering in de EU";
+        let s = score(item, &body);
+        let unanchored: Vec<&str> = s.unanchored.iter().map(|r| &item[r.clone()]).collect();
+        assert_eq!(unanchored, ["Agenda"]);
+    }
+
+    #[test]
+    fn an_empty_body_scores_zero_without_panicking() {
+        let s = score("een Schengenstrategie voorstellen;", &[]);
+        assert_eq!(s.score, 0.0);
+        assert!(s.passage.is_none());
+        let s = score("", BODY_000);
+        assert_eq!(s.score, 0.0);
+    }
+}
