@@ -130,6 +130,7 @@ fn items_whose_body_passage_was_removed_are_flagged() {
         let altered = without_sentences(seed, &original, needle);
         let (doc, s) = scored(seed, &altered);
         let (band, score) = band_of(&doc, &s, item);
+        eprintln!("removed passage of {item:?}: {band:?}, score {score:.3}");
         // Flagged: KA001, or KA002 where the body keeps a closely related passage.
         assert_ne!(
             band,
@@ -167,6 +168,7 @@ fn invented_items_are_flagged() {
         let altered = with_item(&seed_text(seed), after, line);
         let (doc, s) = scored(seed, &altered);
         let (band, score) = band_of(&doc, &s, needle);
+        eprintln!("invented item {needle:?}: {band:?}, score {score:.3}");
         assert_eq!(band, Band::NotInBody, "invented {needle}: score {score:.2}");
     }
 }

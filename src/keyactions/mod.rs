@@ -19,6 +19,8 @@ use std::hash::Hasher;
 use std::ops::Range;
 use std::sync::{Arc, Mutex};
 
+use serde::Serialize;
+
 use crate::document::{Document, TextRole};
 use crate::pack::Pack;
 use crate::source::Span;
@@ -27,7 +29,7 @@ pub use config::KeyActionsPack;
 pub use matcher::{Corpus, ItemScore};
 
 /// A stretch of the body: consecutive sentences.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Passage {
     /// Indices into `doc.sentences`, from the first to the last sentence that matches.
     pub sentences: Range<usize>,
@@ -36,7 +38,7 @@ pub struct Passage {
 }
 
 /// How one `;`-clause of an item is supported.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ClauseSupport {
     pub text: String,
     pub span: Span,
@@ -44,8 +46,8 @@ pub struct ClauseSupport {
     pub passage: Option<Passage>,
 }
 
-/// How one box item is supported by the body.
-#[derive(Clone, Debug, PartialEq)]
+/// How one box item is supported by the body (serialisable for `dump --format json`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ItemSupport {
     /// Index into `doc.boxes`.
     pub box_index: usize,
