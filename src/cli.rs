@@ -1,16 +1,33 @@
-//! The command line. (Minimal first cut; the full contract lands with issue 3.)
+//! The command line (the only module besides the report writers that prints).
+//!
+//! Exit codes: 0 no finding at or above the fail level (or `--exit-zero`), 1 at least
+//! one such finding, 2 a usage, configuration or I/O error.
 
-use std::io::Write;
+use std::io::{IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
+use crate::baseline::Baseline;
+use crate::config::{self, CliSettings, ConfigCache, LanguageSetting, ShownSettings};
 use crate::document;
-use crate::pack::Pack;
-use crate::rules::{registry, Context};
+use crate::engine::{self, Settings};
+use crate::files::{self, Filter, Input};
+use crate::finding::Level;
+use crate::report::{self, FileError, FileReport, Format, RunReport};
+
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
 
 #[derive(Parser, Debug)]
-#[command(name = "policylint", version, about = "A linter for policy texts")]
+#[command(
+    name = "policylint",
+    version,
+    about = "A linter for policy texts (EU communications, Council conclusions, press releases; Dutch and English)"
+)]
 pub struct Args {
     #[command(subcommand)]
     pub command: Command,
@@ -18,66 +35,537 @@ pub struct Args {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Lint files and directories.
-    Check { paths: Vec<String> },
+    /// Lint files, directories (recursive; .txt and .md) and glob patterns; `-` reads stdin.
+    Check(CheckArgs),
+    /// Print the recovered document model of one file.
+    Dump {
+        #[arg(long, value_enum, default_value_t = DumpFormat::Tree)]
+        format: DumpFormat,
+        /// Force the language instead of detecting it.
+        #[arg(long, value_enum)]
+        language: Option<LanguageSetting>,
+        /// The file to dump (`-` for standard input).
+        file: String,
+    },
+    /// The commitment register (not available yet).
+    Commitments {
+        #[arg(long, value_enum, default_value_t = CommitmentsFormat::Markdown)]
+        format: CommitmentsFormat,
+        paths: Vec<String>,
+    },
+    /// List every rule: code, name, group, default level, summary.
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Print a rule's documentation.
+    Explain {
+        /// A rule code (FN001) or name (footnote-undefined).
+        rule: String,
+    },
+    /// Print the settings that apply to PATH after config discovery and merging.
+    ShowSettings {
+        #[command(flatten)]
+        settings: SettingsArgs,
+        #[arg(long, value_enum, default_value_t = SettingsFormat::Toml)]
+        format: SettingsFormat,
+        /// A file or directory (default: the current directory).
+        path: Option<String>,
+    },
+}
+
+/// Options that shape the settings, shared by `check` and `show-settings`.
+#[derive(ClapArgs, Debug, Clone, Default)]
+pub struct SettingsArgs {
+    /// Only these rules: codes, names or prefixes (`FN`), comma-separated; replaces the config's select.
+    #[arg(long, value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+    /// Skip these rules: codes, names or prefixes, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Use this configuration file instead of discovering policylint.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The document language (default: detected per file).
+    #[arg(long, value_enum)]
+    pub language: Option<LanguageSetting>,
+    /// The document's own date, YYYY-MM-DD (past-deadline compares with it).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub document_date: Option<String>,
+}
+
+impl SettingsArgs {
+    fn cli_settings(&self) -> CliSettings {
+        CliSettings {
+            select: self.select.clone(),
+            ignore: self.ignore.clone(),
+            language: self.language,
+            document_date: self.document_date.clone(),
+        }
+    }
+}
+
+#[derive(ClapArgs, Debug, Clone)]
+pub struct CheckArgs {
+    /// Files, directories or quoted glob patterns; `-` for standard input (default: .).
+    pub paths: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// The lowest level that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Exit 0 even when there are findings (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+    /// Colour the human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Report only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file and exit.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Lint only files matching these globs when walking directories (replaces .txt/.md).
+    #[arg(long, value_delimiter = ',')]
+    pub include: Vec<String>,
+    /// Skip files and directories matching these globs when walking.
+    #[arg(long, value_delimiter = ',')]
+    pub exclude: Vec<String>,
+    /// The name to show for standard input (`-`); its extension picks the parser.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn level(self) -> Level {
+        match self {
+            FailOn::Error => Level::Error,
+            FailOn::Warning => Level::Warning,
+            FailOn::Info => Level::Info,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DumpFormat {
+    Tree,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CommitmentsFormat {
+    Markdown,
+    Csv,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SettingsFormat {
+    Toml,
+    Json,
 }
 
 pub fn main() -> ExitCode {
     let args = Args::parse();
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let code = run(args, &mut stdout.lock(), &mut stderr.lock());
+    ExitCode::from(code)
+}
+
+/// Run a parsed command line; returns the exit code.
+pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     match args.command {
-        Command::Check { paths } => {
-            let mut out = std::io::stdout().lock();
-            let mut status = 0u8;
-            for p in paths {
-                let files: Vec<std::path::PathBuf> = match std::fs::read_dir(&p) {
-                    Ok(rd) => {
-                        let mut v: Vec<_> = rd.flatten().map(|e| e.path()).collect();
-                        v.sort();
-                        v.retain(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"));
-                        v
-                    }
-                    Err(_) => vec![p.clone().into()],
-                };
-                for f in files {
-                    let path = f.to_string_lossy().replace('\\', "/");
-                    let bytes = match std::fs::read(&f) {
-                        Ok(b) => b,
-                        Err(e) => {
-                            let _ = writeln!(out, "{path}: cannot read file: {e}");
-                            status = 2;
-                            continue;
-                        }
-                    };
-                    let source = match crate::decode::decode(&path, &bytes) {
-                        Ok(s) => s,
-                        Err(e) => {
-                            let _ = writeln!(out, "{path}: {e}");
-                            status = 2;
-                            continue;
-                        }
-                    };
-                    let doc = document::parse(source, None);
-                    let pack = Pack::builtin(doc.language);
-                    for rule in registry() {
-                        let mut cx = Context::new(rule.meta(), None, pack);
-                        rule.check(&doc, &mut cx);
-                        for f in cx.into_findings() {
-                            let pos = doc.source.position(f.span.start);
-                            let _ = writeln!(
-                                out,
-                                "{path}:{}:{}: {}[{}] {}",
-                                pos.line,
-                                pos.column,
-                                f.level.as_str(),
-                                f.code,
-                                f.message
-                            );
-                            status = status.max(1);
-                        }
-                    }
+        Command::Check(check_args) => check(&check_args, out, err),
+        Command::Dump {
+            format,
+            language,
+            file,
+        } => dump(&file, format, language, out, err),
+        Command::Commitments { .. } => {
+            // TODO(lead): wire to the commitments module once it lands (register as
+            // markdown, csv or json over the documents found like `check` finds them).
+            let _ = writeln!(
+                err,
+                "error: `policylint commitments` is not available yet: the commitment register has not been built"
+            );
+            EXIT_ERROR
+        }
+        Command::Rules { format } => rules(format, out),
+        Command::Explain { rule } => explain(&rule, out, err),
+        Command::ShowSettings {
+            settings,
+            format,
+            path,
+        } => show_settings(&settings, format, path.as_deref(), out, err),
+    }
+}
+
+fn use_color(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::env::var_os("TERM").is_none_or(|t| t != "dumb")
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// One input with the settings that apply to it.
+struct Job {
+    input: Input,
+    settings: Settings,
+    stdin: Option<Vec<u8>>,
+}
+
+fn lint_job(job: Job) -> Result<(FileReport, Settings), FileError> {
+    let shown = job.input.shown().to_string();
+    let bytes = match (&job.input, job.stdin) {
+        (_, Some(bytes)) => bytes,
+        (Input::File { path, .. }, None) => std::fs::read(path).map_err(|e| FileError {
+            path: shown.clone(),
+            message: format!("cannot read file: {}", files::io_message(&e)),
+        })?,
+        (Input::Stdin { .. }, None) => Vec::new(),
+    };
+    let source = crate::decode::decode(&shown, &bytes).map_err(|e| FileError {
+        path: shown.clone(),
+        message: format!("cannot decode file: {e}"),
+    })?;
+    let doc = document::parse(source, job.settings.language);
+    let findings = engine::lint(&doc, &job.settings);
+    Ok((
+        FileReport {
+            source: doc.source,
+            findings,
+        },
+        job.settings,
+    ))
+}
+
+fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let fail = |err: &mut dyn Write, message: String| {
+        let _ = writeln!(err, "error: {message}");
+        EXIT_ERROR
+    };
+    let cli = args.settings.cli_settings();
+    if let Err(m) = cli.validate() {
+        return fail(err, m);
+    }
+    let filter = match Filter::new(&args.include, &args.exclude) {
+        Ok(f) => f,
+        Err(m) => return fail(err, m),
+    };
+    let mut configs = match ConfigCache::new(args.settings.config.as_deref()) {
+        Ok(c) => c,
+        Err(e) => return fail(err, format!("invalid configuration: {e}")),
+    };
+    let baseline = match &args.baseline {
+        Some(p) => match Baseline::load(p) {
+            Ok(b) => Some(b.index()),
+            Err(e) => return fail(err, e.to_string()),
+        },
+        None => None,
+    };
+
+    let (inputs, input_errors) =
+        files::discover(&args.paths, args.stdin_filename.as_deref(), &filter);
+    let mut jobs = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let path = match &input {
+            Input::File { path, .. } => path.clone(),
+            Input::Stdin { shown } => PathBuf::from(shown),
+        };
+        let config = match configs.for_file(&path) {
+            Ok(c) => c,
+            Err(e) => return fail(err, format!("invalid configuration: {e}")),
+        };
+        let settings = config::resolve(config.as_deref(), &path, &cli);
+        let stdin = match input {
+            Input::Stdin { .. } => {
+                let mut buf = Vec::new();
+                if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
+                    return fail(
+                        err,
+                        format!("cannot read standard input: {}", files::io_message(&e)),
+                    );
+                }
+                Some(buf)
+            }
+            Input::File { .. } => None,
+        };
+        jobs.push(Job {
+            input,
+            settings,
+            stdin,
+        });
+    }
+
+    let results: Vec<_> = jobs.into_par_iter().map(lint_job).collect();
+    let mut report = RunReport::default();
+    report
+        .errors
+        .extend(input_errors.into_iter().map(|e| FileError {
+            path: e.path,
+            message: e.message,
+        }));
+    let mut file_settings = Vec::new();
+    for r in results {
+        match r {
+            Ok((f, settings)) => {
+                report.files.push(f);
+                file_settings.push(settings);
+            }
+            Err(e) => report.errors.push(e),
+        }
+    }
+
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::from_findings(
+            report
+                .files
+                .iter()
+                .map(|f| (&f.source, f.findings.as_slice())),
+        );
+        if let Err(e) = std::fs::write(path, baseline.to_json()) {
+            return fail(
+                err,
+                format!(
+                    "cannot write baseline {}: {}",
+                    path.display(),
+                    files::io_message(&e)
+                ),
+            );
+        }
+        let _ = writeln!(
+            err,
+            "wrote {} to {}",
+            report::plural(baseline.entries.len(), "baseline entry"),
+            path.display()
+        );
+        for e in &report.errors {
+            let _ = writeln!(err, "error: {}: {}", e.path, e.message);
+        }
+        return if report.errors.is_empty() {
+            EXIT_CLEAN
+        } else {
+            EXIT_ERROR
+        };
+    }
+
+    if let Some(index) = &baseline {
+        for (file, settings) in report.files.iter_mut().zip(&file_settings) {
+            let unmatched = index.filter(&file.source, &mut file.findings);
+            for (code, n) in unmatched {
+                let entries = report::plural(n, "baseline entry");
+                if let Some(f) = engine::meta_finding(
+                    settings,
+                    &engine::UnmatchedBaselineEntry::META,
+                    crate::source::Span::new(0, 0),
+                    format!(
+                        "{entries} for {code} {} no finding",
+                        if n == 1 { "matches" } else { "match" }
+                    ),
+                ) {
+                    file.findings.push(f);
                 }
             }
-            ExitCode::from(status)
+            engine::sort_findings(&mut file.findings);
+        }
+    }
+
+    let machine = matches!(args.format, Format::Json | Format::Sarif | Format::Github);
+    if !machine {
+        for e in &report.errors {
+            let _ = writeln!(err, "error: {}: {}", e.path, e.message);
+        }
+    }
+    let color = args.format == Format::Human && use_color(args.color);
+    if let Err(e) = report::write(args.format, &report, out, color) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "error: cannot write the report: {e}");
+            return EXIT_ERROR;
+        }
+    }
+    let _ = out.flush();
+
+    if !report.errors.is_empty() {
+        EXIT_ERROR
+    } else if !args.exit_zero
+        && report
+            .max_level()
+            .is_some_and(|l| l >= args.fail_on.level())
+    {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn dump(
+    file: &str,
+    format: DumpFormat,
+    language: Option<LanguageSetting>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let bytes = if file == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(file)
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "error: {file}: cannot read file: {}",
+                files::io_message(&e)
+            );
+            return EXIT_ERROR;
+        }
+    };
+    let shown = files::show(Path::new(file));
+    let source = match crate::decode::decode(&shown, &bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let _ = writeln!(err, "error: {file}: cannot decode file: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let doc = document::parse(source, language.and_then(LanguageSetting::language));
+    let result = match format {
+        DumpFormat::Tree => report::dump_tree::write(&doc, out),
+        DumpFormat::Json => report::dump_json::write(&doc, out),
+    };
+    match result {
+        Ok(()) => EXIT_CLEAN,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_CLEAN,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn rules(format: ListFormat, out: &mut dyn Write) -> u8 {
+    let metas = engine::all_metas();
+    let result = match format {
+        ListFormat::Json => serde_json::to_writer_pretty(&mut *out, &metas)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out)),
+        ListFormat::Text => {
+            let name_width = metas.iter().map(|m| m.name.len()).max().unwrap_or(4);
+            let group_width = metas
+                .iter()
+                .map(|m| m.group.as_str().len())
+                .max()
+                .unwrap_or(5);
+            metas.iter().try_for_each(|m| {
+                writeln!(
+                    out,
+                    "{:<6}  {:<name_width$}  {:<group_width$}  {:<7}  {}",
+                    m.code,
+                    m.name,
+                    m.group.as_str(),
+                    m.default_level.as_str(),
+                    m.summary
+                )
+            })
+        }
+    };
+    if result.is_ok() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    }
+}
+
+fn explain(rule: &str, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    let Some(meta) = engine::lookup(rule) else {
+        let _ = writeln!(err, "error: unknown rule `{rule}` (see `policylint rules`)");
+        return EXIT_ERROR;
+    };
+    let _ = writeln!(
+        out,
+        "# {} ({})\n\ngroup: {} · default level: {}\n\n{}",
+        meta.name,
+        meta.code,
+        meta.group.as_str(),
+        meta.default_level.as_str(),
+        report::explanation_text(meta).trim_end()
+    );
+    EXIT_CLEAN
+}
+
+fn show_settings(
+    args: &SettingsArgs,
+    format: SettingsFormat,
+    path: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let cli = args.cli_settings();
+    if let Err(m) = cli.validate() {
+        let _ = writeln!(err, "error: {m}");
+        return EXIT_ERROR;
+    }
+    let path = path.unwrap_or(".");
+    let p = Path::new(path);
+    // For a directory, the settings of a file directly inside it.
+    let probe = if p.is_dir() {
+        p.join("_")
+    } else {
+        p.to_path_buf()
+    };
+    let config = ConfigCache::new(args.config.as_deref()).and_then(|mut c| c.for_file(&probe));
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = writeln!(err, "error: invalid configuration: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let settings = config::resolve(config.as_deref(), &probe, &cli);
+    let shown = ShownSettings::new(&files::show(p), config.as_deref(), &settings);
+    let text = match format {
+        SettingsFormat::Json => serde_json::to_string_pretty(&shown).map_err(|e| e.to_string()),
+        SettingsFormat::Toml => toml::to_string(&shown).map_err(|e| e.to_string()),
+    };
+    match text {
+        Ok(t) => {
+            let _ = writeln!(out, "{}", t.trim_end());
+            EXIT_CLEAN
+        }
+        Err(e) => {
+            let _ = writeln!(err, "error: cannot print settings: {e}");
+            EXIT_ERROR
         }
     }
 }

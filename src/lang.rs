@@ -32,11 +32,13 @@ pub fn detect(text: &str) -> Language {
         .filter(|w| !w.is_empty())
         .take(20_000)
     {
-        let lw = w.to_lowercase();
-        if NL.contains(&lw.as_str()) {
+        if w.len() > 5 {
+            continue;
+        }
+        if NL.iter().any(|f| f.eq_ignore_ascii_case(w)) {
             nl += 1;
         }
-        if EN.contains(&lw.as_str()) {
+        if EN.iter().any(|f| f.eq_ignore_ascii_case(w)) {
             en += 1;
         }
     }

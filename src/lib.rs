@@ -4,12 +4,18 @@
 //! [`rules::registry`] over it and returns [`finding::Finding`]s; `report` renders them.
 //! The library does no printing except through `cli`, the binary's entry point.
 
+pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod decode;
 pub mod document;
+pub mod engine;
+pub mod files;
 pub mod finding;
 pub mod keyactions;
 pub mod lang;
 pub mod pack;
+pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;

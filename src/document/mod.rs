@@ -341,12 +341,15 @@ impl Serialize for Text {
     }
 }
 
-/// Parse a source file. Markdown is chosen by extension (`.md`, `.markdown`) or
-/// content; everything else is treated as PDF-extracted text.
+/// Parse a source file. Markdown is chosen by extension (`.md`, `.markdown`) or, for
+/// other files, by content ([`markdown::looks_like_markdown`]: a press release saved as
+/// `.txt`); everything else is treated as PDF-extracted text.
 pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     let is_md = {
         let p = source.path.to_ascii_lowercase();
-        p.ends_with(".md") || p.ends_with(".markdown")
+        p.ends_with(".md")
+            || p.ends_with(".markdown")
+            || markdown::looks_like_markdown(&source.text)
     };
     if is_md {
         markdown::parse(source, language)

@@ -83,7 +83,7 @@ struct Builder<'a> {
     body_width: usize,
     double_spaced: bool,
     min_separator: usize,
-    vocabulary: HashSet<String>,
+    vocabulary: Vocabulary<'a>,
     box_titles: Vec<String>,
 
     zone: Zone,
@@ -158,15 +158,7 @@ impl<'a> Builder<'a> {
             })
             .min()
             .unwrap_or(SEPARATOR_MIN);
-        let mut vocabulary = HashSet::new();
-        for l in lines.iter().filter(|l| l.kind == LineKind::Text) {
-            for w in text[l.content.start..l.content.end]
-                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .filter(|w| w.len() > 2)
-            {
-                vocabulary.insert(w.to_lowercase());
-            }
-        }
+        let vocabulary = Vocabulary::new(text, lines);
         let box_titles = [Language::Nl, Language::En]
             .iter()
             .flat_map(|l| crate::pack::Pack::builtin(*l).strings("structure.box-titles"))
@@ -1161,6 +1153,45 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The document's own words (lowercase), built on first use: only a line-end hyphen
+/// between two lowercase parts needs them, and most documents have few.
+struct Vocabulary<'a> {
+    text: &'a str,
+    lines: &'a [Line],
+    words: std::cell::OnceCell<HashSet<String>>,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn new(text: &'a str, lines: &'a [Line]) -> Self {
+        Vocabulary {
+            text,
+            lines,
+            words: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn words(&self) -> &HashSet<String> {
+        self.words.get_or_init(|| {
+            let mut words = HashSet::new();
+            for l in self.lines.iter().filter(|l| l.kind == LineKind::Text) {
+                for w in self.text[l.content.start..l.content.end]
+                    .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                    .filter(|w| w.len() > 2)
+                {
+                    if !w.contains(char::is_uppercase) {
+                        if !words.contains(w) {
+                            words.insert(w.to_string());
+                        }
+                    } else {
+                        words.insert(w.to_lowercase());
+                    }
+                }
+            }
+            words
+        })
+    }
+}
+
 /// Append a wrapped line to a rebuilt text, joining as the layout requires: a line
 /// that ends in a hyphen is joined without a space (the hyphen kept for compounds,
 /// dropped for a word split across lines); after a footnote reference, punctuation
@@ -1171,7 +1202,7 @@ fn append_line(
     prev: Option<&Line>,
     line: &Line,
     after_ref: bool,
-    vocabulary: &HashSet<String>,
+    vocabulary: &Vocabulary<'_>,
     lang: Language,
 ) {
     let content = &source[line.content.start..line.content.end];
@@ -1187,7 +1218,7 @@ fn append_line(
         if trailing_space {
             // "immigratie- " + "en asiel…": a suspended compound.
             text.push_synthetic(" ", line.content.start);
-        } else if drop_line_end_hyphen(t, content, vocabulary, lang) {
+        } else if drop_line_end_hyphen(t, content, vocabulary.words(), lang) {
             text.truncate(t.len() - 1);
         }
         text.push_source(source, line.content);

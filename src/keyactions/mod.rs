@@ -352,14 +352,21 @@ pub fn item_report_span(doc: &Document, s: &ItemSupport) -> Span {
     }
 }
 
-/// "the closest passage does not name the `agenda` the item announces".
-pub fn unsupported_instruments_note(terms: &[String]) -> Option<String> {
-    if terms.is_empty() {
+/// "the closest passage does not name the `agenda` the item announces" (instruments
+/// absent from the whole body are named by [`missing_terms_note`] instead).
+pub fn unsupported_instruments_note(s: &ItemSupport) -> Option<String> {
+    let terms: Vec<String> = s
+        .unsupported_instruments
+        .iter()
+        .filter(|t| !s.missing_terms.contains(t))
+        .cloned()
+        .collect();
+    if terms.is_empty() || s.passage.is_none() {
         return None;
     }
     Some(format!(
         "the closest passage does not name the {} the item announces",
-        list_terms(terms, "or")
+        list_terms(&terms, "or")
     ))
 }
 

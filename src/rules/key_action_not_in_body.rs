@@ -97,8 +97,7 @@ impl Rule for KeyActionNotInBody {
             if let Some(note) = keyactions::missing_terms_note(&s.missing_terms) {
                 f = f.note(note);
             }
-            if let Some(note) = keyactions::unsupported_instruments_note(&s.unsupported_instruments)
-            {
+            if let Some(note) = keyactions::unsupported_instruments_note(s) {
                 f = f.note(note);
             }
             if s.clauses.len() > 1 {

@@ -22,6 +22,12 @@ use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
 use crate::source::Span;
 
+pub mod dates;
+pub mod invalid_date;
+pub mod placeholder_link;
+pub mod placeholder_text;
+pub mod weekday_mismatch;
+
 /// Rule groups, by code prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -36,6 +42,8 @@ pub enum Group {
     Placeholders,
     Dates,
     Text,
+    /// Findings about policylint's own suppressions and baseline (`PLX…`).
+    Meta,
 }
 
 impl Group {
@@ -51,6 +59,7 @@ impl Group {
             Group::Placeholders => "placeholders",
             Group::Dates => "dates",
             Group::Text => "text",
+            Group::Meta => "meta",
         }
     }
 }
@@ -85,6 +94,7 @@ pub struct Context<'a> {
     meta: &'static RuleMeta,
     options: Option<&'a RuleOptions>,
     pack: &'a crate::pack::Pack,
+    document_date: Option<&'a str>,
     findings: Vec<Finding>,
 }
 
@@ -98,8 +108,27 @@ impl<'a> Context<'a> {
             meta,
             options,
             pack,
+            document_date: None,
             findings: Vec::new(),
         }
+    }
+
+    /// The document's own date (ISO `YYYY-MM-DD`), as set by `document-date` in the
+    /// configuration or `--document-date`; rules that need a date and find none here
+    /// may look for one in the text.
+    pub fn with_document_date(mut self, date: Option<&'a str>) -> Self {
+        self.document_date = date;
+        self
+    }
+
+    /// The configured document date (ISO `YYYY-MM-DD`), if any.
+    pub fn document_date(&self) -> Option<&str> {
+        self.document_date
+    }
+
+    /// The configured document date as (year, month, day), if any.
+    pub fn document_date_ymd(&self) -> Option<(i32, u32, u32)> {
+        parse_iso_date(self.document_date?)
     }
 
     /// The language pack of the document being checked (built-in merged with config).
@@ -219,12 +248,16 @@ macro_rules! declare_rule {
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(FootnoteUndefined),                                     // FN001
-        Box::new(FootnoteUnreferenced),                                  // FN002
-        Box::new(FootnoteNumbering),                                     // FN003
-        Box::new(FootnoteUnlabelled),                                    // FN004
-        Box::new(key_action_not_in_body::KeyActionNotInBody),            // KA001
+        Box::new(invalid_date::InvalidDate),                  // DT001
+        Box::new(weekday_mismatch::WeekdayMismatch),          // DT002
+        Box::new(FootnoteUndefined),                          // FN001
+        Box::new(FootnoteUnreferenced),                       // FN002
+        Box::new(FootnoteNumbering),                          // FN003
+        Box::new(FootnoteUnlabelled),                         // FN004
+        Box::new(key_action_not_in_body::KeyActionNotInBody), // KA001
         Box::new(key_action_weakly_supported::KeyActionWeaklySupported), // KA002
+        Box::new(placeholder_link::PlaceholderLink),          // PL001
+        Box::new(placeholder_text::PlaceholderText),          // PL002
     ]
 }
 
@@ -234,4 +267,23 @@ pub fn lookup(code_or_name: &str) -> Option<&'static RuleMeta> {
         .into_iter()
         .map(|r| r.meta())
         .find(|m| m.code.eq_ignore_ascii_case(code_or_name) || m.name == code_or_name)
+}
+
+/// Parse an ISO date `YYYY-MM-DD` that exists in the Gregorian calendar.
+pub fn parse_iso_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = s.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() || y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
 }

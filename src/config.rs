@@ -1,0 +1,706 @@
+//! Configuration: `policylint.toml`, discovered upward from each file's directory (or
+//! given with `--config`), merged with the command line into engine [`Settings`].
+//!
+//! ```toml
+//! language = "nl"                 # auto | nl | en
+//! document-date = "2020-12-09"    # the document's own date (past-deadline uses it)
+//! pack-dirs = ["packs"]           # directories with nl.toml / en.toml to merge
+//!
+//! [rules]
+//! select = ["FN", "CM001"]        # codes, names, prefixes or "ALL" (default: all rules)
+//! ignore = ["TX002"]
+//!
+//! [rules.levels]
+//! FN002 = "error"                 # error | warning | info | off
+//!
+//! [rules.options.key-action-not-in-body]
+//! min-overlap = 0.5
+//!
+//! [[overrides]]
+//! files = ["press/*.md"]
+//! document-date = "2021-01-01"
+//! [overrides.rules]
+//! ignore = ["KA"]
+//!
+//! [pack.nl]
+//! acronyms.known = ["EOM"]
+//! ```
+//!
+//! Precedence, lowest first: defaults, the configuration file, matching `[[overrides]]`
+//! (in file order), command-line flags. `select` replaces, `ignore` accumulates.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::engine::{self, PackSet, RuleSetting, Settings};
+use crate::finding::Level;
+use crate::lang::Language;
+use crate::pack::Pack;
+use crate::rules::{parse_iso_date, RuleOptions};
+
+pub const CONFIG_NAME: &str = "policylint.toml";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LanguageSetting {
+    Auto,
+    Nl,
+    En,
+}
+
+impl LanguageSetting {
+    pub fn language(self) -> Option<Language> {
+        match self {
+            LanguageSetting::Auto => None,
+            LanguageSetting::Nl => Some(Language::Nl),
+            LanguageSetting::En => Some(Language::En),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LevelSetting {
+    Error,
+    Warning,
+    Info,
+    Off,
+}
+
+/// The file as written. Every field is optional; unknown keys are errors.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ConfigFile {
+    /// `auto`, `nl` or `en`.
+    pub language: Option<LanguageSetting>,
+    /// The document's date, `YYYY-MM-DD`.
+    pub document_date: Option<Spanned<String>>,
+    pub rules: Option<RulesConfig>,
+    #[serde(default)]
+    pub overrides: Vec<Override>,
+    /// Additions to the language packs: `[pack.nl]`, `[pack.en]`.
+    pub pack: Option<PackConfig>,
+    /// Directories holding `nl.toml` / `en.toml` pack additions, relative to the file.
+    #[serde(default)]
+    pub pack_dirs: Vec<Spanned<String>>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RulesConfig {
+    pub select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    pub ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub levels: BTreeMap<String, Spanned<LevelSetting>>,
+    #[serde(default)]
+    pub options: BTreeMap<String, Spanned<RuleOptions>>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Override {
+    /// Globs, relative to the configuration file's directory.
+    pub files: Vec<Spanned<String>>,
+    pub language: Option<LanguageSetting>,
+    pub document_date: Option<Spanned<String>>,
+    pub rules: Option<RulesConfig>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackConfig {
+    pub nl: Option<toml::Table>,
+    pub en: Option<toml::Table>,
+}
+
+/// A configuration error: names the file, the line and the key.
+#[derive(Debug)]
+pub struct ConfigError {
+    pub path: String,
+    /// 1-based; 0 when the error is about the whole file (it cannot be read).
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.line == 0 {
+            write!(f, "{}: {}", self.path, self.message)
+        } else {
+            write!(f, "{}:{}: {}", self.path, self.line, self.message)
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A loaded, validated configuration file.
+#[derive(Debug)]
+pub struct Config {
+    pub path: PathBuf,
+    /// The directory globs and pack-dirs are relative to.
+    pub dir: PathBuf,
+    pub file: ConfigFile,
+    pub packs: PackSet,
+}
+
+/// Command-line settings, which win over every file.
+#[derive(Clone, Debug, Default)]
+pub struct CliSettings {
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+    pub language: Option<LanguageSetting>,
+    pub document_date: Option<String>,
+}
+
+impl CliSettings {
+    /// Check every selector and the date; the error names the bad value.
+    pub fn validate(&self) -> Result<(), String> {
+        for s in self.select.iter().flatten().chain(&self.ignore) {
+            engine::resolve_selector(s)?;
+        }
+        if let Some(d) = &self.document_date {
+            if parse_iso_date(d).is_none() {
+                return Err(format!("invalid document date `{d}` (expected YYYY-MM-DD)"));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset.min(text.len()))
+        .map_or(1, |t| t.matches('\n').count() + 1)
+}
+
+/// The key written on a line: `key = …`, or the `[table]` header.
+fn key_on_line(text: &str, line: usize) -> Option<String> {
+    let l = text.lines().nth(line.checked_sub(1)?)?.trim();
+    if l.starts_with('[') {
+        return Some(l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
+    }
+    let (key, _) = l.split_once('=')?;
+    Some(key.trim().trim_matches('"').to_string())
+}
+
+impl Config {
+    /// Read, parse and validate a configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+            path: shown.clone(),
+            line: 0,
+            message: format!(
+                "cannot read configuration: {}",
+                crate::files::io_message(&e)
+            ),
+        })?;
+        Self::parse(path, &text)
+    }
+
+    pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
+        let shown = path.display().to_string();
+        let err_at = |offset: usize, message: String| {
+            let line = line_of(text, offset);
+            let message = match key_on_line(text, line) {
+                Some(key) if !message.contains(&format!("`{key}`")) => {
+                    format!("key `{key}`: {message}")
+                }
+                _ => message,
+            };
+            ConfigError {
+                path: shown.clone(),
+                line,
+                message,
+            }
+        };
+        let file: ConfigFile = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            err_at(offset, e.message().trim().to_string())
+        })?;
+
+        let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir = if dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            dir
+        };
+
+        // Semantic checks: every selector names a rule, dates exist, globs compile.
+        let check_rules = |rules: &RulesConfig| -> Result<(), ConfigError> {
+            let lists = [
+                ("select", rules.select.as_deref().unwrap_or_default()),
+                ("ignore", &rules.ignore),
+            ];
+            for (list, selectors) in lists {
+                for s in selectors {
+                    engine::resolve_selector(s.get_ref())
+                        .map_err(|m| err_at(s.span().start, format!("in `{list}`: {m}")))?;
+                }
+            }
+            for (key, level) in &rules.levels {
+                engine::resolve_selector(key)
+                    .map_err(|m| err_at(level.span().start, format!("in [rules.levels]: {m}")))?;
+            }
+            for (key, options) in &rules.options {
+                if engine::lookup(key).is_none() {
+                    return Err(err_at(
+                        options.span().start,
+                        format!(
+                            "[rules.options.{key}]: unknown rule `{key}` (use a rule code or name)"
+                        ),
+                    ));
+                }
+            }
+            Ok(())
+        };
+        let check_date = |d: &Option<Spanned<String>>| -> Result<(), ConfigError> {
+            match d {
+                Some(d) if parse_iso_date(d.get_ref()).is_none() => Err(err_at(
+                    d.span().start,
+                    format!(
+                        "invalid document-date `{}` (expected YYYY-MM-DD)",
+                        d.get_ref()
+                    ),
+                )),
+                _ => Ok(()),
+            }
+        };
+        check_date(&file.document_date)?;
+        if let Some(rules) = &file.rules {
+            check_rules(rules)?;
+        }
+        for o in &file.overrides {
+            check_date(&o.document_date)?;
+            if let Some(rules) = &o.rules {
+                check_rules(rules)?;
+            }
+            for g in &o.files {
+                glob::Pattern::new(g.get_ref()).map_err(|e| {
+                    err_at(
+                        g.span().start,
+                        format!("invalid glob `{}`: {e}", g.get_ref()),
+                    )
+                })?;
+            }
+        }
+
+        // Pack additions: pack-dirs first, then the [pack.*] tables.
+        let mut extras: [Vec<toml::Table>; 2] = [Vec::new(), Vec::new()];
+        for d in &file.pack_dirs {
+            let pack_dir = dir.join(d.get_ref());
+            if !pack_dir.is_dir() {
+                return Err(err_at(
+                    d.span().start,
+                    format!("pack directory `{}` does not exist", pack_dir.display()),
+                ));
+            }
+            for (i, lang) in ["nl", "en"].iter().enumerate() {
+                let p = pack_dir.join(format!("{lang}.toml"));
+                let Ok(src) = std::fs::read_to_string(&p) else {
+                    continue;
+                };
+                let table: toml::Table = src.parse().map_err(|e: toml::de::Error| ConfigError {
+                    path: p.display().to_string(),
+                    line: e.span().map_or(0, |s| line_of(&src, s.start)),
+                    message: e.message().trim().to_string(),
+                })?;
+                extras[i].push(table);
+            }
+        }
+        if let Some(pack) = &file.pack {
+            extras[0].extend(pack.nl.clone());
+            extras[1].extend(pack.en.clone());
+        }
+        let build = |lang: Language, tables: &[toml::Table]| -> Option<Arc<Pack>> {
+            let (first, rest) = tables.split_first()?;
+            let mut pack = Pack::builtin(lang).extended(first);
+            for t in rest {
+                pack = pack.extended(t);
+            }
+            Some(Arc::new(pack))
+        };
+        let packs = PackSet {
+            nl: build(Language::Nl, &extras[0]),
+            en: build(Language::En, &extras[1]),
+        };
+        Ok(Config {
+            path: path.to_path_buf(),
+            dir,
+            file,
+            packs,
+        })
+    }
+
+    /// The `[[overrides]]` whose globs match `file` (relative to the config's directory).
+    fn matching_overrides<'a>(&'a self, file: &Path) -> impl Iterator<Item = &'a Override> {
+        let relative = relative_to(file, &self.dir);
+        let opts = glob::MatchOptions {
+            require_literal_separator: false,
+            ..Default::default()
+        };
+        self.file.overrides.iter().filter(move |o| {
+            o.files.iter().any(|g| {
+                glob::Pattern::new(g.get_ref()).is_ok_and(|p| {
+                    p.matches_path_with(&relative, opts)
+                        || relative
+                            .file_name()
+                            .is_some_and(|n| p.matches_with(&n.to_string_lossy(), opts))
+                })
+            })
+        })
+    }
+}
+
+/// `file` relative to `dir` when both resolve; otherwise `file` itself.
+fn relative_to(file: &Path, dir: &Path) -> PathBuf {
+    let abs = |p: &Path| {
+        p.canonicalize()
+            .or_else(|_| std::path::absolute(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let (f, d) = (abs(file), abs(dir));
+    f.strip_prefix(&d).map(Path::to_path_buf).unwrap_or(f)
+}
+
+/// Resolve the settings for one file from an optional configuration and the CLI.
+pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Settings {
+    let mut language = None;
+    let mut document_date = None;
+    let mut select: Option<Vec<String>> = None;
+    let mut ignore: Vec<String> = Vec::new();
+    let mut levels: Vec<(String, LevelSetting)> = Vec::new();
+    let mut options: BTreeMap<&'static str, RuleOptions> = BTreeMap::new();
+
+    let mut apply = |lang: Option<LanguageSetting>,
+                     date: &Option<Spanned<String>>,
+                     rules: Option<&RulesConfig>| {
+        if lang.is_some() {
+            language = lang;
+        }
+        if let Some(d) = date {
+            document_date = Some(d.get_ref().clone());
+        }
+        let Some(rules) = rules else { return };
+        if let Some(s) = &rules.select {
+            select = Some(s.iter().map(|s| s.get_ref().clone()).collect());
+        }
+        ignore.extend(rules.ignore.iter().map(|s| s.get_ref().clone()));
+        levels.extend(rules.levels.iter().map(|(k, v)| (k.clone(), *v.get_ref())));
+        for (key, table) in &rules.options {
+            if let Some(meta) = engine::lookup(key) {
+                let entry = options.entry(meta.code).or_default();
+                for (k, v) in table.get_ref() {
+                    entry.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    };
+    if let Some(config) = config {
+        apply(
+            config.file.language,
+            &config.file.document_date,
+            config.file.rules.as_ref(),
+        );
+        for o in config.matching_overrides(file) {
+            apply(o.language, &o.document_date, o.rules.as_ref());
+        }
+    }
+    if let Some(s) = &cli.select {
+        select = Some(s.clone());
+    }
+    ignore.extend(cli.ignore.iter().cloned());
+    if cli.language.is_some() {
+        language = cli.language;
+    }
+    if cli.document_date.is_some() {
+        document_date = cli.document_date.clone();
+    }
+
+    let metas = engine::all_metas();
+    let expand = |selectors: &[String]| -> Vec<&'static str> {
+        selectors
+            .iter()
+            .flat_map(|s| engine::resolve_selector(s).unwrap_or_default())
+            .map(|m| m.code)
+            .collect()
+    };
+    let enabled: Vec<&'static str> = match &select {
+        Some(s) => expand(s),
+        None => metas.iter().map(|m| m.code).collect(),
+    };
+    let ignored = expand(&ignore);
+    let mut rules: BTreeMap<&'static str, RuleSetting> = metas
+        .iter()
+        .filter(|m| enabled.contains(&m.code) && !ignored.contains(&m.code))
+        .map(|m| {
+            (
+                m.code,
+                RuleSetting {
+                    level: m.default_level,
+                    options: options.get(m.code).cloned(),
+                },
+            )
+        })
+        .collect();
+    // Broad selectors first, so that `FN = "info"` then `FN001 = "error"` does what it says.
+    let mut levels: Vec<(usize, Vec<&'static str>, LevelSetting)> = levels
+        .iter()
+        .map(|(k, v)| {
+            let codes = expand(std::slice::from_ref(k));
+            (codes.len(), codes, *v)
+        })
+        .collect();
+    levels.sort_by_key(|l| std::cmp::Reverse(l.0));
+    for (_, codes, level) in levels {
+        for code in codes {
+            match level {
+                LevelSetting::Off => {
+                    rules.remove(code);
+                }
+                LevelSetting::Error | LevelSetting::Warning | LevelSetting::Info => {
+                    if let Some(r) = rules.get_mut(code) {
+                        r.level = match level {
+                            LevelSetting::Error => Level::Error,
+                            LevelSetting::Warning => Level::Warning,
+                            _ => Level::Info,
+                        };
+                    }
+                }
+            }
+        }
+    }
+    Settings {
+        language: language.and_then(LanguageSetting::language),
+        document_date,
+        rules,
+        packs: config.map(|c| c.packs.clone()).unwrap_or_default(),
+    }
+}
+
+/// Finds and caches configuration files: `--config`, or the nearest `policylint.toml`
+/// upward from each file's directory.
+pub struct ConfigCache {
+    explicit: Option<Arc<Config>>,
+    by_dir: HashMap<PathBuf, Option<Arc<Config>>>,
+}
+
+impl ConfigCache {
+    pub fn new(explicit: Option<&Path>) -> Result<Self, ConfigError> {
+        let explicit = match explicit {
+            Some(p) => Some(Arc::new(Config::load(p)?)),
+            None => None,
+        };
+        Ok(ConfigCache {
+            explicit,
+            by_dir: HashMap::new(),
+        })
+    }
+
+    /// The configuration that applies to `file`.
+    pub fn for_file(&mut self, file: &Path) -> Result<Option<Arc<Config>>, ConfigError> {
+        if let Some(c) = &self.explicit {
+            return Ok(Some(c.clone()));
+        }
+        let start = std::path::absolute(file)
+            .ok()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+            .unwrap_or_else(|| PathBuf::from("."));
+        self.for_dir(&start)
+    }
+
+    fn for_dir(&mut self, dir: &Path) -> Result<Option<Arc<Config>>, ConfigError> {
+        if let Some(c) = self.by_dir.get(dir) {
+            return Ok(c.clone());
+        }
+        let candidate = dir.join(CONFIG_NAME);
+        let found = if candidate.is_file() {
+            Some(Arc::new(Config::load(&candidate)?))
+        } else {
+            match dir.parent() {
+                Some(parent) => self.for_dir(parent)?,
+                None => None,
+            }
+        };
+        self.by_dir.insert(dir.to_path_buf(), found.clone());
+        Ok(found)
+    }
+}
+
+/// What `policylint show-settings` prints.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub struct ShownSettings {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
+    pub language: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document_date: Option<String>,
+    pub pack_additions: Vec<String>,
+    pub rules: BTreeMap<String, ShownRule>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ShownRule {
+    pub name: String,
+    pub level: Level,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub options: Option<RuleOptions>,
+}
+
+impl ShownSettings {
+    pub fn new(path: &str, config: Option<&Config>, settings: &Settings) -> Self {
+        let mut pack_additions = Vec::new();
+        if settings.packs.nl.is_some() {
+            pack_additions.push("nl".to_string());
+        }
+        if settings.packs.en.is_some() {
+            pack_additions.push("en".to_string());
+        }
+        ShownSettings {
+            path: path.to_string(),
+            config: config.map(|c| c.path.display().to_string()),
+            language: settings.language.map_or("auto", Language::code).to_string(),
+            document_date: settings.document_date.clone(),
+            pack_additions,
+            rules: settings
+                .rules
+                .iter()
+                .map(|(code, r)| {
+                    (
+                        code.to_string(),
+                        ShownRule {
+                            name: engine::lookup(code).map_or("", |m| m.name).to_string(),
+                            level: r.level,
+                            options: r.options.clone(),
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::parse(Path::new("dir/policylint.toml"), text)
+    }
+
+    #[test]
+    fn unknown_keys_name_key_file_and_line() {
+        let err = parse("language = \"nl\"\n\n[rules]\nselct = [\"FN\"]\n").unwrap_err();
+        assert_eq!(err.line, 4);
+        assert_eq!(err.path, "dir/policylint.toml");
+        assert!(err.message.contains("selct"), "{err}");
+        let err = parse("language = \"fr\"\n").unwrap_err();
+        assert_eq!(err.line, 1);
+        assert!(err.to_string().contains("language"), "{err}");
+    }
+
+    #[test]
+    fn bad_values_name_the_key() {
+        let err = parse("[rules.levels]\nPLX001 = \"eror\"\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("PLX001"), "{err}");
+        let err = parse("[rules]\nignore = [\n  \"PLX\",\n  \"NOPE1\",\n]\n").unwrap_err();
+        assert_eq!(err.line, 4);
+        assert!(err.message.contains("NOPE1"), "{err}");
+        let err = parse("document-date = \"2021-02-30\"\n").unwrap_err();
+        assert!(err.message.contains("2021-02-30"), "{err}");
+        let err = parse("[rules.options.nonexistent-rule]\nx = 1\n").unwrap_err();
+        assert!(err.message.contains("nonexistent-rule"), "{err}");
+    }
+
+    #[test]
+    fn layers_merge_in_order() {
+        let config = parse(
+            "document-date = \"2020-12-09\"\n[rules]\nignore = [\"PLX001\"]\n[rules.levels]\nPLX = \"error\"\nPLX003 = \"off\"\n\
+             [rules.options.invalid-suppression]\nx = 1\n\
+             [[overrides]]\nfiles = [\"*.md\"]\nlanguage = \"en\"\n[overrides.rules]\nignore = [\"PLX002\"]\n",
+        )
+        .unwrap();
+        let txt = resolve(
+            Some(&config),
+            Path::new("dir/a.txt"),
+            &CliSettings::default(),
+        );
+        assert_eq!(txt.document_date.as_deref(), Some("2020-12-09"));
+        assert_eq!(txt.language, None);
+        assert_eq!(txt.level("PLX002"), Some(Level::Error));
+        assert_eq!(txt.level("PLX001"), None);
+        assert_eq!(txt.level("PLX003"), None);
+        assert!(txt.rules["PLX002"]
+            .options
+            .as_ref()
+            .is_some_and(|o| o.contains_key("x")));
+        let md = resolve(
+            Some(&config),
+            Path::new("dir/sub/b.md"),
+            &CliSettings::default(),
+        );
+        assert_eq!(md.language, Some(Language::En));
+        assert_eq!(md.level("PLX002"), None);
+        let cli = CliSettings {
+            select: Some(vec!["PLX001".into()]),
+            ignore: vec![],
+            language: Some(LanguageSetting::Nl),
+            document_date: Some("2021-01-01".into()),
+        };
+        // The CLI select replaces; the config's ignore still applies.
+        let s = resolve(Some(&config), Path::new("dir/a.txt"), &cli);
+        assert!(s.rules.is_empty());
+        assert_eq!(s.language, Some(Language::Nl));
+        assert_eq!(s.document_date.as_deref(), Some("2021-01-01"));
+    }
+
+    #[test]
+    fn pack_tables_extend_the_builtin_pack() {
+        let config = parse("[pack.en.sentences]\nabbreviations = [\"zzz.\"]\n").unwrap();
+        let settings = resolve(Some(&config), Path::new("x.txt"), &CliSettings::default());
+        assert!(settings
+            .packs
+            .get(Language::En)
+            .strings("sentences.abbreviations")
+            .contains(&"zzz.".to_string()));
+        assert!(!settings
+            .packs
+            .get(Language::Nl)
+            .strings("sentences.abbreviations")
+            .contains(&"zzz.".to_string()));
+    }
+
+    #[test]
+    fn pack_dirs_merge_relative_to_the_config_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("packs")).unwrap();
+        std::fs::write(
+            dir.path().join("packs/nl.toml"),
+            "[sentences]\nabbreviations = [\"bijv2.\"]\n",
+        )
+        .unwrap();
+        let path = dir.path().join(CONFIG_NAME);
+        let config = Config::parse(&path, "pack-dirs = [\"packs\"]\n").unwrap();
+        let settings = resolve(
+            Some(&config),
+            &dir.path().join("a.txt"),
+            &CliSettings::default(),
+        );
+        assert!(settings
+            .packs
+            .get(Language::Nl)
+            .strings("sentences.abbreviations")
+            .contains(&"bijv2.".to_string()));
+        let err = Config::parse(&path, "\npack-dirs = [\"nope\"]\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("nope"), "{err}");
+    }
+}

@@ -1,0 +1,164 @@
+//! `policylint dump --format json`: the recovered document model, every element with
+//! its 1-based `line` and `byte_start`/`byte_end` (offsets into the file's bytes).
+
+use std::io::{self, Write};
+
+use serde_json::{json, Map, Value};
+
+use crate::document::{Document, Span};
+
+/// Line and file byte range of a span, as JSON fields.
+fn place(doc: &Document, span: Span) -> Map<String, Value> {
+    let mut m = Map::new();
+    m.insert("line".into(), json!(doc.source.position(span.start).line));
+    m.insert(
+        "byte_start".into(),
+        json!(doc.source.file_offset(span.start)),
+    );
+    m.insert("byte_end".into(), json!(doc.source.file_offset(span.end)));
+    m
+}
+
+fn with(mut m: Map<String, Value>, fields: Value) -> Value {
+    if let Value::Object(f) = fields {
+        m.extend(f);
+    }
+    Value::Object(m)
+}
+
+/// The dump as a JSON value.
+pub fn to_value(doc: &Document) -> Value {
+    let pages: Vec<Value> = doc
+        .pages
+        .iter()
+        .map(|p| {
+            with(
+                place(doc, p.span),
+                json!({"number": p.number.unwrap_or(p.index as u32), "index": p.index}),
+            )
+        })
+        .collect();
+    let headings: Vec<Value> = doc
+        .headings
+        .iter()
+        .map(|h| {
+            with(
+                place(doc, h.span),
+                json!({"level": h.level, "number": h.number, "title": h.title.as_str()}),
+            )
+        })
+        .collect();
+    let points: Vec<Value> = doc
+        .points
+        .iter()
+        .map(|p| {
+            with(
+                place(doc, p.label_span),
+                json!({"label": p.label, "depth": p.depth, "scheme": p.scheme, "value": p.value}),
+            )
+        })
+        .collect();
+    let boxes: Vec<Value> = doc
+        .boxes
+        .iter()
+        .map(|b| {
+            let frames: Vec<Value> = b
+                .frames
+                .iter()
+                .map(|f| {
+                    with(
+                        place(doc, f.span),
+                        json!({"actor": f.actor, "text": f.text.as_str()}),
+                    )
+                })
+                .collect();
+            let items: Vec<Value> = b
+                .items
+                .iter()
+                .map(|i| {
+                    let actor = i
+                        .frame
+                        .and_then(|k| b.frames.get(k))
+                        .and_then(|f| f.actor.clone());
+                    with(
+                        place(doc, i.span),
+                        json!({"actor": actor, "text": i.text.as_str()}),
+                    )
+                })
+                .collect();
+            with(
+                place(doc, b.span),
+                json!({"title": b.title, "frames": frames, "items": items}),
+            )
+        })
+        .collect();
+    let refs: Vec<Value> = doc
+        .footnote_refs
+        .iter()
+        .map(|r| {
+            let p = doc.source.position(r.span.start);
+            with(
+                place(doc, r.span),
+                json!({"number": r.number, "label": r.label, "column": p.column, "style": r.style}),
+            )
+        })
+        .collect();
+    let defs: Vec<Value> = doc
+        .footnote_defs
+        .iter()
+        .map(|d| {
+            with(
+                place(doc, d.span),
+                json!({"number": d.number, "label": d.label, "text": d.text.as_str(), "in_body": d.in_body}),
+            )
+        })
+        .collect();
+    let paragraphs: Vec<Value> = doc
+        .paragraphs
+        .iter()
+        .map(|p| {
+            let span = p.text.span();
+            with(
+                place(doc, span),
+                json!({"end_line": doc.source.position(span.end.saturating_sub(1).max(span.start)).line,
+                       "kind": p.kind, "text": p.text.as_str()}),
+            )
+        })
+        .collect();
+    let links: Vec<Value> = doc
+        .links
+        .iter()
+        .map(|l| {
+            with(
+                place(doc, l.span),
+                json!({"text": l.text, "target": l.target}),
+            )
+        })
+        .collect();
+    let notes: Vec<Value> = doc
+        .notes
+        .iter()
+        .map(|n| with(place(doc, n.span), json!({"message": n.message})))
+        .collect();
+    // TODO(lead): add "commitments" (line, actor, status) once the commitments module lands.
+    json!({
+        "path": doc.source.path,
+        "language": doc.language.code(),
+        "format": doc.format,
+        "pages": pages,
+        "headings": headings,
+        "points": points,
+        "key_action_boxes": boxes,
+        "footnote_references": refs,
+        "footnote_definitions": defs,
+        "paragraphs": paragraphs,
+        "sentences": doc.sentences.len(),
+        "links": links,
+        "notes": notes,
+    })
+}
+
+pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &to_value(doc))?;
+    writeln!(out)
+}

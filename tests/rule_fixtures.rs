@@ -1,0 +1,152 @@
+//! Fixtures of the placeholder and date rules (PL001, PL002, DT001, DT002): every file in
+//! `tests/fixtures/<rule-name>/` is linted with its rule; `fires.*` files must give
+//! findings and `silent.*` files none. The findings are snapshotted with insta. The
+//! `[[dates.examples]]` of both language packs are run as well.
+
+use policylint::document::{self, Document, SourceFile};
+use policylint::finding::Finding;
+use policylint::lang::Language;
+use policylint::pack::Pack;
+use policylint::rules::{registry, Context};
+
+const RULES: &[&str] = &[
+    "placeholder-link",
+    "placeholder-text",
+    "invalid-date",
+    "weekday-mismatch",
+];
+
+fn run(rule_name: &str, doc: &Document) -> Vec<Finding> {
+    let rule = registry()
+        .into_iter()
+        .find(|r| r.meta().name == rule_name)
+        .unwrap_or_else(|| panic!("rule {rule_name} is not registered"));
+    let mut cx = Context::new(rule.meta(), None, Pack::builtin(doc.language));
+    rule.check(doc, &mut cx);
+    let mut findings = cx.into_findings();
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    findings
+}
+
+/// One line per finding: code, position, message, and the source text it points at.
+fn render(doc: &Document, findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let pos = doc.source.position(f.span.start);
+        out.push_str(&format!(
+            "{} {}:{} {} [{}]\n",
+            f.code,
+            pos.line,
+            pos.column,
+            f.message,
+            doc.source.slice(f.span)
+        ));
+    }
+    out
+}
+
+fn language_of(file: &str) -> Language {
+    if file.contains(".en.") {
+        Language::En
+    } else {
+        Language::Nl
+    }
+}
+
+#[test]
+fn fixtures_fire_and_stay_silent() {
+    let mut checked = 0;
+    for rule in RULES {
+        let dir = format!("tests/fixtures/{rule}");
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap_or_else(|e| panic!("{dir}: {e}"))
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .collect();
+        files.sort();
+        let langs: Vec<Language> = files.iter().map(|f| language_of(f)).collect();
+        assert!(
+            langs.contains(&Language::Nl) && langs.contains(&Language::En),
+            "{rule}: fixtures in both languages"
+        );
+        for file in files {
+            let path = format!("{dir}/{file}");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let doc = document::parse(
+                SourceFile::from_str(path.clone(), &text),
+                Some(language_of(&file)),
+            );
+            let findings = run(rule, &doc);
+            for f in &findings {
+                assert!(
+                    f.span.end <= text.len()
+                        && text.is_char_boundary(f.span.start)
+                        && text.is_char_boundary(f.span.end)
+                );
+            }
+            if file.starts_with("silent") {
+                assert!(findings.is_empty(), "{path}:\n{}", render(&doc, &findings));
+            } else {
+                assert!(!findings.is_empty(), "{path} gives no finding");
+            }
+            insta::assert_snapshot!(format!("{rule}__{file}"), render(&doc, &findings));
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 16);
+}
+
+#[derive(serde::Deserialize)]
+struct Example {
+    text: String,
+    invalid: usize,
+    mismatch: usize,
+}
+
+#[test]
+fn pack_date_examples() {
+    for lang in [Language::Nl, Language::En] {
+        let examples: Vec<Example> = Pack::builtin(lang)
+            .section("dates.examples")
+            .expect("[[dates.examples]] in the pack");
+        assert!(examples.len() >= 5);
+        for ex in examples {
+            let doc = document::parse(SourceFile::from_str("example.md", &ex.text), Some(lang));
+            let invalid = run("invalid-date", &doc);
+            let mismatch = run("weekday-mismatch", &doc);
+            assert_eq!(
+                invalid.len(),
+                ex.invalid,
+                "{:?} DT001 on {:?}: {}",
+                lang,
+                ex.text,
+                render(&doc, &invalid)
+            );
+            assert_eq!(
+                mismatch.len(),
+                ex.mismatch,
+                "{:?} DT002 on {:?}: {}",
+                lang,
+                ex.text,
+                render(&doc, &mismatch)
+            );
+        }
+    }
+}
+
+#[test]
+fn seed_004_has_21_placeholder_links_and_nothing_else() {
+    let path = "seeds/004_ec9ddc5444050131.txt";
+    let text = std::fs::read_to_string(path).unwrap();
+    let doc = document::parse_str(path, &text);
+    let links = run("placeholder-link", &doc);
+    assert_eq!(links.len(), 21);
+    assert!(links.iter().all(|f| f.code == "PL001"));
+    for rule in ["placeholder-text", "invalid-date", "weekday-mismatch"] {
+        let findings = run(rule, &doc);
+        assert!(
+            findings.is_empty(),
+            "{rule} on 004:\n{}",
+            render(&doc, &findings)
+        );
+    }
+}
