@@ -162,41 +162,48 @@ impl<'p> Corpus<'p> {
         // Per distinct term: its stem, and the stem ids of its full form, its compound
         // parts and the long form of the acronym it is (computed once per word, not
         // once per occurrence).
-        let mut per_term: FastMap<String, TermFeatures> = FastMap::default();
+        let mut per_term: FastMap<String, usize> = FastMap::default();
+        let mut term_features: Vec<TermFeatures> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
         for (i, ws) in body_words.iter().enumerate() {
             let sentence = i as u32;
             let ts = terms(ws, &corpus.vocab, pack);
             seen.clear();
-            let mut stems_in_order = Vec::with_capacity(ts.len());
+            let mut stems_in_order: Vec<String> = Vec::with_capacity(ts.len());
             for t in &ts {
-                let key = if t.parts.is_empty() {
-                    t.norm.clone()
+                let index = if t.parts.is_empty() {
+                    per_term.get(t.norm.as_str()).copied()
                 } else {
-                    format!("{}\u{0}{}", t.norm, t.parts.join("\u{0}"))
+                    None
                 };
-                if !per_term.contains_key(&key) {
-                    let f = corpus.term_features(t);
-                    per_term.insert(key.clone(), f);
-                }
-                let Some(f) = per_term.get(&key) else {
-                    continue;
+                let index = match index {
+                    Some(index) => index,
+                    None => {
+                        term_features.push(corpus.term_features(t));
+                        let index = term_features.len() - 1;
+                        if t.parts.is_empty() {
+                            per_term.insert(t.norm.clone(), index);
+                        }
+                        index
+                    }
                 };
-                let (full, parts, acronym) = (f.full, f.parts.clone(), f.acronym.clone());
-                let stem = f.stem.clone();
-                corpus.add(Kind::Full, full, sentence);
-                seen.push(full);
-                for pid in parts {
+                let f = &term_features[index];
+                corpus.add(Kind::Full, f.full, sentence);
+                seen.push(f.full);
+                for &pid in &f.parts {
                     corpus.add(Kind::Part, pid, sentence);
                     seen.push(pid);
                 }
-                for lid in acronym {
+                for &lid in &f.acronym {
                     corpus.add(Kind::Acronym, lid, sentence);
                 }
-                if !body_forms.contains_key(&t.norm) {
-                    body_forms.insert(t.norm.clone(), stem.clone());
+                if !body_forms.contains_key(t.norm.as_str()) {
+                    body_forms.insert(t.norm.clone(), f.stem.clone());
                 }
-                stems_in_order.push(stem);
+                if pack.synonym_starts.is_empty() {
+                    continue;
+                }
+                stems_in_order.push(f.stem.clone());
             }
             for (group, _) in synonym_matches(pack, &stems_in_order) {
                 corpus.add(Kind::Synonym, group as u32, sentence);

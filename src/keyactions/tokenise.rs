@@ -103,6 +103,13 @@ fn is_hyphen(c: char) -> bool {
 /// Lowercase, fold diacritics (coördinatie = coordinatie), drop apostrophes, unify
 /// hyphens.
 pub fn normalise(word: &str) -> String {
+    // Most words are plain lowercase ASCII (with hyphens): nothing to change.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return word.to_string();
+    }
     let mut s = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
