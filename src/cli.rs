@@ -295,6 +295,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
     let (inputs, input_errors) =
         files::discover(&args.paths, args.stdin_filename.as_deref(), &filter);
+    if inputs.is_empty() && input_errors.is_empty() {
+        let _ = writeln!(err, "warning: no .txt or .md files found to check");
+    }
     let mut jobs = Vec::with_capacity(inputs.len());
     for input in inputs {
         let path = match &input {
@@ -514,11 +517,12 @@ fn explain(rule: &str, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     };
     let _ = writeln!(
         out,
-        "# {} ({})\n\ngroup: {} · default level: {}\n\n{}",
+        "# {} ({})\n\ngroup: {} · default level: {} · defined in {}\n\n{}",
         meta.name,
         meta.code,
         meta.group.as_str(),
         meta.default_level.as_str(),
+        meta.location,
         report::explanation_text(meta).trim_end()
     );
     EXIT_CLEAN

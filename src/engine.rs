@@ -350,4 +350,40 @@ mod tests {
         assert_eq!(clamp(text, Span::new(2, 9)), Span::new(1, 3));
         assert_eq!(clamp(text, Span::new(5, 1)), Span::new(3, 3));
     }
+
+    #[test]
+    fn rules_read_the_document_date_from_their_context() {
+        let pack = Pack::builtin(Language::Nl);
+        let cx = Context::new(&UnusedSuppression::META, None, pack)
+            .with_document_date(Some("2020-12-09"));
+        assert_eq!(cx.document_date(), Some("2020-12-09"));
+        assert_eq!(cx.document_date_ymd(), Some((2020, 12, 9)));
+        assert_eq!(
+            crate::rules::parse_iso_date("2024-02-29"),
+            Some((2024, 2, 29))
+        );
+        assert_eq!(crate::rules::parse_iso_date("2023-02-29"), None);
+        assert_eq!(crate::rules::parse_iso_date("2023-2-1"), None);
+        let none = Context::new(&UnusedSuppression::META, None, pack);
+        assert_eq!(none.document_date(), None);
+    }
+
+    #[test]
+    fn levels_and_selection_are_stamped_by_the_engine() {
+        let doc = crate::document::parse_str(
+            "t.md",
+            "# Titel\n\n<!-- policylint-disable-next-line PLX003 -->\nTekst.\n",
+        );
+        let mut settings = Settings::default();
+        let all: Vec<_> = lint(&doc, &settings).iter().map(|f| f.code).collect();
+        assert_eq!(all, ["PLX001", "PLX002"]);
+        settings.rules.get_mut("PLX002").unwrap().level = Level::Error;
+        settings.rules.remove("PLX001");
+        let findings = lint(&doc, &settings);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            (findings[0].code, findings[0].level),
+            ("PLX002", Level::Error)
+        );
+    }
 }

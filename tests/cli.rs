@@ -758,3 +758,52 @@ fn baseline_on_a_seed_hides_everything_it_recorded() {
     assert_eq!(r.code, 0, "{}", r.stdout);
     assert_eq!(json_of(&r)["summary"]["findings"], 0);
 }
+
+#[test]
+fn markdown_suppression_silences_a_real_finding_with_a_reason() {
+    let text = "# Nota\n\nDe cijfers volgen. TODO: cijfers invullen.\n\n\
+                <!-- policylint-disable-next-line PL002 -- de cijfers komen van Eurostat -->\n\
+                De tabel volgt. TODO: tabel.\n";
+    let dir = temp_with(&[("s.md", text)]);
+    let r = run(policylint().args(["check", "--format", "concise", &path_in(&dir, "s.md")]));
+    assert_eq!(r.code, 1);
+    let lines: Vec<&str> = r.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", r.stdout);
+    assert!(
+        lines[0].ends_with(":3:20: error[PL002] placeholder \"TODO\" left in the text"),
+        "{}",
+        r.stdout
+    );
+    // Without the comment, line 6 is reported too.
+    std::fs::write(
+        dir.path().join("s.md"),
+        text.replace("PL002 --", "PL001 --"),
+    )
+    .unwrap();
+    let r = run(policylint().args(["check", "--format", "concise", &path_in(&dir, "s.md")]));
+    assert!(r.stdout.contains(":6:17: error[PL002]"), "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("info[PLX001] suppression of PL001 matches no finding"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn language_can_be_forced() {
+    let r = run(policylint().args(["dump", "--format", "json", "--language", "en", SEED]));
+    assert_eq!(json_of(&r)["language"], "en");
+    let r = run(policylint().args([
+        "show-settings",
+        "--language",
+        "en",
+        "--document-date",
+        "2020-12-09",
+        SEED,
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let shown: toml::Table = r.stdout.parse().expect("show-settings prints TOML");
+    assert_eq!(shown["language"].as_str(), Some("en"));
+    assert_eq!(shown["document-date"].as_str(), Some("2020-12-09"));
+}

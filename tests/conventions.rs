@@ -42,10 +42,15 @@ fn check_meta(m: &RuleMeta) {
         m.code,
         m.name
     );
+    // Lowercase like a rustc message; a leading acronym or quoted token ("TODO, XXX…")
+    // is fine, a capitalised word ("The …") is not.
+    let mut chars = m.summary.chars();
+    let capitalised_word = matches!(
+        (chars.next(), chars.next()),
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase()
+    );
     assert!(
-        !m.summary.is_empty()
-            && !m.summary.ends_with('.')
-            && m.summary.chars().next().is_some_and(|c| !c.is_uppercase()),
+        !m.summary.is_empty() && !m.summary.ends_with('.') && !capitalised_word,
         "{}: summary must be lowercase, without a trailing period: `{}`",
         m.code,
         m.summary

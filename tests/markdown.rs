@@ -1,7 +1,7 @@
 //! Markdown input: golden facts on the press release 004 and on fixtures in English and
 //! Dutch; every span of the model is checked against the source text.
 
-use policylint::document::{self, Document, ParagraphKind, RefStyle, SourceFile, Span};
+use policylint::document::{self, Document, ParagraphKind, RefStyle, Scheme, SourceFile, Span};
 use proptest::prelude::*;
 
 const SEED_004: &str = "seeds/004_ec9ddc5444050131.txt";
@@ -271,9 +271,13 @@ fn english_fixture() {
             ("2.", 2, 1),
             ("1.", 1, 2),
             ("2.", 2, 2),
-            ("3.", 3, 1)
+            ("3.", 3, 1),
+            ("(i)", 1, 1),
+            ("(ii)", 2, 1)
         ]
     );
+    assert_eq!(doc.points[5].scheme, Scheme::LowerRoman);
+    assert_eq!(doc.points[6].text.as_str(), "then by cities.");
     assert_eq!(
         doc.points[0].text.as_str(),
         "Risk assessment for the whole Union."
@@ -411,7 +415,22 @@ fn dutch_fixture() {
         .iter()
         .map(|p| (p.label.as_str(), p.value, p.depth))
         .collect();
-    assert_eq!(points, [("1)", 1, 1), ("2)", 2, 1), ("4)", 4, 1)]);
+    assert_eq!(
+        points,
+        [
+            ("1)", 1, 1),
+            ("2)", 2, 1),
+            ("4)", 4, 1),
+            ("a)", 1, 1),
+            ("h)", 8, 1),
+            ("i)", 9, 1)
+        ]
+    );
+    // Lettered paragraphs are points too; "i)" after "h)" is a letter.
+    let schemes: Vec<Scheme> = doc.points[3..].iter().map(|p| p.scheme).collect();
+    assert_eq!(schemes, [Scheme::LowerAlpha; 3]);
+    assert_eq!(doc.points[5].text.as_str(), "verslag uit te brengen.");
+    assert_eq!(slice(&doc, doc.points[5].label_span), "i)");
     assert_eq!(doc.bullets.len(), 2);
     // Bold "Kernacties" line is the box title; numbered and bulleted items.
     assert_eq!(doc.boxes.len(), 1);
@@ -560,4 +579,77 @@ proptest! {
         let doc = document::parse(SourceFile::from_str("p.md", &s), None);
         check_spans(&doc);
     }
+}
+
+#[test]
+fn english_press_release_in_a_txt_file() {
+    let path = "tests/fixtures/markdown/press_release_en.txt";
+    let doc = document::parse_str(path, &read(path));
+    check_spans(&doc);
+    assert_eq!(doc.format, document::Format::Markdown);
+    assert_eq!(doc.language, policylint::lang::Language::En);
+    let headings: Vec<&str> = doc.headings.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Key areas of progress",
+            "Background",
+            "For more information"
+        ]
+    );
+    let kinds: Vec<ParagraphKind> = doc.paragraphs.iter().take(3).map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ParagraphKind::Title,
+            ParagraphKind::Title,
+            ParagraphKind::Plain
+        ]
+    );
+    assert_eq!(doc.bullets.len(), 2);
+    let targets: Vec<&str> = doc.links.iter().map(|l| l.target.as_str()).collect();
+    assert_eq!(
+        targets,
+        ["#", "https://eur-lex.europa.eu/eli/dir/2013/40/oj", "", "#"]
+    );
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.text.as_str() == "IP/20/2329"));
+}
+
+#[test]
+fn labels_split_by_markup_are_not_labels() {
+    let doc = document::parse(
+        SourceFile::from_str("t.md", "# 0`.\t,`\n\na`)` text\n\n# 2. Real\n"),
+        None,
+    );
+    check_spans(&doc);
+    assert!(doc.points.is_empty());
+    let numbers: Vec<Option<&str>> = doc.headings.iter().map(|h| h.number.as_deref()).collect();
+    assert_eq!(numbers, [None, Some("2.")]);
+}
+
+#[test]
+fn deep_nesting_is_cut_off_with_a_note() {
+    for s in [
+        "> ".repeat(5_000) + "text\n",
+        "- ".repeat(5_000) + "x\n",
+        "[".repeat(5_000) + "a" + &"](#)".repeat(5_000),
+        "*".repeat(5_000) + "a" + &"*".repeat(5_000),
+    ] {
+        let doc = document::parse(SourceFile::from_str("d.md", &s), None);
+        check_spans(&doc);
+        if s.starts_with('>') || s.starts_with('-') {
+            assert_eq!(doc.notes.len(), 1, "{}", &s[..10]);
+            assert!(doc.notes[0].message.contains("not read"));
+        }
+    }
+    // Ordinary nesting is read in full.
+    let doc = document::parse(
+        SourceFile::from_str("d.md", "> > > 1. a\n>     - b\n"),
+        None,
+    );
+    assert!(doc.notes.is_empty());
+    assert_eq!(doc.points.len(), 1);
 }

@@ -150,3 +150,58 @@ fn seed_004_has_21_placeholder_links_and_nothing_else() {
         );
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// The four rules never panic, and every span they report lies in the text on
+    /// character boundaries, whatever the input (Markdown or PDF text, both languages).
+    #[test]
+    fn rules_never_panic(
+        s in "(?s)[0-9a-zA-Z .,:;/()\\[\\]#\\n€…“”\"'éPMp-]{0,200}|\\PC{0,120}",
+        md in proptest::bool::ANY,
+        english in proptest::bool::ANY,
+    ) {
+        let path = if md { "p.md" } else { "p.txt" };
+        let lang = if english { Language::En } else { Language::Nl };
+        let doc = document::parse(SourceFile::from_str(path, &s), Some(lang));
+        for rule in RULES {
+            for f in run(rule, &doc) {
+                proptest::prop_assert!(f.span.start <= f.span.end && f.span.end <= s.len());
+                proptest::prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
+            }
+        }
+    }
+
+    /// Dates and placeholders written in random surroundings.
+    #[test]
+    fn dates_in_noise_never_panic(
+        prefix in "\\PC{0,20}",
+        day in 0u32..40,
+        month in 0u32..14,
+        year in 1990i32..2040,
+        sep in "[./-]",
+        suffix in "\\PC{0,20}",
+    ) {
+        let s = format!("{prefix} maandag {day}{sep}{month}{sep}{year} en {day} juni {year} [datum] p.m.{suffix}");
+        let doc = document::parse(SourceFile::from_str("p.md", &s), Some(Language::Nl));
+        for rule in RULES {
+            for f in run(rule, &doc) {
+                proptest::prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
+            }
+        }
+    }
+}
+
+#[test]
+fn english_press_release_txt() {
+    let path = "tests/fixtures/markdown/press_release_en.txt";
+    let text = std::fs::read_to_string(path).unwrap();
+    let doc = document::parse_str(path, &text);
+    let links = run("placeholder-link", &doc);
+    let lines: Vec<usize> = links.iter().map(|f| doc.line_of(f.span.start)).collect();
+    assert_eq!(lines, [7, 18, 22]);
+    for rule in ["placeholder-text", "invalid-date", "weekday-mismatch"] {
+        assert!(run(rule, &doc).is_empty(), "{rule}");
+    }
+}

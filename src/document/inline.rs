@@ -99,7 +99,11 @@ pub fn roman_value(s: &str) -> Option<u32> {
     (to_roman(total) == s.to_ascii_lowercase()).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
+/// Lowercase roman numeral of `n`; digits when it is too large to write sensibly.
+pub fn to_roman(mut n: u32) -> String {
+    if n >= 1000 {
+        return n.to_string();
+    }
     const TABLE: &[(u32, &str)] = &[
         (100, "c"),
         (90, "xc"),

@@ -3,10 +3,26 @@
 //! pulldown-cmark does the Markdown grammar and gives every event its source range
 //! (`into_offset_iter`). Phase 1 turns the event stream into a small block tree whose
 //! inline content is a list of source pieces (markup such as `**` and link brackets
-//! left out, words kept); phase 2 walks that tree and fills the [`Document`]: headings
-//! (ATX, setext, and the plain short lines press releases use as headings), ordered
-//! lists as points, bullet lists as bullets, paragraphs, links, `[^n]` footnotes and
-//! key-action boxes ("Key actions" / "Kernacties" followed by a list).
+//! left out, words kept, entities decoded as synthetic pieces); phase 2 walks that tree
+//! and fills the [`Document`]:
+//! - headings: ATX and setext, and the plain short lines press releases use as headings
+//!   (a line of at most 12 words, capitalised, without final punctuation, mostly
+//!   letters, standing alone between blank lines, after the title block). Heading
+//!   numbers and levels follow the PDF parser ("I." = 1, "2." = 2, "2.1" = 3, unnumbered
+//!   = 4), whatever the number of `#`;
+//! - ordered lists as points (label as written, scheme Arabic, depth by nesting),
+//!   paragraphs that start with "a)", "(ii)" as lettered points, bullet lists as
+//!   bullets; a list item that stops without punctuation and runs on into a paragraph
+//!   starting in lowercase ("… na 21" / "december 2020 …") is one item, with a parse note;
+//! - links (inline, reference, autolinks) with the span of the construct and of the
+//!   target; `[^n]` references (also undefined ones) and definitions;
+//! - key-action boxes: a box title ("Key actions", "Kernacties", from the packs'
+//!   `[structure] box-titles`) as a heading, bold line or plain line, followed by frame
+//!   lines ending in ':' and lists;
+//! - the first unpunctuated short lines (title, dateline) as title paragraphs; then
+//!   sentences with the shared splitter.
+//!
+//! Code blocks, HTML, image alt text and task-list boxes are not running text.
 
 use std::ops::Range;
 
@@ -22,7 +38,7 @@ const PLAIN_HEADING_MAX_WORDS: usize = 12;
 /// Parse Markdown. Never fails: anything not understood is left out of the model.
 pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     let lang = language.unwrap_or_else(|| crate::lang::detect(&source.text));
-    let blocks = {
+    let (blocks, skipped) = {
         let mut options = Options::empty();
         // The old footnote syntax also reports references whose definition is missing,
         // which is exactly what the footnote rules need to see.
@@ -43,8 +59,11 @@ pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
             events,
             pos: 0,
             ref_defs,
+            nesting: 0,
+            skipped: Vec::new(),
         };
-        reader.blocks()
+        let blocks = reader.blocks();
+        (blocks, reader.skipped)
     };
     let len = source.text.len();
     let mut doc = Document::empty(source, Format::Markdown, lang);
@@ -60,6 +79,13 @@ pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     };
     builder.sequence(&blocks, 1, true);
     let mut doc = builder.doc;
+    for span in skipped {
+        doc.notes.push(ParseNote {
+            span,
+            message: format!("nested more than {MAX_NESTING} levels deep; not read"),
+        });
+    }
+    doc.notes.sort_by_key(|n| n.span.start);
     doc.links.sort_by_key(|l| l.span.start);
     doc.footnote_refs.sort_by_key(|r| r.span.start);
     doc.footnote_defs.sort_by_key(|d| d.span.start);
@@ -105,17 +131,22 @@ pub fn looks_like_markdown(text: &str) -> bool {
         && markdown_syntax + list_lines >= 3
 }
 
-/// `[text](target)` occurrences on one line (a cheap scan, not a parser).
+/// `[text](target)` occurrences on one line (a cheap linear scan, not a parser): a
+/// `](` with a `[` before it (since the previous one) and a `)` somewhere after it.
 fn count_inline_links(line: &str) -> usize {
+    let Some(last_close) = line.rfind(')') else {
+        return 0;
+    };
     let mut count = 0;
-    let mut rest = line;
-    while let Some(i) = rest.find("](") {
-        let before = &rest[..i];
-        let after = &rest[i + 2..];
-        if before.contains('[') && after.contains(')') {
+    let mut from = 0;
+    while let Some(i) = line[from..].find("](").map(|i| from + i) {
+        if i + 2 > last_close {
+            break;
+        }
+        if line[from..i].contains('[') {
             count += 1;
         }
-        rest = after;
+        from = i + 2;
     }
     count
 }
@@ -251,7 +282,15 @@ struct Reader<'s, 'e> {
     pos: usize,
     /// Link reference definitions: label, span of the definition, destination.
     ref_defs: Vec<(String, Span, String)>,
+    /// Containers (lists, quotes, footnotes) open around the current position.
+    nesting: usize,
+    /// Containers skipped for being nested too deeply.
+    skipped: Vec<Span>,
 }
+
+/// Deepest container nesting read; anything deeper is skipped, so that no input can
+/// exhaust the stack (`> > > …` twenty thousand times).
+const MAX_NESTING: usize = 32;
 
 fn is_inline_tag(tag: &Tag<'_>) -> bool {
     matches!(
@@ -301,6 +340,20 @@ impl Reader<'_, '_> {
             }
             let (event, range) = self.events[self.pos].clone();
             self.pos += 1;
+            let container = matches!(
+                event,
+                Event::Start(
+                    Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)
+                )
+            );
+            if container && self.nesting >= MAX_NESTING {
+                self.skip_container();
+                if self.skipped.last().is_none_or(|s| !s.contains(range.start)) {
+                    self.skipped.push(trimmed(self.src, &range));
+                }
+                out.push(Block::Other);
+                continue;
+            }
             match event {
                 Event::End(_) => return out,
                 Event::Start(Tag::Paragraph) => {
@@ -325,7 +378,9 @@ impl Reader<'_, '_> {
                     });
                 }
                 Event::Start(Tag::List(first)) => {
+                    self.nesting += 1;
                     let items = self.items();
+                    self.nesting -= 1;
                     out.push(Block::List {
                         span: trimmed(self.src, &range),
                         ordered: first.is_some(),
@@ -334,11 +389,15 @@ impl Reader<'_, '_> {
                 }
                 Event::Start(Tag::Item) => {
                     // An item outside a list cannot happen; read it as a container.
+                    self.nesting += 1;
                     let blocks = self.blocks();
+                    self.nesting -= 1;
                     out.push(Block::Quote { blocks });
                 }
                 Event::Start(Tag::BlockQuote(_)) => {
+                    self.nesting += 1;
                     let blocks = self.blocks();
+                    self.nesting -= 1;
                     out.push(Block::Quote { blocks });
                 }
                 Event::Start(Tag::FootnoteDefinition(label)) => {
@@ -349,7 +408,9 @@ impl Reader<'_, '_> {
                     } else {
                         0
                     };
+                    self.nesting += 1;
                     let blocks = self.blocks();
+                    self.nesting -= 1;
                     out.push(Block::FootnoteDef {
                         span,
                         label: label.to_string(),
@@ -407,7 +468,9 @@ impl Reader<'_, '_> {
             self.pos += 1;
             match event {
                 Event::Start(Tag::Item) => {
+                    self.nesting += 1;
                     let blocks = self.blocks();
+                    self.nesting -= 1;
                     items.push(Item {
                         span: trimmed(self.src, &range),
                         start: range.start,
@@ -686,55 +749,35 @@ impl Block {
 }
 
 /// A heading number at the start of a title: (number length, bytes to skip including
-/// the following space, level).
+/// the following space, level). The numbers of the PDF parser ("I.", "2.", "2.1",
+/// "A.") with its levels, plus lettered and roman sub-headings ("iii) Online").
 fn heading_number(title: &str) -> Option<(usize, usize, u8)> {
-    let bytes = title.as_bytes();
-    let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    let (len, level) = if (1..=3).contains(&digits) {
-        // 1.  1)  2.1  2.1.3  2.1.
-        let mut i = digits;
-        let mut parts = 1;
-        while bytes.get(i) == Some(&b'.') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) {
-            let more = bytes[i + 1..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit())
-                .count();
-            if more > 3 {
-                return None;
-            }
-            i += 1 + more;
-            parts += 1;
-        }
-        match bytes.get(i) {
-            Some(b'.') | Some(b')') => (i + 1, if parts == 1 { 2 } else { 3 }),
-            _ if parts > 1 => (i, 3),
-            _ => return None,
-        }
-    } else {
-        let letters = bytes.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-        let word = &title[..letters];
-        let upper_roman =
-            !word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b"IVXLC".contains(&b));
-        let lower_roman =
-            !word.is_empty() && word.len() <= 6 && word.bytes().all(|b| b"ivxlc".contains(&b));
-        match bytes.get(letters) {
-            Some(b'.') if upper_roman => (letters + 1, 1),
-            Some(b'.') if letters == 1 && word.as_bytes()[0].is_ascii_uppercase() => {
-                (letters + 1, 2)
-            }
-            Some(b')') if lower_roman => (letters + 1, 3),
-            Some(b')') if letters == 1 && word.as_bytes()[0].is_ascii_lowercase() => {
-                (letters + 1, 3)
-            }
-            _ => return None,
-        }
-    };
-    let rest = &title[len..];
-    let spaces = rest.len() - rest.trim_start().len();
-    if spaces == 0 || rest.trim().is_empty() {
-        return None;
+    if let Some((number, level, consumed)) = super::inline::heading_number(title) {
+        return Some((number.len(), consumed, level));
     }
-    Some((len, len + spaces, level))
+    let label = super::inline::point_label(title)?;
+    matches!(label.scheme, Scheme::LowerAlpha | Scheme::LowerRoman).then_some((
+        label.len,
+        label.consumed,
+        3,
+    ))
+}
+
+/// Scheme and value of a lettered label, given the previous lettered point of the same
+/// sequence: "i)" after "h)" is a letter, after "ii)"-style points or at the start a
+/// roman numeral.
+fn resolve_label(label: &super::inline::Label, previous: Option<(Scheme, u32)>) -> (Scheme, u32) {
+    if !label.ambiguous_roman {
+        return (label.scheme, label.value);
+    }
+    let letters = label.text.trim_matches(['(', ')']);
+    let roman = super::inline::roman_value(letters).unwrap_or(label.value);
+    match previous {
+        Some((Scheme::LowerAlpha, v)) if v + 1 == label.value => (Scheme::LowerAlpha, label.value),
+        Some((Scheme::LowerRoman, _)) => (Scheme::LowerRoman, roman),
+        None if letters == "i" => (Scheme::LowerRoman, roman),
+        _ => (Scheme::LowerAlpha, label.value),
+    }
 }
 
 /// True when a line is a key-action box title ("Key actions", "Kernacties:"): the
@@ -881,6 +924,8 @@ impl Builder {
         // Paragraph index of the last list item's text, for items that run on into
         // the next paragraph.
         let mut open_item: Option<usize> = None;
+        // Scheme and value of the last lettered paragraph ("a) …", "(ii) …").
+        let mut last_lettered: Option<(Scheme, u32)> = None;
         while i < blocks.len() {
             let block = &blocks[i];
             match block {
@@ -910,10 +955,16 @@ impl Builder {
                         && !prev_is_lead_in
                         && is_plain_heading(inline)
                         && stands_alone(self.src(), *span);
+                    let lettered = super::inline::point_label(inline.plain.trim_start())
+                        .filter(|l| matches!(l.scheme, Scheme::LowerAlpha | Scheme::LowerRoman))
+                        .filter(|l| self.label_span(inline, l.len).is_some());
                     if heading_like {
                         self.heading(*span, inline);
                     } else if let Some(p) = open_item.filter(|&p| self.continues_item(p, inline)) {
                         self.continue_item(p, *span, inline);
+                    } else if let Some(label) = lettered {
+                        last_lettered =
+                            Some(self.lettered_point(inline, &label, depth, last_lettered));
                     } else {
                         let title = top
                             && self.in_title_zone
@@ -973,16 +1024,19 @@ impl Builder {
         register(&mut self.doc, inline);
         let plain = inline.plain.as_str();
         let lead = plain.len() - plain.trim_start().len();
-        let (number, number_span, level, skip) = match heading_number(&plain[lead..]) {
-            Some((len, skip, level)) => {
-                let text = inline.text(self.src(), lead);
-                let number_span = text.source_span(0, len);
-                (
-                    Some(plain[lead..lead + len].to_string()),
-                    Some(number_span),
-                    level,
-                    lead + skip,
-                )
+        // A number counts only when written as one piece ("1." but not "1`.`").
+        let written = heading_number(&plain[lead..]).and_then(|(len, skip, level)| {
+            let number_span = self.label_span(inline, len)?;
+            Some((
+                plain[lead..lead + len].to_string(),
+                number_span,
+                level,
+                skip,
+            ))
+        });
+        let (number, number_span, level, skip) = match written {
+            Some((number, number_span, level, skip)) => {
+                (Some(number), Some(number_span), level, lead + skip)
             }
             None => (None, None, 4, lead),
         };
@@ -994,6 +1048,54 @@ impl Builder {
             number_span,
             title,
         });
+    }
+
+    /// The source span of the first `len` bytes of an inline run (after leading
+    /// space), when they are written as one verbatim piece ("a)" but not "a`)`").
+    fn label_span(&self, inline: &Inline, len: usize) -> Option<Span> {
+        let plain = inline.plain.as_str();
+        let lead = plain.len() - plain.trim_start().len();
+        let label = plain.get(lead..lead + len)?;
+        let span = inline.text(self.src(), lead).source_span(0, len);
+        (self.src().get(span.start..span.end) == Some(label)).then_some(span)
+    }
+
+    /// A paragraph that starts with a letter or roman label ("a) …", "(iv) …"), which
+    /// CommonMark has no list syntax for: a point, like its PDF counterpart.
+    fn lettered_point(
+        &mut self,
+        inline: &Inline,
+        label: &super::inline::Label,
+        depth: u8,
+        previous: Option<(Scheme, u32)>,
+    ) -> (Scheme, u32) {
+        self.in_title_zone = false;
+        let (scheme, value) = resolve_label(label, previous);
+        let plain = inline.plain.as_str();
+        let lead = plain.len() - plain.trim_start().len();
+        let label_span = self
+            .label_span(inline, label.len)
+            .unwrap_or(Span::new(0, 0));
+        register(&mut self.doc, inline);
+        let text = inline.text(self.src(), lead + label.consumed);
+        let paragraph = (!text.is_empty()).then(|| {
+            self.doc.paragraphs.push(Paragraph {
+                text: text.clone(),
+                page: 0,
+                kind: ParagraphKind::Point,
+            });
+            self.doc.paragraphs.len() - 1
+        });
+        self.doc.points.push(Point {
+            label: label.text.clone(),
+            label_span,
+            scheme,
+            value,
+            depth,
+            text,
+            paragraph,
+        });
+        (scheme, value)
     }
 
     fn paragraph(&mut self, inline: &Inline, kind: ParagraphKind) -> Option<usize> {
@@ -1095,18 +1197,15 @@ impl Builder {
         append_segs(&mut item.text, &src, &inline.segs, 0);
         item.text.trim_end();
         let text = item.text.clone();
-        for point in self
-            .doc
-            .points
-            .iter_mut()
-            .filter(|p| p.paragraph == Some(paragraph))
-        {
-            point.text = text.clone();
+        // The item is the last point or bullet added (an item that runs on has no
+        // nested list after it).
+        let points = &mut self.doc.points;
+        if let Some(point) = points.last_mut().filter(|p| p.paragraph == Some(paragraph)) {
+            point.text = text;
         }
-        for bullet in self
-            .doc
-            .bullets
-            .iter_mut()
+        let bullets = &mut self.doc.bullets;
+        if let Some(bullet) = bullets
+            .last_mut()
             .filter(|b| b.paragraph == Some(paragraph))
         {
             bullet.span = bullet.span.cover(span);
@@ -1246,11 +1345,27 @@ mod tests {
     }
 
     #[test]
+    fn a_point_that_runs_on_into_the_next_paragraph() {
+        let doc = md("Intro.\n\n1. Eerste punt tot 21\n\ndecember 2020 geldig.\n\nNieuw.\n");
+        assert_eq!(doc.points.len(), 1);
+        assert_eq!(
+            doc.points[0].text.as_str(),
+            "Eerste punt tot 21 december 2020 geldig."
+        );
+        let p = doc.points[0].paragraph.unwrap();
+        assert_eq!(doc.paragraphs[p].text.as_str(), doc.points[0].text.as_str());
+        assert_eq!(doc.notes.len(), 1);
+        // A new sentence in capitals is a paragraph of its own.
+        assert_eq!(doc.paragraphs.last().unwrap().text.as_str(), "Nieuw.");
+    }
+
+    #[test]
     fn heading_numbers() {
         assert_eq!(heading_number("I. Inleiding"), Some((2, 3, 1)));
         assert_eq!(heading_number("1. Introduction"), Some((2, 3, 2)));
         assert_eq!(heading_number("2.1 Scope"), Some((3, 4, 3)));
         assert_eq!(heading_number("2.1. Scope"), Some((4, 5, 3)));
+        assert_eq!(heading_number("2.1.3 Detail"), Some((5, 6, 4)));
         assert_eq!(heading_number("iii) Online"), Some((4, 5, 3)));
         assert_eq!(heading_number("2020 in review"), None);
         assert_eq!(heading_number("In 2020"), None);

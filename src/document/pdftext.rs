@@ -111,6 +111,9 @@ struct Builder<'a> {
     in_lost_bullets: bool,
     /// Last value per scheme of the open lists: (arabic, alpha, roman).
     last_arabic: u32,
+    /// The arabic value accepted before `last_arabic`: one wrong label must not make
+    /// every later label implausible.
+    arabic_before: u32,
     last_alpha: u32,
     last_roman: u32,
     /// A heading came after the last point (lists under it start at depth 1).
@@ -191,6 +194,7 @@ impl<'a> Builder<'a> {
             prev_was_ref: false,
             in_lost_bullets: false,
             last_arabic: 0,
+            arabic_before: 0,
             last_alpha: 0,
             last_roman: 0,
             heading_since_point: false,
@@ -711,6 +715,13 @@ impl<'a> Builder<'a> {
                 || heading_number(c).is_some_and(|h| h.0 == "1." || h.0 == "I."))
     }
 
+    /// An arabic value close to the last accepted one, or to the one before it.
+    fn near_arabic(&self, v: u32) -> bool {
+        [self.last_arabic, self.arabic_before]
+            .iter()
+            .any(|&last| last > 0 && v + 1 >= last && v <= last + 4)
+    }
+
     fn is_label_line(&self, line: &Line) -> bool {
         let c = self.content(line);
         line.kind == LineKind::Text
@@ -974,12 +985,14 @@ impl<'a> Builder<'a> {
         if !self.heading_candidate(line, title, number.is_some()) {
             return false;
         }
-        // An arabic number that continues the point sequence with a long title is a point.
+        // In a document that numbers its points (and not its sections) with arabic
+        // numbers, an arabic number near the point sequence with a sentence-case title
+        // is a point, even when misnumbered.
         if let Some((num, _)) = &number {
             if level == 2 && !is_all_caps(title) {
                 let value: u32 = num.trim_end_matches('.').parse().unwrap_or(0);
                 if self.last_arabic > 0
-                    && value == self.last_arabic + 1
+                    && self.near_arabic(value)
                     && doc.headings.iter().all(|h| h.level != 2)
                 {
                     return false;
@@ -1022,22 +1035,24 @@ impl<'a> Builder<'a> {
             return false;
         };
         if label.ambiguous_roman {
-            // "i)" after "h)" is a letter; otherwise a roman numeral.
-            let letter_continues = self.last_alpha + 1 == label.value;
-            if !letter_continues && label.value != 1 {
+            // "i)" after "h)" is a letter, "v)" after "iv)" a roman numeral; a letter
+            // near the open lettered list is a letter, even out of sequence.
+            let roman = super::inline::roman_value(content[..label.len].trim_matches(['(', ')']))
+                .unwrap_or(1);
+            let roman_continues = self.last_roman > 0 && roman == self.last_roman + 1;
+            let letter_near = self.last_alpha > 0
+                && label.value + 1 >= self.last_alpha
+                && label.value <= self.last_alpha + 3;
+            if roman_continues || !letter_near {
                 label.scheme = Scheme::LowerRoman;
-                label.value =
-                    super::inline::roman_value(content[..label.len].trim_matches(['(', ')']))
-                        .unwrap_or(1);
+                label.value = roman;
             }
         }
         let plausible = match label.scheme {
             Scheme::Arabic => {
                 let v = label.value;
-                v == 1
-                    || (self.last_arabic > 0
-                        && v + 1 >= self.last_arabic
-                        && v <= self.last_arabic + 4)
+                // A first point may be misnumbered; a big first number is not a label.
+                v == 1 || (self.last_arabic == 0 && v <= 5) || self.near_arabic(v)
             }
             Scheme::LowerAlpha => {
                 label.value == 1 || (self.last_alpha > 0 && label.value <= self.last_alpha + 3)
@@ -1054,6 +1069,7 @@ impl<'a> Builder<'a> {
         let depth = self.point_depth(doc, &label);
         match label.scheme {
             Scheme::Arabic => {
+                self.arabic_before = self.last_arabic;
                 self.last_arabic = label.value;
             }
             Scheme::LowerAlpha => self.last_alpha = label.value,

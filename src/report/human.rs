@@ -106,4 +106,33 @@ mod tests {
         super::write(&testing::report(), &mut out, true).unwrap();
         assert!(String::from_utf8(out).unwrap().contains('\u{1b}'));
     }
+
+    #[test]
+    fn empty_spans_at_the_edges_render() {
+        use crate::finding::{Finding, Level};
+        use crate::report::{FileReport, RunReport};
+        use crate::source::{SourceFile, Span};
+        for text in ["", "one line", "a\nb\n", "é"] {
+            let at = |start: usize| Finding {
+                code: "PLX003",
+                rule: "unmatched-baseline-entry",
+                level: Level::Info,
+                message: "m".into(),
+                span: Span::new(start, start),
+                label: None,
+                related: vec![],
+                help: None,
+                notes: vec![],
+            };
+            let report = RunReport {
+                files: vec![FileReport {
+                    source: SourceFile::from_str("e.txt", text),
+                    findings: vec![at(0), at(text.len())],
+                }],
+                errors: vec![],
+            };
+            let mut out = Vec::new();
+            super::write(&report, &mut out, false).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+        }
+    }
 }

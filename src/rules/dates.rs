@@ -34,6 +34,8 @@ pub struct DateNames {
     /// Names (lowercased) that count only when written with a capital, because they
     /// are also common words ("may", "sun.", "zo.").
     capitalised: std::collections::HashSet<String>,
+    /// Length in bytes of the longest name (without a period).
+    longest: usize,
     /// The first (full) name of each month, 1-based (index 0 unused).
     month_names: Vec<String>,
     /// The first (full) name of each weekday, Monday = 1 (index 0 unused).
@@ -81,6 +83,15 @@ impl FromPack for DateNames {
                 }
             }
         }
+        names.longest = names
+            .months
+            .keys()
+            .chain(names.weekdays.keys())
+            .map(|n| n.trim_end_matches('.').len())
+            .max()
+            .unwrap_or(0)
+            // Uppercase forms can be longer in bytes than lowercase ones.
+            * 2;
         names
     }
 }
@@ -267,6 +278,10 @@ impl Scanner<'_> {
             return None;
         }
         let word = self.s(t);
+        // Cheap filter before lowercasing: no name is longer than this.
+        if word.len() > self.names.longest {
+            return None;
+        }
         let lower = word.to_lowercase();
         // Names that are also common words ("may", "sun.", "zo.") count only with a
         // capital.
@@ -282,6 +297,12 @@ impl Scanner<'_> {
             return None;
         }
         table.get(&lower).map(|&n| (n, i))
+    }
+
+    /// True when token `i` is the word `word` (any case).
+    fn is_word(&self, i: usize, word: &str) -> bool {
+        self.tok(i)
+            .is_some_and(|t| t.kind == Kind::Word && self.s(t).eq_ignore_ascii_case(word))
     }
 
     /// An English ordinal suffix glued to the day ("25th").
@@ -326,15 +347,27 @@ impl Scanner<'_> {
         }
     }
 
-    /// A date starting at token `i`: the date and the index of its last token.
+    /// A date starting with the number at token `i`: the date and the index of its
+    /// last token.
     fn date_at(&self, i: usize) -> Option<(FoundDate, usize)> {
-        let t = self.tok(i)?;
-        match t.kind {
-            Kind::Num if self.free_start(i) => self
-                .numeric(i)
-                .or_else(|| self.iso(i))
-                .or_else(|| self.day_month(i)),
-            Kind::Word => self.month_day_year(i),
+        if self.tok(i)?.kind != Kind::Num || !self.free_start(i) {
+            return None;
+        }
+        self.numeric(i)
+            .or_else(|| self.iso(i))
+            .or_else(|| self.day_month(i))
+    }
+
+    /// The token where a month name written just before the number at `i` starts
+    /// ("April 31", "Dec. 9").
+    fn month_before(&self, i: usize) -> Option<usize> {
+        let prev = i.checked_sub(1)?;
+        match self.tok(prev)?.kind {
+            Kind::Word => Some(prev),
+            Kind::Punct('.') => {
+                let word = prev.checked_sub(1)?;
+                (self.tok(word)?.kind == Kind::Word).then_some(word)
+            }
             _ => None,
         }
     }
@@ -413,6 +446,10 @@ impl Scanner<'_> {
         let mut j = i + 1;
         if self.ordinal(j) {
             j += 1;
+            // "the 9th of December 2020"
+            if self.is_word(j, "of") {
+                j += 1;
+            }
         }
         let month_tok = self.tok(j)?;
         if !month_tok.space_before {
@@ -458,6 +495,10 @@ impl Scanner<'_> {
     /// A weekday written just before token `i` ("maandag", "Wednesday,", "vr.").
     fn weekday_before(&self, i: usize) -> Option<(usize, usize, u32)> {
         let mut j = i.checked_sub(1)?;
+        // "Monday the 9th of December 2020"
+        if self.english && self.is_word(j, "the") {
+            j = j.checked_sub(1)?;
+        }
         if self.punct(j) == Some(',') && self.glued(j) {
             j = j.checked_sub(1)?;
         }
@@ -473,6 +514,10 @@ impl Scanner<'_> {
 
 /// Every date written in `text`, in order.
 pub fn scan(text: &str, names: &DateNames) -> Vec<FoundDate> {
+    // Every date form has a number: most texts are done with one byte scan.
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Vec::new();
+    }
     let scanner = Scanner {
         text,
         toks: tokenize(text),
@@ -481,10 +526,24 @@ pub fn scan(text: &str, names: &DateNames) -> Vec<FoundDate> {
     };
     let mut out = Vec::new();
     let mut i = 0;
+    // Patterns are tried only at numbers (names are looked up only next to one).
     while i < scanner.toks.len() {
-        match scanner.date_at(i) {
-            Some((mut date, last)) => {
-                date.weekday = scanner.weekday_before(i);
+        if scanner.toks[i].kind != Kind::Num {
+            i += 1;
+            continue;
+        }
+        let found = scanner
+            .date_at(i)
+            .map(|(d, last)| (d, last, i))
+            .or_else(|| {
+                let start = scanner.month_before(i)?;
+                scanner
+                    .month_day_year(start)
+                    .map(|(d, last)| (d, last, start))
+            });
+        match found {
+            Some((mut date, last, start)) => {
+                date.weekday = scanner.weekday_before(start);
                 out.push(date);
                 i = last + 1;
             }
@@ -560,6 +619,10 @@ mod tests {
         );
         assert_eq!(found[0].2, Some(3));
         assert_eq!(found[2].1, None);
+        let ordinal = dates(Language::En, "on Monday the 9th of December 2020");
+        assert_eq!(ordinal[0].0, "9th of December 2020");
+        assert_eq!(ordinal[0].1, Some((9, 12, Some(2020))));
+        assert_eq!(ordinal[0].2, Some(1));
     }
 
     #[test]

@@ -59,6 +59,10 @@ impl Rule for InvalidDate {
                 let written = &s[date.start..date.end];
                 let why = match invalid {
                     Invalid::NoSuchMonth => format!("there is no month {}", date.month),
+                    // Without a year, February's limit is that of a leap year.
+                    Invalid::DayOutOfRange { max } if date.year.is_none() && date.month == 2 => {
+                        format!("{} has at most {max} days", names.month_name(date.month))
+                    }
                     Invalid::DayOutOfRange { max } => {
                         format!("{} has {max} days", names.month_name(date.month))
                     }

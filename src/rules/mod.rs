@@ -7,16 +7,23 @@ pub mod key_action_weakly_supported;
 use serde::Serialize;
 
 pub mod footnotes;
+pub mod numbering;
 
+pub mod dangling_cross_reference;
 mod footnote_numbering;
 mod footnote_undefined;
 mod footnote_unlabelled;
 mod footnote_unreferenced;
+pub mod heading_numbering;
+pub mod point_numbering;
 
+pub use dangling_cross_reference::DanglingCrossReference;
 pub use footnote_numbering::FootnoteNumbering;
 pub use footnote_undefined::FootnoteUndefined;
 pub use footnote_unlabelled::FootnoteUnlabelled;
 pub use footnote_unreferenced::FootnoteUnreferenced;
+pub use heading_numbering::HeadingNumbering;
+pub use point_numbering::PointNumbering;
 
 use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
@@ -256,8 +263,11 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(FootnoteUnlabelled),                         // FN004
         Box::new(key_action_not_in_body::KeyActionNotInBody), // KA001
         Box::new(key_action_weakly_supported::KeyActionWeaklySupported), // KA002
+        Box::new(PointNumbering),                             // NU001
+        Box::new(HeadingNumbering),                           // NU002
         Box::new(placeholder_link::PlaceholderLink),          // PL001
         Box::new(placeholder_text::PlaceholderText),          // PL002
+        Box::new(DanglingCrossReference),                     // XR001
     ]
 }
 

@@ -16,10 +16,11 @@ declare_rule! {
     /// and `PM` / `p.m.` used as a placeholder.
     ///
     /// `p.m.` (pro memorie) marks a value still to be filled in, unless it follows a
-    /// time of day ("3 p.m.", "15.30 p.m."). Plain `PM` in running text is usually the
-    /// Prime Minister or particulate matter ("PM10"), so it is only reported where a
-    /// value is expected: in brackets ("(PM)", "[PM]"), after a currency or a colon
-    /// ("€ PM", "Budget: PM"), or alone at the end of a text. An ellipsis in brackets
+    /// number: then it is a time of day ("3 p.m.", "15.30 p.m.") or a monthly amount
+    /// ("€ 500,- p.m."). Plain `PM` in running text is usually the Prime Minister or
+    /// particulate matter ("PM10"), so it is only reported where a value is expected:
+    /// in brackets ("(PM)", "[PM]"), after a currency or a colon ("€ PM", "Budget:
+    /// PM"), or alone at the end of a text. An ellipsis in brackets
     /// inside a quotation, or standing between two sentences ("… in Irak. [...] In
     /// voorgaande jaren …"), marks words left out of a cited passage and is not
     /// reported.
@@ -50,18 +51,24 @@ declare_rule! {
 }
 
 /// The placeholder vocabulary of a language pack.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Placeholders {
     /// Matched as whole words, case-sensitive.
     words: HashSet<String>,
+    /// Byte lengths of `words` (a cheap filter before hashing).
+    word_lengths: std::ops::RangeInclusive<usize>,
     /// Matched inside square brackets, lowercased.
     bracketed: HashSet<String>,
 }
 
 impl FromPack for Placeholders {
     fn from_pack(pack: &Pack) -> Self {
+        let words: HashSet<String> = pack.strings("placeholders.words").into_iter().collect();
+        let shortest = words.iter().map(String::len).min().unwrap_or(1);
+        let longest = words.iter().map(String::len).max().unwrap_or(0);
         Placeholders {
-            words: pack.strings("placeholders.words").into_iter().collect(),
+            words,
+            word_lengths: shortest..=longest,
             bracketed: pack
                 .strings("placeholders.bracketed")
                 .into_iter()
@@ -131,28 +138,44 @@ fn joins_sentences(text: &str, start: usize, end: usize) -> bool {
     before.ends_with(['.', '!', '?']) && after.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// The previous non-space token before `at` (its text).
+/// Longest token looked at before a "PM" or "p.m.", in bytes (times, amounts and
+/// labels are short; the limit keeps the scan linear).
+const MAX_PREVIOUS_TOKEN: usize = 40;
+
+/// The previous non-space token before `at` (its text, at most about
+/// [`MAX_PREVIOUS_TOKEN`] bytes of it).
 fn previous_token(text: &str, at: usize) -> &str {
     let before = text.get(..at).unwrap_or("").trim_end();
-    let start = before
+    let mut window_start = before.len().saturating_sub(MAX_PREVIOUS_TOKEN);
+    while !before.is_char_boundary(window_start) {
+        window_start += 1;
+    }
+    let window = &before[window_start..];
+    let start = window
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace())
         .map_or(0, |(i, c)| i + c.len_utf8());
-    &before[start..]
+    &window[start..]
 }
 
-/// A time of day just before a "p.m."/"PM": "3", "15.30", "3:30", "11h30".
-fn follows_time(text: &str, at: usize) -> bool {
+/// A number just before a "p.m."/"PM": a time of day ("3 p.m.", "15.30 p.m.", "3pm")
+/// or an amount per month ("€ 500,- p.m.", "1.200 euro p.m.").
+fn follows_number(text: &str, at: usize) -> bool {
+    let starts_with_digit = |t: &str| t.chars().next().is_some_and(|c| c.is_ascii_digit());
+    if char_before(text, at).is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
     let prev = previous_token(text, at);
-    // Glued: "3pm", "3p.m."
-    let glued = char_before(text, at).is_some_and(|c| c.is_ascii_digit());
-    glued
-        || (!prev.is_empty()
-            && prev.chars().next().is_some_and(|c| c.is_ascii_digit())
-            && prev
-                .chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'h')))
+    if starts_with_digit(prev) {
+        return true;
+    }
+    let currency = matches!(
+        prev.to_lowercase().as_str(),
+        "euro" | "eur" | "€" | "dollar" | "usd"
+    );
+    let before = at - (text[..at].len() - text[..at].trim_end().len()) - prev.len();
+    currency && starts_with_digit(previous_token(text, before))
 }
 
 /// "PM" where a value is expected: in brackets, after a currency or a colon, or at the
@@ -177,8 +200,11 @@ fn pm_in_value_position(text: &str, start: usize, end: usize) -> bool {
 /// Every placeholder in `text`, in order.
 pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlaceholder> {
     let mut found = Vec::new();
-    let lower = text.to_lowercase();
-    let same_offsets = lower.len() == text.len();
+    let starts_with_ignore_case = |at: usize, what: &str| {
+        text.as_bytes()
+            .get(at..at + what.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(what.as_bytes()))
+    };
 
     // Words, and PM / p.m.
     let mut word_start: Option<usize> = None;
@@ -194,20 +220,23 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
             continue;
         };
         let word = &text[start..i];
-        if vocabulary.words.contains(word) {
+        if vocabulary.word_lengths.contains(&word.len()) && vocabulary.words.contains(word) {
             found.push(FoundPlaceholder { start, end: i });
+        } else if word.eq_ignore_ascii_case("lorem") && starts_with_ignore_case(i, " ipsum") {
+            found.push(FoundPlaceholder {
+                start,
+                end: i + " ipsum".len(),
+            });
         } else if word.eq_ignore_ascii_case("p")
-            && text
-                .get(i..)
-                .is_some_and(|r| r.get(..3).is_some_and(|m| m.eq_ignore_ascii_case(".m.")))
+            && starts_with_ignore_case(i, ".m.")
             && char_before(text, start) != Some('.')
         {
             // "p.m." — pro memorie unless it follows a time of day.
-            if !follows_time(text, start) {
+            if !follows_number(text, start) {
                 found.push(FoundPlaceholder { start, end: i + 3 });
             }
         } else if (word == "PM" || word == "pm")
-            && !follows_time(text, start)
+            && !follows_number(text, start)
             && pm_in_value_position(text, start, i)
         {
             found.push(FoundPlaceholder { start, end: i });
@@ -240,8 +269,6 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
                 || vocabulary.bracketed.contains(words[words.len() - 1]));
         let omission = quotes.inside(text, open) || joins_sentences(text, open, close + 1);
         if (is_ellipsis && !omission) || (named && !is_ellipsis) {
-            // A word already reported inside the brackets ("[TBD]") is reported once.
-            found.retain(|f| !(f.start > open && f.end <= close));
             found.push(FoundPlaceholder {
                 start: open,
                 end: close + 1,
@@ -250,19 +277,8 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
         from = close + 1;
     }
 
-    // Lorem ipsum.
-    if same_offsets {
-        let mut from = 0;
-        while let Some(at) = lower.get(from..).and_then(|r| r.find("lorem ipsum")) {
-            let start = from + at;
-            found.push(FoundPlaceholder {
-                start,
-                end: start + "lorem ipsum".len(),
-            });
-            from = start + 1;
-        }
-    }
-
+    // A word inside a bracketed placeholder ("[TBD]") is reported once, as the
+    // bracketed placeholder that starts first.
     found.sort_by_key(|f| (f.start, f.end));
     found.dedup_by(|b, a| b.start < a.end);
     found
@@ -320,6 +336,11 @@ mod tests {
     }
 
     #[test]
+    fn multibyte_text_after_a_p_is_safe() {
+        assert!(found(Language::Nl, "p.€ p€ p.m€ [€] [… PM €").is_empty());
+    }
+
+    #[test]
     fn ordinary_words_stay_silent() {
         assert!(found(
             Language::En,
@@ -353,6 +374,13 @@ mod tests {
             found(Language::Nl, "De vergadering begint om 15.30 p.m."),
             Vec::<String>::new()
         );
+        // Per month.
+        assert!(found(
+            Language::Nl,
+            "Een vergoeding van € 500,- p.m. of 1.200 euro p.m."
+        )
+        .is_empty());
+        assert_eq!(found(Language::Nl, "Kosten: euro p.m."), ["p.m."]);
         assert!(found(
             Language::En,
             "The meeting starts at 3 p.m. and ends at 5pm or 6 PM."

@@ -9,8 +9,9 @@ declare_rule! {
     /// ## What it does
     /// Flags a weekday that does not match the date after it: "maandag 9 december
     /// 2020" (9 December 2020 was a Wednesday), "Monday 9 December 2020", "Friday,
-    /// December 10, 2020", "vr. 25 juni 2021". Only dates with a year are checked, and
-    /// only a weekday written directly before the date (optionally followed by a comma).
+    /// December 10, 2020", "vr. 25 juni 2021", "Tuesday the 9th of December 2020". Only
+    /// dates with a year are checked, and only a weekday written directly before the
+    /// date (optionally followed by a comma, or by "the" in English).
     ///
     /// ## Why is this bad?
     /// When the weekday and the date disagree, at least one of them is wrong, and the
