@@ -41,8 +41,10 @@ pub fn collect(text: &str, pack: &KeyActionsPack, table: &mut AcronymTable) {
         // The clause before the bracket.
         let before = &text[..open];
         let clause_start = before
-            .rfind(['.', ';', ':', '(', ')', '\u{2013}', '\u{2014}'])
-            .map_or(0, |p| p + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| matches!(c, '.' | ';' | ':' | '(' | ')' | '\u{2013}' | '\u{2014}'))
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let clause = &before[clause_start..];
         let mut long: Vec<String> = words(clause)
             .into_iter()
@@ -112,6 +114,17 @@ mod tests {
             t["etias"],
             ["europees", "systeem", "reisinformatie", "autorisatie"]
         );
+    }
+
+    #[test]
+    fn a_dash_before_the_bracket_is_a_clause_boundary() {
+        let mut t = AcronymTable::new();
+        collect(
+            "drugs – Europees Waarnemingscentrum (EMCDDA) en —(X1)",
+            &pack(),
+            &mut t,
+        );
+        assert_eq!(t["emcdda"], ["europees", "waarnemingscentrum"]);
     }
 
     #[test]
