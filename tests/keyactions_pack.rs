@@ -72,3 +72,32 @@ fn dutch_pack_examples_hold() {
 fn english_pack_examples_hold() {
     assert!(run(Language::En) >= 5);
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Any text as body and item: no panic, scores in [0, 1], ranges inside the item.
+        #[test]
+        fn on_arbitrary_text(
+            body in proptest::collection::vec("[a-zé–—()\\-’; .A-Z0-9]{0,60}", 0..6),
+            item in "[a-zé–—()\\-’; A-Z]{0,80}",
+        ) {
+            for lang in [Language::Nl, Language::En] {
+                let pack = Pack::builtin(lang).compiled::<KeyActionsPack>();
+                let b: Vec<&str> = body.iter().map(String::as_str).collect();
+                let corpus = Corpus::build(&pack, &b, &[item.as_str()]);
+                let s = corpus.score(&item);
+                prop_assert!((0.0..=1.0 + 1e-9).contains(&s.score));
+                for r in s.missing.iter().chain(&s.unanchored) {
+                    prop_assert!(item.get(r.clone()).is_some());
+                }
+                if let Some(p) = s.passage {
+                    prop_assert!(p.end <= body.len());
+                }
+            }
+        }
+    }
+}
