@@ -628,11 +628,44 @@ fn dump_json_and_tree() {
 }
 
 #[test]
-fn commitments_is_not_available_yet() {
-    let r = run(policylint().args(["commitments", SEED]));
+fn commitments_register_in_every_format() {
+    let press = "seeds/004_ec9ddc5444050131.txt";
+    let md = run(policylint().args(["commitments", press]));
+    assert_eq!(md.code, 0, "{}", md.stderr);
+    assert!(
+        md.stdout.contains("| 21 | de Commissie | self |"),
+        "{}",
+        md.stdout
+    );
+    assert!(md.stdout.contains("| binnenkort |"), "{}", md.stdout);
+    let csv = run(policylint().args(["commitments", "--format", "csv", press]));
+    let mut rows = csv.stdout.lines();
+    assert!(rows.next().unwrap().starts_with("path,line,"));
+    assert_eq!(rows.count(), 3);
+    let json = run(policylint().args(["commitments", "--format", "json", "seeds/"]));
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).expect("json");
+    let all = v.as_array().expect("array");
+    assert!(all
+        .iter()
+        .any(|c| c["path"] == press && c["status"] == "dated" && c["normalised"] == "2021"));
+    // A missing file among good ones: reported, the others still listed, exit 2.
+    let r = run(policylint().args(["commitments", "missing.txt", press]));
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("not available yet"), "{}", r.stderr);
-    assert!(r.stdout.is_empty());
+    assert!(r.stderr.contains("missing.txt"), "{}", r.stderr);
+    assert!(r.stdout.contains("de Commissie"));
+    // Standard input, and a bad date.
+    let r = run(policylint()
+        .args(["commitments", "-"])
+        .write_stdin("The Commission will present a proposal by the end of 2021.\n"));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("2021-Q4") || r.stdout.contains("2021"),
+        "{}",
+        r.stdout
+    );
+    let r = run(policylint().args(["commitments", "--document-date", "9.12.2020", press]));
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("--document-date"));
 }
 
 #[test]

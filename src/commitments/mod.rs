@@ -125,12 +125,41 @@ pub fn for_rule(
         .document_date()
         .or_else(|| cx.option_str("document-date"))
         .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+    register_dated_by_body(
+        doc,
+        cx.pack(),
+        document_date,
+        cx.option_bool("quotations", false),
+    )
+}
+
+/// The register with key-action items dated through the body passage that the
+/// key-action matcher finds for them (when that passage supports the item well).
+pub fn register_dated_by_body(
+    doc: &crate::document::Document,
+    pack: &crate::pack::Pack,
+    document_date: Option<chrono::NaiveDate>,
+    include_quotes: bool,
+) -> Vec<Commitment> {
+    let supports = if doc.boxes.is_empty() {
+        None
+    } else {
+        Some(crate::keyactions::support_shared(doc, pack))
+    };
+    let min = crate::keyactions::Thresholds::default().supported_score;
+    let find = |_: &crate::document::Document, bi: usize, ii: usize| {
+        supports.as_ref().and_then(|all| {
+            all.iter()
+                .find(|s| s.box_index == bi && s.item_index == ii && s.score >= min)
+                .and_then(|s| s.passage.as_ref().map(|p| p.span))
+        })
+    };
     let options = Options {
         document_date,
-        include_quotes: cx.option_bool("quotations", false),
-        supporting_passage: None,
+        include_quotes,
+        supporting_passage: supports.is_some().then_some(&find as SupportingPassage<'_>),
     };
-    register(doc, cx.pack(), &options)
+    register(doc, pack, &options)
 }
 
 /// "commitment by de Commissie" / "request to de lidstaten", for messages.
