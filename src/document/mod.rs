@@ -3,6 +3,7 @@
 //!
 //! Parsing never fails: odd layout becomes a node or a [`ParseNote`].
 
+pub mod analyses;
 pub mod inline;
 pub mod lines;
 pub mod markdown;
@@ -50,9 +51,20 @@ pub struct Document {
     /// Places where the layout shows a superscript was dropped (a gap left in a body
     /// line right after a word with no trailing space).
     pub dropped_refs: Vec<Span>,
+    /// Analyses shared by several rules, computed once per document.
+    pub analyses: analyses::Analyses,
 }
 
 impl Document {
+    /// A shared analysis of this document made with `pack`, computed on first use.
+    pub fn analysis<T: Send + Sync + 'static>(
+        &self,
+        pack: &crate::pack::Pack,
+        build: impl FnOnce() -> T,
+    ) -> std::sync::Arc<T> {
+        self.analyses.get_or_build(pack as *const _ as usize, build)
+    }
+
     pub fn text(&self) -> &str {
         &self.source.text
     }
@@ -383,6 +395,7 @@ impl Document {
             sentences: Vec::new(),
             notes: Vec::new(),
             dropped_refs: Vec::new(),
+            analyses: analyses::Analyses::default(),
         }
     }
 }

@@ -15,9 +15,8 @@ pub mod matcher;
 pub mod tokenise;
 
 use std::fmt::Write as _;
-use std::hash::Hasher;
 use std::ops::Range;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -149,27 +148,7 @@ pub fn support(doc: &Document, pack: &Pack) -> Vec<ItemSupport> {
 /// (the last few documents are kept; the key is a hash of the text, its length and
 /// the pack's address).
 pub fn support_shared(doc: &Document, pack: &Pack) -> Arc<Vec<ItemSupport>> {
-    type Entry = ((u64, usize, usize), Arc<Vec<ItemSupport>>);
-    static CACHE: Mutex<Vec<Entry>> = Mutex::new(Vec::new());
-    let text = doc.text();
-    let mut hasher = fast::FxHasher::default();
-    hasher.write(text.as_bytes());
-    let key = (hasher.finish(), text.len(), pack as *const Pack as usize);
-    if let Some((_, v)) = CACHE
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .iter()
-        .find(|(k, _)| *k == key)
-    {
-        return v.clone();
-    }
-    let computed = Arc::new(support(doc, pack));
-    let mut cache = CACHE.lock().unwrap_or_else(|e| e.into_inner());
-    if cache.len() >= 8 {
-        cache.remove(0);
-    }
-    cache.push((key, computed.clone()));
-    computed
+    doc.analysis(pack, || support(doc, pack))
 }
 
 /// `a`, `a` and `b`, `a`, `b` and `c` (terms in backticks).

@@ -29,9 +29,7 @@
 //!
 //! A parenthesis followed by a number ("Verordening (EU) 2017/541") is a citation.
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 use crate::document::{Document, TextRole};
@@ -115,37 +113,10 @@ pub struct AcronymTable {
     pub acronyms: Vec<Acronym>,
 }
 
-/// Build the acronym table of a document. Linear in the length of its texts.
-///
-/// The three acronym rules run one after another on the same document, so the last
-/// table built on this thread is kept, keyed by a hash of the document's texts and of
-/// the pack sections it reads: equal inputs give an equal table.
+/// The acronym table of a document, built once and shared by the three acronym rules.
+/// Linear in the length of its texts.
 pub fn acronym_table(doc: &Document, pack: &Pack) -> Arc<AcronymTable> {
-    thread_local! {
-        static LAST: RefCell<Option<(u64, Arc<AcronymTable>)>> = const { RefCell::new(None) };
-    }
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    // The pack by content: a pack extended by configuration may reuse an address.
-    for section in ["acronyms", "terms", "placeholders"] {
-        pack.get(section).map(|v| v.to_string()).hash(&mut hasher);
-    }
-    for (role, t) in doc.texts() {
-        (role as u8).hash(&mut hasher);
-        t.as_str().hash(&mut hasher);
-        t.span().hash(&mut hasher);
-    }
-    let key = hasher.finish();
-    if let Some(table) = LAST.with(|l| {
-        l.borrow()
-            .as_ref()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, t)| t.clone())
-    }) {
-        return table;
-    }
-    let table = Arc::new(build_table(doc, pack));
-    LAST.with(|l| *l.borrow_mut() = Some((key, table.clone())));
-    table
+    doc.analysis(pack, || build_table(doc, pack))
 }
 
 fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
