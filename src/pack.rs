@@ -17,8 +17,11 @@ pub const EN_SOURCE: &str = include_str!("../rules/en.toml");
 pub struct Pack {
     pub language: Language,
     table: toml::Table,
-    cache: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    cache: Mutex<HashMap<TypeId, CompiledCell>>,
 }
+
+/// One compiled form, built at most once even when several threads ask at the same time.
+type CompiledCell = Arc<OnceLock<Arc<dyn Any + Send + Sync>>>;
 
 impl std::fmt::Debug for Pack {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -97,24 +100,22 @@ impl Pack {
     }
 
     /// The compiled form `T` of this pack, built on first use and shared afterwards.
+    /// Threads that ask while it is being built wait for that build instead of
+    /// building their own.
     pub fn compiled<T: FromPack>(&self) -> Arc<T> {
-        let id = TypeId::of::<T>();
-        if let Some(v) = self
+        let cell = self
             .cache
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(&id)
-        {
-            if let Ok(t) = v.clone().downcast::<T>() {
-                return t;
-            }
-        }
-        let built = Arc::new(T::from_pack(self));
-        self.cache
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(id, built.clone());
-        built
+            .entry(TypeId::of::<T>())
+            .or_default()
+            .clone();
+        // The map's lock is released here, so building `T` may ask for other forms.
+        let value = cell.get_or_init(|| Arc::new(T::from_pack(self)) as Arc<dyn Any + Send + Sync>);
+        value
+            .clone()
+            .downcast::<T>()
+            .unwrap_or_else(|_| unreachable!("the cell of a type holds that type"))
     }
 }
 
