@@ -47,10 +47,21 @@ pub enum Command {
         /// The file to dump (`-` for standard input).
         file: String,
     },
-    /// The commitment register (not available yet).
+    /// The commitment register: every commitment or request with its actor, deadline
+    /// and status.
     Commitments {
         #[arg(long, value_enum, default_value_t = CommitmentsFormat::Markdown)]
         format: CommitmentsFormat,
+        /// Force the language instead of detecting it.
+        #[arg(long, value_enum)]
+        language: Option<LanguageSetting>,
+        /// The document date, YYYY-MM-DD, for texts that state none of their own.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        document_date: Option<String>,
+        /// Count commitments inside quotations (press-release quotes).
+        #[arg(long)]
+        quotations: bool,
+        /// Files, directories or quoted glob patterns; `-` for standard input (default: .).
         paths: Vec<String>,
     },
     /// List every rule: code, name, group, default level, summary.
@@ -205,15 +216,21 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             language,
             file,
         } => dump(&file, format, language, out, err),
-        Command::Commitments { .. } => {
-            // TODO(lead): wire to the commitments module once it lands (register as
-            // markdown, csv or json over the documents found like `check` finds them).
-            let _ = writeln!(
-                err,
-                "error: `policylint commitments` is not available yet: the commitment register has not been built"
-            );
-            EXIT_ERROR
-        }
+        Command::Commitments {
+            format,
+            language,
+            document_date,
+            quotations,
+            paths,
+        } => commitments(
+            &paths,
+            format,
+            language,
+            document_date.as_deref(),
+            quotations,
+            out,
+            err,
+        ),
         Command::Rules { format } => rules(format, out),
         Command::Explain { rule } => explain(&rule, out, err),
         Command::ShowSettings {
@@ -475,6 +492,94 @@ fn dump(
             EXIT_ERROR
         }
     }
+}
+
+/// `policylint commitments`: the register of every file found, as `check` finds them.
+fn commitments(
+    paths: &[String],
+    format: CommitmentsFormat,
+    language: Option<LanguageSetting>,
+    document_date: Option<&str>,
+    quotations: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let date = match document_date {
+        None => None,
+        Some(d) => match chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                let _ = writeln!(
+                    err,
+                    "error: --document-date `{d}` is not a date (YYYY-MM-DD)"
+                );
+                return EXIT_ERROR;
+            }
+        },
+    };
+    let filter = match Filter::new(&[], &[]) {
+        Ok(f) => f,
+        Err(m) => {
+            let _ = writeln!(err, "error: {m}");
+            return EXIT_ERROR;
+        }
+    };
+    let (inputs, input_errors) = files::discover(paths, None, &filter);
+    let mut code = EXIT_CLEAN;
+    for e in &input_errors {
+        let _ = writeln!(err, "error: {}: {}", e.path, e.message);
+        code = EXIT_ERROR;
+    }
+    let mut registers = Vec::new();
+    for input in inputs {
+        let shown = input.shown().to_string();
+        let bytes = match &input {
+            Input::File { path, .. } => std::fs::read(path),
+            Input::Stdin { .. } => {
+                let mut buf = Vec::new();
+                std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+            }
+        };
+        let source = match bytes {
+            Ok(b) => match crate::decode::decode(&shown, &b) {
+                Ok(s) => s,
+                Err(e) => {
+                    let _ = writeln!(err, "error: {shown}: cannot decode file: {e}");
+                    code = EXIT_ERROR;
+                    continue;
+                }
+            },
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "error: {shown}: cannot read file: {}",
+                    files::io_message(&e)
+                );
+                code = EXIT_ERROR;
+                continue;
+            }
+        };
+        let doc = document::parse(source, language.and_then(LanguageSetting::language));
+        let pack = crate::pack::Pack::builtin(doc.language);
+        let found = crate::commitments::register_dated_by_body(&doc, pack, date, quotations);
+        registers.push((shown, found));
+    }
+    let borrowed: Vec<(&str, &[crate::commitments::Commitment])> = registers
+        .iter()
+        .map(|(p, c)| (p.as_str(), c.as_slice()))
+        .collect();
+    let name = match format {
+        CommitmentsFormat::Markdown => "markdown",
+        CommitmentsFormat::Csv => "csv",
+        CommitmentsFormat::Json => "json",
+    };
+    if let Err(e) = out.write_all(crate::commitments::render_many(name, &borrowed).as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "error: {e}");
+            return EXIT_ERROR;
+        }
+    }
+    code
 }
 
 fn rules(format: ListFormat, out: &mut dyn Write) -> u8 {

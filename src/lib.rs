@@ -6,12 +6,14 @@
 
 pub mod baseline;
 pub mod cli;
+pub mod commitments;
 pub mod config;
 pub mod decode;
 pub mod document;
 pub mod engine;
 pub mod files;
 pub mod finding;
+pub mod keyactions;
 pub mod lang;
 pub mod pack;
 pub mod report;

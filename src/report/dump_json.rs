@@ -58,10 +58,33 @@ pub fn to_value(doc: &Document) -> Value {
             )
         })
         .collect();
+    let pack = crate::pack::Pack::builtin(doc.language);
+    let supports = if doc.boxes.is_empty() {
+        None
+    } else {
+        Some(crate::keyactions::support_shared(doc, pack))
+    };
+    let support_of = |bi: usize, ii: usize| -> Value {
+        let Some(s) = supports.as_ref().and_then(|all| {
+            all.iter()
+                .find(|s| s.box_index == bi && s.item_index == ii)
+                .cloned()
+        }) else {
+            return Value::Null;
+        };
+        json!({
+            "score": (s.score * 100.0).round() / 100.0,
+            "passage_line": s.passage.as_ref().map(|p| doc.line_of(p.span.start)),
+            "passage_byte_start": s.passage.as_ref().map(|p| p.span.start),
+            "passage_byte_end": s.passage.as_ref().map(|p| p.span.end),
+            "missing_terms": s.missing_terms,
+        })
+    };
     let boxes: Vec<Value> = doc
         .boxes
         .iter()
-        .map(|b| {
+        .enumerate()
+        .map(|(bi, b)| {
             let frames: Vec<Value> = b
                 .frames
                 .iter()
@@ -75,14 +98,15 @@ pub fn to_value(doc: &Document) -> Value {
             let items: Vec<Value> = b
                 .items
                 .iter()
-                .map(|i| {
+                .enumerate()
+                .map(|(ii, i)| {
                     let actor = i
                         .frame
                         .and_then(|k| b.frames.get(k))
                         .and_then(|f| f.actor.clone());
                     with(
                         place(doc, i.span),
-                        json!({"actor": actor, "text": i.text.as_str()}),
+                        json!({"actor": actor, "text": i.text.as_str(), "support": support_of(bi, ii)}),
                     )
                 })
                 .collect();
@@ -140,7 +164,17 @@ pub fn to_value(doc: &Document) -> Value {
         .iter()
         .map(|n| with(place(doc, n.span), json!({"message": n.message})))
         .collect();
-    // TODO(lead): add "commitments" (line, actor, status) once the commitments module lands.
+    let commitments: Vec<Value> =
+        crate::commitments::register_dated_by_body(doc, pack, None, false)
+            .iter()
+            .map(|c| {
+                with(
+                    place(doc, c.span),
+                    json!({"actor": c.actor, "kind": c.kind, "status": c.status,
+                       "time": c.time.as_ref().map(|t| &t.text)}),
+                )
+            })
+            .collect();
     json!({
         "path": doc.source.path,
         "language": doc.language.code(),
@@ -155,6 +189,7 @@ pub fn to_value(doc: &Document) -> Value {
         "sentences": doc.sentences.len(),
         "links": links,
         "notes": notes,
+        "commitments": commitments,
     })
 }
 

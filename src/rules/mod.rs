@@ -1,6 +1,9 @@
 //! The rules: one file per rule, named after it; the registry below lists every rule
 //! sorted by code.
 
+pub mod key_action_not_in_body;
+pub mod key_action_weakly_supported;
+
 use serde::Serialize;
 
 pub mod acronyms;
@@ -43,8 +46,11 @@ use crate::source::Span;
 
 pub mod dates;
 pub mod invalid_date;
+pub mod past_deadline;
 pub mod placeholder_link;
 pub mod placeholder_text;
+pub mod undated_commitment;
+pub mod vague_deadline;
 pub mod weekday_mismatch;
 
 /// Rule groups, by code prefix.
@@ -170,6 +176,12 @@ impl<'a> Context<'a> {
             .unwrap_or(default)
     }
 
+    pub fn option_str(&self, key: &str) -> Option<&str> {
+        self.options
+            .and_then(|o| o.get(key))
+            .and_then(|v| v.as_str())
+    }
+
     pub fn option_strings(&self, key: &str) -> Vec<String> {
         self.options
             .and_then(|o| o.get(key))
@@ -267,23 +279,28 @@ macro_rules! declare_rule {
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(AcronymUndefined),                  // AC001
-        Box::new(AcronymUsedBeforeDefinition),       // AC002
-        Box::new(AcronymRedefined),                  // AC003
-        Box::new(invalid_date::InvalidDate),         // DT001
-        Box::new(weekday_mismatch::WeekdayMismatch), // DT002
-        Box::new(FootnoteUndefined),                 // FN001
-        Box::new(FootnoteUnreferenced),              // FN002
-        Box::new(FootnoteNumbering),                 // FN003
-        Box::new(FootnoteUnlabelled),                // FN004
-        Box::new(PointNumbering),                    // NU001
-        Box::new(HeadingNumbering),                  // NU002
-        Box::new(placeholder_link::PlaceholderLink), // PL001
-        Box::new(placeholder_text::PlaceholderText), // PL002
-        Box::new(TermVariant),                       // TV001
-        Box::new(RepeatedWord),                      // TX001
-        Box::new(UnbalancedDelimiter),               // TX002
-        Box::new(DanglingCrossReference),            // XR001
+        Box::new(AcronymUndefined),                                      // AC001
+        Box::new(AcronymUsedBeforeDefinition),                           // AC002
+        Box::new(AcronymRedefined),                                      // AC003
+        Box::new(undated_commitment::UndatedCommitment),                 // CM001
+        Box::new(vague_deadline::VagueDeadline),                         // CM002
+        Box::new(past_deadline::PastDeadline),                           // CM003
+        Box::new(invalid_date::InvalidDate),                             // DT001
+        Box::new(weekday_mismatch::WeekdayMismatch),                     // DT002
+        Box::new(FootnoteUndefined),                                     // FN001
+        Box::new(FootnoteUnreferenced),                                  // FN002
+        Box::new(FootnoteNumbering),                                     // FN003
+        Box::new(FootnoteUnlabelled),                                    // FN004
+        Box::new(key_action_not_in_body::KeyActionNotInBody),            // KA001
+        Box::new(key_action_weakly_supported::KeyActionWeaklySupported), // KA002
+        Box::new(PointNumbering),                                        // NU001
+        Box::new(HeadingNumbering),                                      // NU002
+        Box::new(placeholder_link::PlaceholderLink),                     // PL001
+        Box::new(placeholder_text::PlaceholderText),                     // PL002
+        Box::new(TermVariant),                                           // TV001
+        Box::new(RepeatedWord),                                          // TX001
+        Box::new(UnbalancedDelimiter),                                   // TX002
+        Box::new(DanglingCrossReference),                                // XR001
     ]
 }
 

@@ -1,0 +1,229 @@
+//! Words of a running text with their byte ranges, normalised for matching.
+//!
+//! A word is a run of letters and digits; `-`, `'` and `’` join two such runs into one
+//! word (`EU-veiligheidsadviseurs`, `regio’s`). A hyphen at the end of a word that is
+//! followed by a space marks a suspended prefix (`inlichtingen- en dreigingsanalysen`);
+//! a hyphen at the start marks a suspended head (`EU-agenda en -actieplan`). Both are
+//! kept as flags so that [`super::compound`] can expand the ellipsis.
+
+/// One word of a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    /// Byte range in the tokenised string (the whole written word, hyphens included).
+    pub start: usize,
+    pub end: usize,
+    /// Lowercase, diacritics folded, apostrophes removed; inner hyphens kept.
+    pub norm: String,
+    /// Written with a trailing hyphen before a space: the modifier of an ellipsis.
+    pub suspended_prefix: bool,
+    /// Written with a leading hyphen after a space: the head of an ellipsis.
+    pub suspended_head: bool,
+    /// Written mostly in capitals (`API`, `EU-IntCEN`, `Ecris-TCN`): a candidate acronym.
+    pub capitalised: bool,
+}
+
+impl Word {
+    /// The hyphen-separated parts of the normalised word, without empty parts.
+    pub fn hyphen_parts(&self) -> impl Iterator<Item = &str> {
+        self.norm.split('-').filter(|p| !p.is_empty())
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        self.norm.chars().all(|c| c.is_ascii_digit() || c == '-')
+    }
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\'' | '\u{2019}')
+}
+
+/// Split `text` into words.
+pub fn words(text: &str) -> Vec<Word> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        // A leading hyphen directly before a letter, after a space or an opening
+        // bracket: the suspended head of an ellipsis ("en -actieplan").
+        let leading_hyphen = is_hyphen(c)
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric())
+            && (i == 0 || chars[i - 1].1.is_whitespace() || chars[i - 1].1 == '(');
+        if !c.is_alphanumeric() && !leading_hyphen {
+            i += 1;
+            continue;
+        }
+        let start = pos;
+        let mut j = if leading_hyphen { i + 1 } else { i };
+        // Consume letters/digits and inner joiners.
+        loop {
+            while j < chars.len() && chars[j].1.is_alphanumeric() {
+                j += 1;
+            }
+            if j + 1 < chars.len() && is_joiner(chars[j].1) && chars[j + 1].1.is_alphanumeric() {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // A trailing hyphen followed by whitespace, a slash or the end: suspended prefix.
+        let mut suspended_prefix = false;
+        if j < chars.len()
+            && is_hyphen(chars[j].1)
+            && chars
+                .get(j + 1)
+                .is_none_or(|&(_, n)| n.is_whitespace() || n == '/' || n == ',')
+        {
+            suspended_prefix = true;
+            j += 1;
+        }
+        let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+        let written = &text[start..end];
+        let core = written.trim_matches(is_hyphen);
+        let norm = normalise(core);
+        if !norm.is_empty() {
+            out.push(Word {
+                start,
+                end,
+                capitalised: is_capitalised(core),
+                norm,
+                suspended_prefix,
+                suspended_head: leading_hyphen,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Lowercase, fold diacritics (coördinatie = coordinatie), drop apostrophes, unify
+/// hyphens.
+pub fn normalise(word: &str) -> String {
+    // Most words are plain lowercase ASCII (with hyphens): nothing to change.
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return word.to_string();
+    }
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            '\'' | '\u{2019}' => {}
+            '\u{2010}' | '\u{2011}' => s.push('-'),
+            _ => {
+                for l in c.to_lowercase() {
+                    s.push(fold(l));
+                }
+            }
+        }
+    }
+    s
+}
+
+fn fold(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ç' => 'c',
+        'ñ' => 'n',
+        _ => c,
+    }
+}
+
+/// At least two capitals and more capitals than half the letters of some part:
+/// `API`, `EU-IntCEN`, `Ecris-TCN`, `PNR`; not `EU-veiligheidsadviseurs` as a whole
+/// (its `EU` part is checked separately by callers).
+fn is_capitalised(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    upper >= 2 && upper * 2 >= letters
+}
+
+/// True when a written word (one hyphen part) looks like an acronym: `SIS`, `Etias`
+/// is not (it is handled through its definition), `IntCEN` is.
+pub fn looks_like_acronym(part: &str) -> bool {
+    let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+    let upper = part.chars().filter(|c| c.is_uppercase()).count();
+    letters >= 2 && upper >= 2 && upper * 2 >= letters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.norm).collect()
+    }
+
+    #[test]
+    fn keeps_hyphen_compounds_and_apostrophes_together() {
+        assert_eq!(
+            norms("met inzet van EU-veiligheidsadviseurs op verzoek; regio’s (Ecris-TCN)"),
+            [
+                "met",
+                "inzet",
+                "van",
+                "eu-veiligheidsadviseurs",
+                "op",
+                "verzoek",
+                "regios",
+                "ecris-tcn"
+            ]
+        );
+    }
+
+    #[test]
+    fn marks_suspended_prefixes_and_heads() {
+        let w = words("strategische inlichtingen- en dreigingsanalysen");
+        assert_eq!(w[1].norm, "inlichtingen");
+        assert!(w[1].suspended_prefix);
+        assert_eq!(
+            &"strategische inlichtingen- en dreigingsanalysen"[w[1].start..w[1].end],
+            "inlichtingen-"
+        );
+        let w = words("EU-agenda en -actieplan inzake drugs");
+        assert_eq!(w[0].norm, "eu-agenda");
+        assert!(w[2].suspended_head);
+        assert_eq!(w[2].norm, "actieplan");
+        let w = words("terrorismebestrijdings-/beveiligingsdeskundigen");
+        assert!(w[0].suspended_prefix);
+        assert_eq!(w[1].norm, "beveiligingsdeskundigen");
+    }
+
+    #[test]
+    fn dashes_between_numbers_and_spaced_dashes_are_not_words() {
+        assert_eq!(
+            norms("voor 2021–2025 – en verder"),
+            ["voor", "2021", "2025", "en", "verder"]
+        );
+        assert_eq!(
+            norms("coördinatie Prüm-besluiten"),
+            ["coordinatie", "prum-besluiten"]
+        );
+    }
+
+    #[test]
+    fn never_splits_inside_a_character() {
+        for text in ["é-", "-é", "ü’", "—x—", "a- ", "-"] {
+            for w in words(text) {
+                assert!(text.is_char_boundary(w.start) && text.is_char_boundary(w.end));
+            }
+        }
+    }
+
+    #[test]
+    fn recognises_acronyms() {
+        assert!(looks_like_acronym("API"));
+        assert!(looks_like_acronym("IntCEN"));
+        assert!(!looks_like_acronym("Etias"));
+        assert!(!looks_like_acronym("EU-veiligheidsadviseurs"));
+    }
+}
