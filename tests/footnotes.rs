@@ -15,40 +15,11 @@ const RULES: &[(&str, &str)] = &[
 #[test]
 fn fixtures_fire_and_stay_silent() {
     for (name, code) in RULES {
-        let dir = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-        let mut entries: Vec<_> = std::fs::read_dir(&dir)
-            .expect("fixture dir")
-            .flatten()
-            .map(|e| e.path())
-            .collect();
-        entries.sort();
-        let (mut fire, mut silent) = (0, 0);
-        for path in entries {
-            let file = path.file_name().unwrap().to_string_lossy().to_string();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let doc = parse_named(&file, &text);
-            let all = findings(&doc, "FN");
-            let own: Vec<_> = all.iter().filter(|f| f.code == *code).cloned().collect();
-            if file.starts_with("fire") {
-                fire += 1;
-                assert!(!own.is_empty(), "{name}/{file} should fire {code}");
-            } else if file.starts_with("silent") {
-                silent += 1;
-                assert!(
-                    own.is_empty(),
-                    "{name}/{file} should not fire {code}:\n{}",
-                    render(&doc, &own)
-                );
-            }
-            insta::assert_snapshot!(
-                format!("{name}__{}", file.replace('.', "_")),
-                render(&doc, &all)
-            );
+        let cases = common::fixture_cases(name, code, None, &|doc| findings(doc, "FN"));
+        common::assert_fires_and_stays_silent(name, &cases);
+        for case in &cases {
+            insta::assert_snapshot!(case.snapshot_name(name), render(&case.doc, &case.all));
         }
-        assert!(
-            fire > 0 && silent > 0,
-            "{name} needs fixtures that fire and that stay silent"
-        );
     }
 }
 

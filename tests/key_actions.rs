@@ -15,48 +15,28 @@ const RULES: &[(&str, &str)] = &[
 fn run_fixtures(extension: &str) -> usize {
     let mut seen = 0;
     for (name, code) in RULES {
-        let dir = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
-        let mut entries: Vec<_> = std::fs::read_dir(&dir)
-            .expect("fixture dir")
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == extension))
-            .collect();
-        entries.sort();
-        let (mut fire, mut silent) = (0, 0);
-        for path in entries {
-            let file = path.file_name().unwrap().to_string_lossy().to_string();
-            let text = std::fs::read_to_string(&path).unwrap();
-            let doc = parse_named(&file, &text);
+        let cases = common::fixture_cases(name, code, Some(extension), &|doc| findings(doc, "KA"));
+        if extension == "txt" || *code == "KA001" {
+            common::assert_fires_and_stays_silent(name, &cases);
+        }
+        for case in &cases {
             assert!(
-                !doc.boxes.is_empty(),
-                "{name}/{file}: no key-action box parsed"
+                !case.doc.boxes.is_empty(),
+                "{name}/{}: no key-action box parsed",
+                case.file
             );
-            let all = findings(&doc, "KA");
-            let own: Vec<_> = all.iter().filter(|f| f.code == *code).cloned().collect();
-            if file.starts_with("fire") {
-                fire += 1;
-                assert!(!own.is_empty(), "{name}/{file} should fire {code}");
-            } else if file.starts_with("silent") {
-                silent += 1;
-                assert!(
-                    own.is_empty(),
-                    "{name}/{file} should not fire {code}:\n{}",
-                    render(&doc, &own)
-                );
-            }
-            let report = render_support(&doc, &support(&doc, Pack::builtin(doc.language)));
+            let report = render_support(
+                &case.doc,
+                &support(&case.doc, Pack::builtin(case.doc.language)),
+            );
             insta::assert_snapshot!(
-                format!("{name}__{}", file.replace('.', "_")),
-                format!("{}\n--- support ---\n{report}", render(&doc, &all))
+                case.snapshot_name(name),
+                format!(
+                    "{}\n--- support ---\n{report}",
+                    render(&case.doc, &case.all)
+                )
             );
             seen += 1;
-        }
-        if extension == "txt" || *code == "KA001" {
-            assert!(
-                fire > 0 && silent > 0,
-                "{name} needs fixtures that fire and that stay silent"
-            );
         }
     }
     seen
