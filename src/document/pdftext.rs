@@ -912,10 +912,13 @@ impl<'a> Builder<'a> {
         let starts_block = |n: &Line| match n.kind {
             LineKind::Text => {
                 let c = self.content(n);
+                // A line that starts with a number starts a block only as a label:
+                // "9 februari 2015 …" continues a sentence.
                 c.chars()
                     .next()
-                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || !c.is_alphanumeric())
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphanumeric())
                     || point_label(c).is_some()
+                    || heading_number(c).is_some()
             }
             LineKind::LoneNumber(_) => false,
             _ => true,
@@ -1435,6 +1438,23 @@ mod tests {
         );
         assert_eq!(d.headings.len(), 1);
         assert_eq!(d.pages.len(), 2);
+    }
+
+    #[test]
+    fn a_point_whose_third_line_starts_with_a_date_is_not_a_heading() {
+        let d = doc("1. De Raad herinnert aan de verklaring van de leden van de Europese Raad van \n\nfebruari en aan de conclusies van \n\n9 februari 2015 over terrorismebestrijding. \n\n2. De Raad benadrukt het belang. \n\n");
+        assert!(
+            d.headings.is_empty(),
+            "{:?}",
+            d.headings
+                .iter()
+                .map(|h| h.title.as_str())
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            d.points.iter().map(|p| p.value).collect::<Vec<_>>(),
+            vec![1, 2]
+        );
     }
 
     #[test]
