@@ -151,6 +151,38 @@ pub fn support_shared(doc: &Document, pack: &Pack) -> Arc<Vec<ItemSupport>> {
     doc.analysis(pack, || support(doc, pack))
 }
 
+/// Report an item's support as a finding of the calling rule: on the item, with the
+/// closest body passage, the missing terms, unsupported instruments and the score of
+/// each clause. KA001 and KA002 differ only in message, label and help.
+pub fn report_support(
+    cx: &mut crate::rules::Context<'_>,
+    doc: &Document,
+    s: &ItemSupport,
+    message: String,
+    label: &str,
+    help: &str,
+) {
+    let mut f = cx.report(item_report_span(doc, s), message).label(label);
+    if let Some(p) = &s.passage {
+        f = f.related(
+            p.span,
+            format!("closest passage in the body (score {:.2})", s.score),
+        );
+    }
+    if let Some(note) = missing_terms_note(&s.missing_terms) {
+        f = f.note(note);
+    }
+    if let Some(note) = unsupported_instruments_note(s) {
+        f = f.note(note);
+    }
+    if s.clauses.len() > 1 {
+        for c in &s.clauses {
+            f = f.note(format!("clause “{}” scores {:.2}", c.text, c.score));
+        }
+    }
+    f.help(help);
+}
+
 /// `a`, `a` and `b`, `a`, `b` and `c` (terms in backticks).
 pub fn list_terms(terms: &[String], conjunction: &str) -> String {
     let quoted: Vec<String> = terms.iter().map(|t| format!("`{t}`")).collect();

@@ -78,34 +78,17 @@ impl Rule for KeyActionNotInBody {
             if thresholds.band(s) != Band::NotInBody {
                 continue;
             }
-            let span = keyactions::item_report_span(doc, s);
-            let mut f = cx
-                .report(
-                    span,
-                    format!(
-                        "key action is not discussed in the body (score {:.2})",
-                        s.score
-                    ),
-                )
-                .label("no body passage supports this item");
-            if let Some(p) = &s.passage {
-                f = f.related(
-                    p.span,
-                    format!("closest passage in the body (score {:.2})", s.score),
-                );
-            }
-            if let Some(note) = keyactions::missing_terms_note(&s.missing_terms) {
-                f = f.note(note);
-            }
-            if let Some(note) = keyactions::unsupported_instruments_note(s) {
-                f = f.note(note);
-            }
-            if s.clauses.len() > 1 {
-                for c in &s.clauses {
-                    f = f.note(format!("clause “{}” scores {:.2}", c.text, c.score));
-                }
-            }
-            f.help("discuss the action in the body, or remove it from the box");
+            keyactions::report_support(
+                cx,
+                doc,
+                s,
+                format!(
+                    "key action is not discussed in the body (score {:.2})",
+                    s.score
+                ),
+                "no body passage supports this item",
+                "discuss the action in the body, or remove it from the box",
+            );
         }
     }
 }

@@ -68,34 +68,15 @@ impl Rule for KeyActionWeaklySupported {
             if thresholds.band(s) != Band::Weak {
                 continue;
             }
-            let span = keyactions::item_report_span(doc, s);
-            let mut f = cx
-                .report(
-                    span,
-                    format!(
-                        "key action is only partly supported by the body (score {:.2})",
-                        s.score
-                    ),
-                )
-                .label("partly supported");
-            if let Some(p) = &s.passage {
-                f = f.related(
-                    p.span,
-                    format!("closest passage in the body (score {:.2})", s.score),
-                );
-            }
-            if let Some(note) = keyactions::missing_terms_note(&s.missing_terms) {
-                f = f.note(note);
-            }
-            if let Some(note) = keyactions::unsupported_instruments_note(s) {
-                f = f.note(note);
-            }
-            if s.clauses.len() > 1 {
-                for c in &s.clauses {
-                    f = f.note(format!("clause “{}” scores {:.2}", c.text, c.score));
-                }
-            }
-            f.help(
+            keyactions::report_support(
+                cx,
+                doc,
+                s,
+                format!(
+                    "key action is only partly supported by the body (score {:.2})",
+                    s.score
+                ),
+                "partly supported",
                 "check that the body announces this action; box and body may have drifted apart",
             );
         }
