@@ -297,18 +297,10 @@ impl Grammar {
 
     /// The segment (comma- and conjunction-delimited) that contains `pos`.
     fn segment(&self, text: &str, pos: usize) -> (usize, usize) {
-        let Some(br) = &self.time.clause_breaks else {
-            return (0, text.len());
-        };
-        let mut start = 0;
-        for m in br.find_iter(text) {
-            if m.end() <= pos {
-                start = m.end();
-            } else if m.start() >= pos {
-                return (start, m.start());
-            }
+        match &self.time.clause_breaks {
+            Some(br) => between_breaks(br, text, pos),
+            None => (0, text.len()),
         }
-        (start, text.len())
     }
 
     /// Classify one unit (a sentence). `carry` resolves pronoun subjects.
@@ -711,18 +703,10 @@ impl Grammar {
     /// The stretch around `pos` between coarse breaks (";", " en ", " and "): the
     /// clause whose tense decides whether a year there is a reference to the past.
     fn past_scope(&self, text: &str, pos: usize) -> (usize, usize) {
-        let Some(br) = &self.time.past_scope_breaks else {
-            return self.segment(text, pos);
-        };
-        let mut start = 0;
-        for m in br.find_iter(text) {
-            if m.end() <= pos {
-                start = m.end();
-            } else if m.start() >= pos {
-                return (start, m.start());
-            }
+        match &self.time.past_scope_breaks {
+            Some(br) => between_breaks(br, text, pos),
+            None => self.segment(text, pos),
         }
-        (start, text.len())
     }
 
     fn past_segment(&self, seg: &str) -> bool {
@@ -819,4 +803,17 @@ fn clause_end(text: &str, from: usize) -> usize {
         .find(';')
         .map(|i| from + i)
         .unwrap_or(text.len())
+}
+
+/// The stretch of `text` around `pos` between two matches of `breaks`.
+fn between_breaks(breaks: &regex::Regex, text: &str, pos: usize) -> (usize, usize) {
+    let mut start = 0;
+    for m in breaks.find_iter(text) {
+        if m.end() <= pos {
+            start = m.end();
+        } else if m.start() >= pos {
+            return (start, m.start());
+        }
+    }
+    (start, text.len())
 }

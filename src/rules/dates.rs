@@ -513,6 +513,20 @@ impl Scanner<'_> {
 }
 
 /// Every date written in `text`, in order.
+/// The dates of every running text of a document, in `Document::texts()` order:
+/// scanned once per document and shared by DT001 and DT002.
+pub struct DocumentDates(pub Vec<Vec<FoundDate>>);
+
+pub fn document_dates(
+    doc: &crate::document::Document,
+    pack: &Pack,
+) -> std::sync::Arc<DocumentDates> {
+    doc.analysis(pack, || {
+        let names = pack.compiled::<DateNames>();
+        DocumentDates(doc.texts().map(|(_, t)| scan(t.as_str(), &names)).collect())
+    })
+}
+
 pub fn scan(text: &str, names: &DateNames) -> Vec<FoundDate> {
     // Every date form has a number: most texts are done with one byte scan.
     if !text.bytes().any(|b| b.is_ascii_digit()) {

@@ -1,4 +1,4 @@
-use super::footnotes::{analyse, name, SequenceDefect};
+use super::footnotes::{name, SequenceDefect};
 use super::{Context, Rule, RuleMeta};
 use crate::document::{Document, RefStyle};
 
@@ -48,7 +48,7 @@ impl Rule for FootnoteNumbering {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let a = analyse(doc);
+        let a = super::footnotes::shared(doc, cx.pack());
         let r = |i: usize| &doc.footnote_refs[i];
         let previous = "previous reference";
         for d in &a.defects {

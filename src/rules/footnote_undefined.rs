@@ -1,4 +1,4 @@
-use super::footnotes::{analyse, name};
+use super::footnotes::name;
 use super::{Context, Rule, RuleMeta};
 use crate::document::Document;
 
@@ -43,7 +43,7 @@ impl Rule for FootnoteUndefined {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let a = analyse(doc);
+        let a = super::footnotes::shared(doc, cx.pack());
         let undefined: Vec<usize> = (0..doc.footnote_refs.len())
             .filter(|i| {
                 let r = &doc.footnote_refs[*i];

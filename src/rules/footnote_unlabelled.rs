@@ -1,4 +1,3 @@
-use super::footnotes::analyse;
 use super::{Context, Rule, RuleMeta};
 use crate::document::Document;
 
@@ -41,7 +40,7 @@ impl Rule for FootnoteUnlabelled {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let a = analyse(doc);
+        let a = super::footnotes::shared(doc, cx.pack());
         for (i, d) in doc.footnote_defs.iter().enumerate() {
             if d.label.is_some() {
                 continue;

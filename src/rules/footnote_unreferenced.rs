@@ -1,4 +1,4 @@
-use super::footnotes::{analyse, name};
+use super::footnotes::name;
 use super::{Context, Rule, RuleMeta};
 use crate::document::{Document, RefStyle};
 
@@ -43,7 +43,7 @@ impl Rule for FootnoteUnreferenced {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        let a = analyse(doc);
+        let a = super::footnotes::shared(doc, cx.pack());
         let style = if doc.format == crate::document::Format::Markdown {
             RefStyle::Markdown
         } else {

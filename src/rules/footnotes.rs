@@ -52,6 +52,11 @@ pub struct FootnoteAnalysis {
     pub referenced: HashSet<String>,
 }
 
+/// The analysis of a document, computed once and shared by FN001–FN004.
+pub fn shared(doc: &Document, pack: &crate::pack::Pack) -> std::sync::Arc<FootnoteAnalysis> {
+    doc.analysis(pack, || analyse(doc))
+}
+
 pub fn analyse(doc: &Document) -> FootnoteAnalysis {
     let mut a = FootnoteAnalysis::default();
 

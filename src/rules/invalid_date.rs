@@ -50,9 +50,10 @@ impl Rule for InvalidDate {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = cx.pack().compiled::<DateNames>();
-        for (_, text) in doc.texts() {
+        let found = dates::document_dates(doc, cx.pack());
+        for ((_, text), dates) in doc.texts().zip(found.0.iter()) {
             let s = text.as_str();
-            for date in dates::scan(s, &names) {
+            for date in dates {
                 let Err(invalid) = date.validity() else {
                     continue;
                 };

@@ -45,9 +45,10 @@ impl Rule for WeekdayMismatch {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let names = cx.pack().compiled::<DateNames>();
-        for (_, text) in doc.texts() {
+        let found = dates::document_dates(doc, cx.pack());
+        for ((_, text), dates) in doc.texts().zip(found.0.iter()) {
             let s = text.as_str();
-            for date in dates::scan(s, &names) {
+            for date in dates {
                 let (Ok(Some(day)), Some((w_start, w_end, written_weekday))) =
                     (date.validity(), date.weekday)
                 else {
