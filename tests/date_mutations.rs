@@ -4,29 +4,13 @@
 //! again (PDF text or Markdown, wrapped lines and all) and the rule must report every
 //! broken date, on its line, and nothing else.
 
+mod common;
+
+use common::run_rule as run;
+
 use policylint::document::{self, Document, Span};
-use policylint::finding::Finding;
 use policylint::pack::Pack;
 use policylint::rules::dates::{iso_weekday, scan, DateNames};
-use policylint::rules::{registry, Context};
-
-const SEEDS: &[&str] = &[
-    "seeds/000_36c74a95654013fe.txt",
-    "seeds/001_9c6f262ed3157b37.txt",
-    "seeds/002_4cd158ec9b524649.txt",
-    "seeds/003_92cce1b2e57afc3b.txt",
-    "seeds/004_ec9ddc5444050131.txt",
-];
-
-fn run(code: &str, doc: &Document) -> Vec<Finding> {
-    let rule = registry()
-        .into_iter()
-        .find(|r| r.meta().code == code)
-        .expect("registered");
-    let mut cx = Context::new(rule.meta(), None, Pack::builtin(doc.language));
-    rule.check(doc, &mut cx);
-    cx.into_findings()
-}
 
 fn days_in_month(month: u32, year: i32) -> u32 {
     (28..=31)
@@ -98,7 +82,7 @@ fn every_date_of_the_seeds_is_caught_when_broken() {
     // All the dates of a seed are broken in one copy (no edit adds a line, so every
     // finding must sit on the line of its date).
     let mut total = 0;
-    for path in SEEDS {
+    for path in &common::seed_paths() {
         let text = std::fs::read_to_string(path).unwrap();
         let doc = document::parse_str(path, &text);
         let names = Pack::builtin(doc.language).compiled::<DateNames>();

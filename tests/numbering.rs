@@ -4,17 +4,12 @@
 
 mod common;
 
+use common::SEEDS;
+
 use common::{findings, parse_named, render, seed_text};
 use policylint::document::Document;
 use policylint::finding::Finding;
 
-const SEEDS: &[&str] = &[
-    "000_36c74a95654013fe.txt",
-    "001_9c6f262ed3157b37.txt",
-    "002_4cd158ec9b524649.txt",
-    "003_92cce1b2e57afc3b.txt",
-    "004_ec9ddc5444050131.txt",
-];
 const S002: &str = "002_4cd158ec9b524649.txt";
 const S003: &str = "003_92cce1b2e57afc3b.txt";
 

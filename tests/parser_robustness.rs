@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::SEEDS;
+
 use policylint::document::{parse, Document};
 use proptest::prelude::*;
 
@@ -48,14 +50,6 @@ fn parse_bytes(path: &str, bytes: &[u8]) {
         check(&parse(source, None));
     }
 }
-
-const SEEDS: &[&str] = &[
-    "000_36c74a95654013fe.txt",
-    "001_9c6f262ed3157b37.txt",
-    "002_4cd158ec9b524649.txt",
-    "003_92cce1b2e57afc3b.txt",
-    "004_ec9ddc5444050131.txt",
-];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]

@@ -2,17 +2,11 @@
 //! first word of every fifth sentence, on the same line) and the copies parsed again;
 //! every placeholder must be reported on its line, and nothing else.
 
+mod common;
+
 use policylint::document::{self, Document};
 use policylint::pack::Pack;
 use policylint::rules::{registry, Context};
-
-const SEEDS: &[&str] = &[
-    "seeds/000_36c74a95654013fe.txt",
-    "seeds/001_9c6f262ed3157b37.txt",
-    "seeds/002_4cd158ec9b524649.txt",
-    "seeds/003_92cce1b2e57afc3b.txt",
-    "seeds/004_ec9ddc5444050131.txt",
-];
 
 const PLACEHOLDERS: &[&str] = &[
     "TODO",
@@ -44,7 +38,7 @@ fn pl002_lines(doc: &Document) -> Vec<usize> {
 #[test]
 fn placeholders_written_into_the_seeds_are_caught() {
     let mut total = 0;
-    for path in SEEDS {
+    for path in &common::seed_paths() {
         let text = std::fs::read_to_string(path).unwrap();
         let doc = document::parse_str(path, &text);
         // Insertion points: after the first word of every fifth sentence, when that

@@ -1,28 +1,13 @@
 //! The placeholder and date rules on the five seeds. 004 has 21 placeholder links;
 //! otherwise the seeds are clean: only real dates, no placeholders, no links.
 
+mod common;
+
+use common::run_rule as run;
+
 use policylint::document::{self, Document};
 use policylint::finding::Finding;
 use policylint::pack::Pack;
-use policylint::rules::{registry, Context};
-
-const SEEDS: &[&str] = &[
-    "seeds/000_36c74a95654013fe.txt",
-    "seeds/001_9c6f262ed3157b37.txt",
-    "seeds/002_4cd158ec9b524649.txt",
-    "seeds/003_92cce1b2e57afc3b.txt",
-    "seeds/004_ec9ddc5444050131.txt",
-];
-
-fn run(code: &str, doc: &Document) -> Vec<Finding> {
-    let rule = registry()
-        .into_iter()
-        .find(|r| r.meta().code == code)
-        .unwrap_or_else(|| panic!("{code} is not registered"));
-    let mut cx = Context::new(rule.meta(), None, Pack::builtin(doc.language));
-    rule.check(doc, &mut cx);
-    cx.into_findings()
-}
 
 fn describe(doc: &Document, findings: &[Finding]) -> String {
     findings
@@ -41,7 +26,7 @@ fn findings_per_seed() {
         (0, 0, 0, 0),
         (21, 0, 0, 0),
     ];
-    for (path, want) in SEEDS.iter().zip(expected) {
+    for (path, want) in common::seed_paths().iter().zip(expected) {
         let text = std::fs::read_to_string(path).unwrap();
         let doc = document::parse_str(path, &text);
         let got: Vec<Vec<Finding>> = ["PL001", "PL002", "DT001", "DT002"]
@@ -61,7 +46,7 @@ fn the_seeds_dates_are_seen() {
     // that a silent rule is known to be looking.
     use policylint::rules::dates::{scan, DateNames};
     let mut seen = Vec::new();
-    for path in SEEDS {
+    for path in &common::seed_paths() {
         let text = std::fs::read_to_string(path).unwrap();
         let doc = document::parse_str(path, &text);
         let names = Pack::builtin(doc.language).compiled::<DateNames>();

@@ -4,17 +4,11 @@
 
 mod common;
 
+use common::SEEDS;
+
 use common::{findings, parse_named, render, seed_text};
 use policylint::document::Document;
 use policylint::finding::Finding;
-
-const SEEDS: &[&str] = &[
-    "000_36c74a95654013fe.txt",
-    "001_9c6f262ed3157b37.txt",
-    "002_4cd158ec9b524649.txt",
-    "003_92cce1b2e57afc3b.txt",
-    "004_ec9ddc5444050131.txt",
-];
 
 fn wording_findings(doc: &Document) -> Vec<Finding> {
     let mut all: Vec<Finding> = ["AC", "TV", "TX"]

@@ -125,3 +125,28 @@ pub fn assert_fires_and_stays_silent(rule: &str, cases: &[FixtureCase]) {
         "{rule} needs fixtures that fire and that stay silent"
     );
 }
+
+/// The five seed documents, by file name.
+pub const SEEDS: &[&str] = &[
+    "000_36c74a95654013fe.txt",
+    "001_9c6f262ed3157b37.txt",
+    "002_4cd158ec9b524649.txt",
+    "003_92cce1b2e57afc3b.txt",
+    "004_ec9ddc5444050131.txt",
+];
+
+/// The seeds as paths relative to the crate root (where tests run).
+pub fn seed_paths() -> Vec<String> {
+    SEEDS.iter().map(|s| format!("seeds/{s}")).collect()
+}
+
+/// The findings of one rule, by code, on a document (unsorted, as the rule reports).
+pub fn run_rule(code: &str, doc: &Document) -> Vec<Finding> {
+    let rule = registry()
+        .into_iter()
+        .find(|r| r.meta().code == code)
+        .unwrap_or_else(|| panic!("{code} is not registered"));
+    let mut cx = Context::new(rule.meta(), None, Pack::builtin(doc.language));
+    rule.check(doc, &mut cx);
+    cx.into_findings()
+}
