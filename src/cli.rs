@@ -270,11 +270,11 @@ fn lint_job(job: Job) -> Result<(FileReport, Settings), FileError> {
         })?,
         (Input::Stdin { .. }, None) => Vec::new(),
     };
-    let source = crate::decode::decode(&shown, &bytes).map_err(|e| FileError {
-        path: shown.clone(),
-        message: format!("cannot decode file: {e}"),
-    })?;
-    let doc = document::parse(source, job.settings.language);
+    let doc =
+        document::load::load(&shown, &bytes, job.settings.language).map_err(|e| FileError {
+            path: shown.clone(),
+            message: e.message,
+        })?;
     let findings = engine::lint(&doc, &job.settings);
     Ok((
         FileReport {
@@ -472,14 +472,14 @@ fn dump(
         }
     };
     let shown = files::show(Path::new(file));
-    let source = match crate::decode::decode(&shown, &bytes) {
-        Ok(s) => s,
-        Err(e) => {
-            let _ = writeln!(err, "error: {file}: cannot decode file: {e}");
-            return EXIT_ERROR;
-        }
-    };
-    let doc = document::parse(source, language.and_then(LanguageSetting::language));
+    let doc =
+        match document::load::load(&shown, &bytes, language.and_then(LanguageSetting::language)) {
+            Ok(d) => d,
+            Err(e) => {
+                let _ = writeln!(err, "error: {file}: {e}");
+                return EXIT_ERROR;
+            }
+        };
     let result = match format {
         DumpFormat::Tree => report::dump_tree::write(&doc, out),
         DumpFormat::Json => report::dump_json::write(&doc, out),
@@ -540,15 +540,18 @@ fn commitments(
                 std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
             }
         };
-        let source = match bytes {
-            Ok(b) => match crate::decode::decode(&shown, &b) {
-                Ok(s) => s,
-                Err(e) => {
-                    let _ = writeln!(err, "error: {shown}: cannot decode file: {e}");
-                    code = EXIT_ERROR;
-                    continue;
+        let doc = match bytes {
+            Ok(b) => {
+                match document::load::load(&shown, &b, language.and_then(LanguageSetting::language))
+                {
+                    Ok(d) => d,
+                    Err(e) => {
+                        let _ = writeln!(err, "error: {shown}: {e}");
+                        code = EXIT_ERROR;
+                        continue;
+                    }
                 }
-            },
+            }
             Err(e) => {
                 let _ = writeln!(
                     err,
@@ -559,7 +562,6 @@ fn commitments(
                 continue;
             }
         };
-        let doc = document::parse(source, language.and_then(LanguageSetting::language));
         let pack = crate::pack::Pack::builtin(doc.language);
         let found = crate::commitments::register_dated_by_body(&doc, pack, date, quotations);
         registers.push((shown, found));

@@ -6,6 +6,7 @@
 pub mod analyses;
 pub mod inline;
 pub mod lines;
+pub mod load;
 pub mod markdown;
 pub mod pdftext;
 pub mod sentences;
