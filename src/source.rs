@@ -44,6 +44,46 @@ pub enum Encoding {
     Utf16Le,
     Utf16Be,
     Windows1252,
+    /// The text is policylint's own rendering of a PDF or Word document (what
+    /// `dump --format text` prints); offsets into it are the finding's byte offsets.
+    Rendered,
+}
+
+/// Where things are in a rendered document (PDF, Word): the page and paragraph each
+/// part of the rendering came from, so that findings can name them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Rendering {
+    /// (offset into the rendering where a page starts, printed or 1-based page number),
+    /// sorted by offset.
+    pub page_starts: Vec<(usize, u32)>,
+    /// Offsets where each paragraph of the original starts (paragraph n is index n-1),
+    /// sorted; Word input numbers its paragraphs in document order.
+    pub paragraph_starts: Vec<usize>,
+    /// (offset where a footnote's text starts in the rendering, its number), sorted.
+    pub footnote_starts: Vec<(usize, u32)>,
+}
+
+impl Rendering {
+    fn at<T: Copy>(starts: &[(usize, T)], offset: usize) -> Option<T> {
+        let i = starts.partition_point(|(o, _)| *o <= offset);
+        i.checked_sub(1).map(|i| starts[i].1)
+    }
+
+    /// The page that holds `offset`.
+    pub fn page_at(&self, offset: usize) -> Option<u32> {
+        Self::at(&self.page_starts, offset)
+    }
+
+    /// The 1-based paragraph that holds `offset`.
+    pub fn paragraph_at(&self, offset: usize) -> Option<u32> {
+        let i = self.paragraph_starts.partition_point(|o| *o <= offset);
+        (i > 0).then_some(i as u32)
+    }
+
+    /// The footnote whose text holds `offset` (a footnote runs to the next one).
+    pub fn footnote_at(&self, offset: usize) -> Option<u32> {
+        Self::at(&self.footnote_starts, offset)
+    }
 }
 
 /// A decoded source file.
@@ -54,6 +94,8 @@ pub struct SourceFile {
     /// Decoded text; every span in the model indexes into this string.
     pub text: String,
     pub encoding: Encoding,
+    /// Pages, paragraphs and footnotes of a rendered PDF or Word document.
+    pub rendering: Option<Rendering>,
     line_starts: Vec<usize>,
 }
 
@@ -71,8 +113,16 @@ impl SourceFile {
             path: path.into(),
             text,
             encoding,
+            rendering: None,
             line_starts,
         }
+    }
+
+    /// A PDF or Word document's text rendering, with its page and paragraph map.
+    pub fn rendered(path: impl Into<String>, text: String, rendering: Rendering) -> Self {
+        let mut source = Self::new(path, text, Encoding::Rendered);
+        source.rendering = Some(rendering);
+        source
     }
 
     /// A UTF-8 source (used by tests and standard input).
@@ -125,7 +175,7 @@ impl SourceFile {
     pub fn file_offset(&self, offset: usize) -> usize {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         match self.encoding {
-            Encoding::Utf8 => offset,
+            Encoding::Utf8 | Encoding::Rendered => offset,
             Encoding::Utf8Bom => offset + 3,
             Encoding::Windows1252 => self.text[..offset].chars().count(),
             Encoding::Utf16Le | Encoding::Utf16Be => {
@@ -199,5 +249,30 @@ mod tests {
         assert_eq!(src.file_offset(4), 2 + 6);
         let src = SourceFile::new("t", "ab".into(), Encoding::Utf8Bom);
         assert_eq!(src.file_offset(1), 4);
+    }
+}
+
+#[cfg(test)]
+mod rendering_tests {
+    use super::*;
+
+    #[test]
+    fn rendering_names_page_paragraph_and_footnote() {
+        let r = Rendering {
+            page_starts: vec![(0, 3), (10, 4)],
+            paragraph_starts: vec![0, 5, 12],
+            footnote_starts: vec![(20, 1)],
+        };
+        assert_eq!(
+            (r.page_at(0), r.page_at(9), r.page_at(10)),
+            (Some(3), Some(3), Some(4))
+        );
+        assert_eq!(
+            (r.paragraph_at(4), r.paragraph_at(5), r.paragraph_at(30)),
+            (Some(1), Some(2), Some(3))
+        );
+        assert_eq!((r.footnote_at(19), r.footnote_at(25)), (None, Some(1)));
+        let s = SourceFile::rendered("a.pdf", "x".repeat(30), r);
+        assert_eq!(s.file_offset(7), 7);
     }
 }

@@ -10,8 +10,25 @@ use codespan_reporting::term::{self, Config};
 
 use super::{plural, RunReport};
 use crate::finding::{Finding, Level};
+use crate::source::SourceFile;
 
-fn diagnostic(f: &Finding) -> Diagnostic<()> {
+/// Where a finding of a rendered PDF or Word document is in the original: `page 12`,
+/// `paragraph 40`, `footnote 3`.
+fn place(source: &SourceFile, f: &Finding) -> Option<String> {
+    let r = source.rendering.as_ref()?;
+    let at = f.span.start;
+    let parts: Vec<String> = [
+        r.page_at(at).map(|n| format!("page {n}")),
+        r.paragraph_at(at).map(|n| format!("paragraph {n}")),
+        r.footnote_at(at).map(|n| format!("footnote {n}")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
+fn diagnostic(source: &SourceFile, f: &Finding) -> Diagnostic<()> {
     let severity = match f.level {
         Level::Error => Severity::Error,
         Level::Warning => Severity::Warning,
@@ -30,6 +47,7 @@ fn diagnostic(f: &Finding) -> Diagnostic<()> {
         .iter()
         .map(|h| format!("help: {h}"))
         .chain(f.notes.iter().map(|n| format!("note: {n}")))
+        .chain(place(source, f).map(|p| format!("in the original: {p}")))
         .collect();
     Diagnostic::new(severity)
         .with_code(f.code)
@@ -48,7 +66,7 @@ pub fn write(report: &RunReport, out: &mut dyn Write, color: bool) -> io::Result
     for file in &report.files {
         let files = SimpleFile::new(file.source.path.as_str(), file.source.text.as_str());
         for f in &file.findings {
-            term::emit(&mut *writer, &config, &files, &diagnostic(f))
+            term::emit(&mut *writer, &config, &files, &diagnostic(&file.source, f))
                 .map_err(|e| io::Error::other(e.to_string()))?;
         }
     }

@@ -31,6 +31,15 @@ struct JsonFinding<'a> {
     related: Vec<JsonRelated<'a>>,
     help: Option<&'a str>,
     notes: &'a [String],
+    /// PDF and Word input: the page of the finding's start, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<u32>,
+    /// Word input: the 1-based paragraph of the finding's start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    paragraph: Option<u32>,
+    /// PDF and Word input: the footnote whose text holds the finding's start.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    footnote: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -80,6 +89,18 @@ pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
                     .collect(),
                 help: f.help.as_deref(),
                 notes: &f.notes,
+                page: source
+                    .rendering
+                    .as_ref()
+                    .and_then(|r| r.page_at(f.span.start)),
+                paragraph: source
+                    .rendering
+                    .as_ref()
+                    .and_then(|r| r.paragraph_at(f.span.start)),
+                footnote: source
+                    .rendering
+                    .as_ref()
+                    .and_then(|r| r.footnote_at(f.span.start)),
             }
         })
         .collect();
