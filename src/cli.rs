@@ -178,6 +178,9 @@ pub enum ColorChoice {
 pub enum DumpFormat {
     Tree,
     Json,
+    /// The text every span points into: the file itself, or the canonical text
+    /// rendering of a PDF or Word document.
+    Text,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -483,6 +486,7 @@ fn dump(
     let result = match format {
         DumpFormat::Tree => report::dump_tree::write(&doc, out),
         DumpFormat::Json => report::dump_json::write(&doc, out),
+        DumpFormat::Text => out.write_all(doc.text().as_bytes()),
     };
     match result {
         Ok(()) => EXIT_CLEAN,

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 /// Extensions linted when walking a directory (unless `--include` says otherwise).
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "pdf", "docx"];
 
 /// One input to lint.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
