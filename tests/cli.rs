@@ -406,7 +406,7 @@ fn directories_walk_recursively_with_include_and_exclude() {
     let dir = temp_with(&[
         ("docs/a.txt", "Tekst.\n"),
         ("docs/b.md", "Tekst.\n"),
-        ("docs/c.pdf", "not linted\n"),
+        ("docs/c.html", "not linted\n"),
         ("docs/sub/d.txt", "Tekst.\n"),
         ("docs/.hidden/e.txt", "Tekst.\n"),
         ("docs/drafts/f.txt", "Tekst.\n"),
