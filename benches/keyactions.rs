@@ -3,8 +3,8 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use policylint::document::parse;
-use policylint::keyactions::support;
 use policylint::pack::Pack;
+use policylint::rules::key_actions::support;
 use policylint::source::SourceFile;
 
 fn bench_support(c: &mut Criterion) {

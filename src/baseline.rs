@@ -70,7 +70,7 @@ impl Baseline {
         for (source, findings) in files {
             for f in findings
                 .iter()
-                .filter(|f| f.code != crate::engine::UnmatchedBaselineEntry::META.code)
+                .filter(|f| f.code != crate::rules::meta::UnmatchedBaselineEntry::META.code)
             {
                 entries.push(Entry {
                     path: source.path.clone(),

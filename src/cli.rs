@@ -10,13 +10,14 @@ use std::process::ExitCode;
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
-use crate::baseline::Baseline;
-use crate::config::{self, CliSettings, ConfigCache, LanguageSetting, ShownSettings};
-use crate::document;
-use crate::engine::{self, Settings};
-use crate::files::{self, Filter, Input};
-use crate::finding::Level;
-use crate::report::{self, FileError, FileReport, Format, RunReport};
+use policylint::baseline::Baseline;
+use policylint::config::LanguageSetting;
+use policylint::config::{self, CliSettings, ConfigCache, ShownSettings};
+use policylint::document;
+use policylint::engine::{self, Settings};
+use policylint::files::{self, Filter, Input};
+use policylint::finding::Level;
+use policylint::report::{self, FileError, FileReport, RunReport};
 
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -43,7 +44,7 @@ pub enum Command {
         format: DumpFormat,
         /// Force the language instead of detecting it.
         #[arg(long, value_enum)]
-        language: Option<LanguageSetting>,
+        language: Option<LanguageArg>,
         /// The file to dump (`-` for standard input).
         file: String,
     },
@@ -54,7 +55,7 @@ pub enum Command {
         format: CommitmentsFormat,
         /// Force the language instead of detecting it.
         #[arg(long, value_enum)]
-        language: Option<LanguageSetting>,
+        language: Option<LanguageArg>,
         /// The document date, YYYY-MM-DD, for texts that state none of their own.
         #[arg(long, value_name = "YYYY-MM-DD")]
         document_date: Option<String>,
@@ -99,7 +100,7 @@ pub struct SettingsArgs {
     pub config: Option<PathBuf>,
     /// The document language (default: detected per file).
     #[arg(long, value_enum)]
-    pub language: Option<LanguageSetting>,
+    pub language: Option<LanguageArg>,
     /// The document's own date, YYYY-MM-DD (past-deadline compares with it).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub document_date: Option<String>,
@@ -110,7 +111,7 @@ impl SettingsArgs {
         CliSettings {
             select: self.select.clone(),
             ignore: self.ignore.clone(),
-            language: self.language,
+            language: self.language.map(Into::into),
             document_date: self.document_date.clone(),
         }
     }
@@ -172,6 +173,51 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// `--language`: the library's [`LanguageSetting`], as the command line spells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    Auto,
+    Nl,
+    En,
+}
+
+impl From<LanguageArg> for LanguageSetting {
+    fn from(l: LanguageArg) -> Self {
+        match l {
+            LanguageArg::Auto => LanguageSetting::Auto,
+            LanguageArg::Nl => LanguageSetting::Nl,
+            LanguageArg::En => LanguageSetting::En,
+        }
+    }
+}
+
+/// `check --format`: the library's [`report::Format`], as the command line spells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// rustc-style diagnostics with source snippets (default)
+    Human,
+    /// one line per finding: `path:line:col: level[CODE] message`
+    Concise,
+    /// the contract's JSON object
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+}
+
+impl From<Format> for report::Format {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Human => report::Format::Human,
+            Format::Concise => report::Format::Concise,
+            Format::Json => report::Format::Json,
+            Format::Sarif => report::Format::Sarif,
+            Format::Github => report::Format::Github,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -409,7 +455,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 if let Some(f) = engine::meta_finding(
                     settings,
                     &engine::UnmatchedBaselineEntry::META,
-                    crate::source::Span::new(0, 0),
+                    policylint::source::Span::new(0, 0),
                     format!(
                         "{entries} for {code} {} no finding",
                         if n == 1 { "matches" } else { "match" }
@@ -429,7 +475,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
     }
     let color = args.format == Format::Human && use_color(args.color);
-    if let Err(e) = report::write(args.format, &report, out, color) {
+    if let Err(e) = report::write(args.format.into(), &report, out, color) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = writeln!(err, "error: cannot write the report: {e}");
             return EXIT_ERROR;
@@ -453,7 +499,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 fn dump(
     file: &str,
     format: DumpFormat,
-    language: Option<LanguageSetting>,
+    language: Option<LanguageArg>,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
@@ -475,14 +521,17 @@ fn dump(
         }
     };
     let shown = files::show(Path::new(file));
-    let doc =
-        match document::load::load(&shown, &bytes, language.and_then(LanguageSetting::language)) {
-            Ok(d) => d,
-            Err(e) => {
-                let _ = writeln!(err, "error: {file}: {e}");
-                return EXIT_ERROR;
-            }
-        };
+    let doc = match document::load::load(
+        &shown,
+        &bytes,
+        language.and_then(|l| LanguageSetting::from(l).language()),
+    ) {
+        Ok(d) => d,
+        Err(e) => {
+            let _ = writeln!(err, "error: {file}: {e}");
+            return EXIT_ERROR;
+        }
+    };
     let result = match format {
         DumpFormat::Tree => report::dump_tree::write(&doc, out),
         DumpFormat::Json => report::dump_json::write(&doc, out),
@@ -502,7 +551,7 @@ fn dump(
 fn commitments(
     paths: &[String],
     format: CommitmentsFormat,
-    language: Option<LanguageSetting>,
+    language: Option<LanguageArg>,
     document_date: Option<&str>,
     quotations: bool,
     out: &mut dyn Write,
@@ -546,8 +595,11 @@ fn commitments(
         };
         let doc = match bytes {
             Ok(b) => {
-                match document::load::load(&shown, &b, language.and_then(LanguageSetting::language))
-                {
+                match document::load::load(
+                    &shown,
+                    &b,
+                    language.and_then(|l| LanguageSetting::from(l).language()),
+                ) {
                     Ok(d) => d,
                     Err(e) => {
                         let _ = writeln!(err, "error: {shown}: {e}");
@@ -566,11 +618,12 @@ fn commitments(
                 continue;
             }
         };
-        let pack = crate::pack::Pack::builtin(doc.language);
-        let found = crate::commitments::register_dated_by_body(&doc, pack, date, quotations);
+        let pack = policylint::pack::Pack::builtin(doc.language);
+        let found =
+            policylint::rules::commitments::register_dated_by_body(&doc, pack, date, quotations);
         registers.push((shown, found));
     }
-    let borrowed: Vec<(&str, &[crate::commitments::Commitment])> = registers
+    let borrowed: Vec<(&str, &[policylint::rules::commitments::Commitment])> = registers
         .iter()
         .map(|(p, c)| (p.as_str(), c.as_slice()))
         .collect();
@@ -579,7 +632,9 @@ fn commitments(
         CommitmentsFormat::Csv => "csv",
         CommitmentsFormat::Json => "json",
     };
-    if let Err(e) = out.write_all(crate::commitments::render_many(name, &borrowed).as_bytes()) {
+    if let Err(e) =
+        out.write_all(policylint::rules::commitments::render_many(name, &borrowed).as_bytes())
+    {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = writeln!(err, "error: {e}");
             return EXIT_ERROR;

@@ -36,15 +36,16 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::engine::{self, PackSet, RuleSetting, Settings};
 use crate::finding::Level;
 use crate::lang::Language;
 use crate::pack::Pack;
-use crate::rules::{parse_iso_date, RuleOptions};
+use crate::rule::{parse_iso_date, RuleOptions};
+use crate::rules;
+use crate::settings::{PackSet, RuleSetting, Settings};
 
 pub const CONFIG_NAME: &str = "policylint.toml";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LanguageSetting {
     Auto,
@@ -162,7 +163,7 @@ impl CliSettings {
     /// Check every selector and the date; the error names the bad value.
     pub fn validate(&self) -> Result<(), String> {
         for s in self.select.iter().flatten().chain(&self.ignore) {
-            engine::resolve_selector(s)?;
+            rules::resolve_selector(s)?;
         }
         if let Some(d) = &self.document_date {
             if parse_iso_date(d).is_none() {
@@ -239,16 +240,16 @@ impl Config {
             ];
             for (list, selectors) in lists {
                 for s in selectors {
-                    engine::resolve_selector(s.get_ref())
+                    rules::resolve_selector(s.get_ref())
                         .map_err(|m| err_at(s.span().start, format!("in `{list}`: {m}")))?;
                 }
             }
             for (key, level) in &rules.levels {
-                engine::resolve_selector(key)
+                rules::resolve_selector(key)
                     .map_err(|m| err_at(level.span().start, format!("in [rules.levels]: {m}")))?;
             }
             for (key, options) in &rules.options {
-                if engine::lookup(key).is_none() {
+                if rules::lookup(key).is_none() {
                     return Err(err_at(
                         options.span().start,
                         format!(
@@ -393,7 +394,7 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
         ignore.extend(rules.ignore.iter().map(|s| s.get_ref().clone()));
         levels.extend(rules.levels.iter().map(|(k, v)| (k.clone(), *v.get_ref())));
         for (key, table) in &rules.options {
-            if let Some(meta) = engine::lookup(key) {
+            if let Some(meta) = rules::lookup(key) {
                 let entry = options.entry(meta.code).or_default();
                 for (k, v) in table.get_ref() {
                     entry.insert(k.clone(), v.clone());
@@ -422,11 +423,11 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
         document_date = cli.document_date.clone();
     }
 
-    let metas = engine::all_metas();
+    let metas = rules::all_metas();
     let expand = |selectors: &[String]| -> Vec<&'static str> {
         selectors
             .iter()
-            .flat_map(|s| engine::resolve_selector(s).unwrap_or_default())
+            .flat_map(|s| rules::resolve_selector(s).unwrap_or_default())
             .map(|m| m.code)
             .collect()
     };
@@ -576,7 +577,7 @@ impl ShownSettings {
                     (
                         code.to_string(),
                         ShownRule {
-                            name: engine::lookup(code).map_or("", |m| m.name).to_string(),
+                            name: rules::lookup(code).map_or("", |m| m.name).to_string(),
                             level: r.level,
                             options: r.options.clone(),
                         },

@@ -5,18 +5,17 @@
 //! The library does no printing except through `cli`, the binary's entry point.
 
 pub mod baseline;
-pub mod cli;
-pub mod commitments;
 pub mod config;
 pub mod decode;
 pub mod document;
 pub mod engine;
 pub mod files;
 pub mod finding;
-pub mod keyactions;
 pub mod lang;
 pub mod pack;
 pub mod report;
+pub mod rule;
 pub mod rules;
+pub mod settings;
 pub mod source;
 pub mod suppress;

@@ -20,8 +20,9 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use regex::Regex;
 
-use crate::engine::{self, meta_finding, Settings};
 use crate::finding::Finding;
+use crate::rules::{meta, resolve_selector};
+use crate::settings::{meta_finding, Settings};
 use crate::source::{SourceFile, Span};
 
 static COMMENT: LazyLock<Regex> = LazyLock::new(|| {
@@ -102,7 +103,7 @@ fn parse_comments(
         let mut codes = BTreeSet::new();
         let mut report = |message: String, help: &str| {
             if let Some(mut f) =
-                meta_finding(settings, &engine::InvalidSuppression::META, span, message)
+                meta_finding(settings, &meta::InvalidSuppression::META, span, message)
             {
                 f.help = Some(help.to_string());
                 problems.push(f);
@@ -119,7 +120,7 @@ fn parse_comments(
             );
         }
         for selector in selectors {
-            match engine::resolve_selector(selector) {
+            match resolve_selector(selector) {
                 Ok(metas) => codes.extend(metas.iter().map(|m| m.code)),
                 Err(_) => report(
                     format!("suppression comment names unknown rule `{selector}`"),
@@ -194,7 +195,7 @@ pub fn apply(source: &SourceFile, settings: &Settings, findings: &mut Vec<Findin
                         }
                         None => problems.extend(meta_finding(
                             settings,
-                            &engine::InvalidSuppression::META,
+                            &meta::InvalidSuppression::META,
                             comment.span,
                             format!("`policylint-enable {code}` without a matching `policylint-disable`"),
                         )),
@@ -233,7 +234,7 @@ pub fn apply(source: &SourceFile, settings: &Settings, findings: &mut Vec<Findin
         let comment = &comments[s.comment];
         if let Some(mut f) = meta_finding(
             settings,
-            &engine::UnusedSuppression::META,
+            &meta::UnusedSuppression::META,
             comment.span,
             format!("suppression of {} matches no finding", s.code),
         ) {
@@ -274,7 +275,7 @@ mod tests {
         settings
             .rules
             .entry("PLX003")
-            .or_insert(crate::engine::RuleSetting {
+            .or_insert(crate::settings::RuleSetting {
                 level: Level::Info,
                 options: None,
             });

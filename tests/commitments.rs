@@ -1,12 +1,12 @@
 //! CM001–CM003 on their fixtures (Dutch and English, firing and silent), the register
 //! renderers, and the examples of issue 6 on the seed documents.
 
-use policylint::commitments::{
-    self, register, render_csv, render_json, render_markdown, CommitmentKind, Options, Status,
-};
 use policylint::document::{parse, parse_str, Document};
 use policylint::finding::Finding;
 use policylint::pack::Pack;
+use policylint::rules::commitments::{
+    self, register, render_csv, render_json, render_markdown, CommitmentKind, Options, Status,
+};
 use policylint::rules::{Context, Rule};
 use policylint::source::SourceFile;
 
@@ -76,7 +76,7 @@ fn check_fixtures(rule: &dyn Rule, dir: &str) {
 #[test]
 fn undated_commitment_fixtures() {
     check_fixtures(
-        &policylint::rules::undated_commitment::UndatedCommitment,
+        &policylint::rules::commitments::UndatedCommitment,
         "undated-commitment",
     );
 }
@@ -84,7 +84,7 @@ fn undated_commitment_fixtures() {
 #[test]
 fn vague_deadline_fixtures() {
     check_fixtures(
-        &policylint::rules::vague_deadline::VagueDeadline,
+        &policylint::rules::commitments::VagueDeadline,
         "vague-deadline",
     );
 }
@@ -92,7 +92,7 @@ fn vague_deadline_fixtures() {
 #[test]
 fn past_deadline_fixtures() {
     check_fixtures(
-        &policylint::rules::past_deadline::PastDeadline,
+        &policylint::rules::commitments::PastDeadline,
         "past-deadline",
     );
 }
@@ -115,14 +115,14 @@ fn document_date_option_decides_past_deadlines() {
     };
     assert_eq!(register(&doc, pack, &early)[0].status, Status::Dated);
     // Through the rule option.
-    let meta = policylint::rules::past_deadline::PastDeadline.meta();
+    let meta = policylint::rules::commitments::PastDeadline.meta();
     let options: toml::Table = "document-date = \"2021-06-01\"".parse().unwrap();
     let mut cx = Context::new(meta, Some(&options), pack);
-    policylint::rules::past_deadline::PastDeadline.check(&doc, &mut cx);
+    policylint::rules::commitments::PastDeadline.check(&doc, &mut cx);
     assert_eq!(cx.into_findings().len(), 1);
     // Through the configuration's document-date.
     let mut cx = Context::new(meta, None, pack).with_document_date(Some("2021-06-01"));
-    policylint::rules::past_deadline::PastDeadline.check(&doc, &mut cx);
+    policylint::rules::commitments::PastDeadline.check(&doc, &mut cx);
     assert_eq!(cx.into_findings().len(), 1);
     // A dateline in the text wins over the configuration.
     let dated = parse_str(
@@ -130,7 +130,7 @@ fn document_date_option_decides_past_deadlines() {
         "Brussel, 9.12.2020\n\nMededeling.\n\nDe Commissie zal uiterlijk in maart 2021 een verslag indienen.\n",
     );
     let mut cx = Context::new(meta, None, pack).with_document_date(Some("2021-06-01"));
-    policylint::rules::past_deadline::PastDeadline.check(&dated, &mut cx);
+    policylint::rules::commitments::PastDeadline.check(&dated, &mut cx);
     assert!(cx.into_findings().is_empty());
 }
 
@@ -200,7 +200,7 @@ fn seed_004_press_release() {
         .iter()
         .all(|c| !c.action.contains("onderwerpen aanpakken")));
     let vague = run(
-        &policylint::rules::vague_deadline::VagueDeadline,
+        &policylint::rules::commitments::VagueDeadline,
         &seed("004_ec9ddc5444050131.txt"),
     );
     assert_eq!(vague.len(), 1);
@@ -225,10 +225,7 @@ fn seed_000_counter_terrorism_agenda() {
     let edeo = at_line(&cs, 239).expect("line 239");
     assert_eq!(edeo.status, Status::Undated);
     assert_eq!(edeo.actor, "de Commissie en de EDEO");
-    let undated = run(
-        &policylint::rules::undated_commitment::UndatedCommitment,
-        &doc,
-    );
+    let undated = run(&policylint::rules::commitments::UndatedCommitment, &doc);
     assert!(undated.iter().any(|f| doc.line_of(f.span.start) == 239));
     // "In 2020 heeft de Commissie … en zij zal nagaan …": the year is in another clause.
     let nagaan = cs
@@ -276,10 +273,7 @@ fn seed_002_council_requests_one_per_point() {
     assert!(requests
         .iter()
         .any(|c| c.actor == "de Commissie en de lidstaten"));
-    let findings = run(
-        &policylint::rules::undated_commitment::UndatedCommitment,
-        &doc,
-    );
+    let findings = run(&policylint::rules::commitments::UndatedCommitment, &doc);
     assert!(findings.len() >= 17);
     // No finding on a lead-in line.
     let src = doc.text();
@@ -426,9 +420,9 @@ fn english_council_lead_ins_govern_lowercase_points() {
 
 mod never_panics {
     use super::*;
-    use policylint::commitments::detect::Carry;
-    use policylint::commitments::Grammar;
     use policylint::lang::Language;
+    use policylint::rules::commitments::detect::Carry;
+    use policylint::rules::commitments::Grammar;
     use proptest::prelude::*;
 
     fn words() -> impl Strategy<Value = String> {

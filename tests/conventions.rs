@@ -106,15 +106,23 @@ fn every_rule_has_a_fixture_directory() {
 }
 
 #[test]
-fn every_rule_lives_in_the_file_named_after_it() {
+fn every_rule_lives_in_its_family_folder_in_the_file_named_after_it() {
     for rule in registry() {
         let m = rule.meta();
+        let family = m.group.as_str().replace('-', "_");
         let file = format!("{}.rs", m.name.replace('-', "_"));
+        let expected = format!("src/rules/{family}/{file}");
         assert!(
+            m.location.replace('\\', "/").starts_with(&expected),
+            "{} is declared in {}, expected {expected}",
+            m.code,
             m.location
-                .replace('\\', "/")
-                .contains(&format!("rules/{file}")),
-            "{} is declared in {}, expected src/rules/{file}",
+        );
+    }
+    for m in META_RULES {
+        assert!(
+            m.location.replace('\\', "/").starts_with("src/rules/meta/"),
+            "{} is declared in {}, expected src/rules/meta/",
             m.code,
             m.location
         );

@@ -4,8 +4,8 @@
 mod common;
 
 use common::{findings, parse_named, render};
-use policylint::keyactions::{render_support, support};
 use policylint::pack::Pack;
+use policylint::rules::key_actions::{render_support, support};
 
 const RULES: &[(&str, &str)] = &[
     ("key-action-not-in-body", "KA001"),

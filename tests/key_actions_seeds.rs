@@ -5,8 +5,8 @@ mod common;
 
 use common::{parse_named, seed_text};
 use policylint::document::Document;
-use policylint::keyactions::{support, Band, ItemSupport, Thresholds};
 use policylint::pack::Pack;
+use policylint::rules::key_actions::{support, Band, ItemSupport, Thresholds};
 
 const SEED_000: &str = "000_36c74a95654013fe.txt";
 const SEED_001: &str = "001_9c6f262ed3157b37.txt";

@@ -1,10 +1,10 @@
 //! Runs the `[[keyactions.examples]]` golden cases of both language packs.
 
-use policylint::keyactions::compound::Vocabulary;
-use policylint::keyactions::tokenise::words;
-use policylint::keyactions::{Corpus, KeyActionsPack};
 use policylint::lang::Language;
 use policylint::pack::Pack;
+use policylint::rules::key_actions::compound::Vocabulary;
+use policylint::rules::key_actions::tokenise::words;
+use policylint::rules::key_actions::{Corpus, KeyActionsPack};
 
 fn run(language: Language) -> usize {
     let pack = Pack::builtin(language).compiled::<KeyActionsPack>();

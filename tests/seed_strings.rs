@@ -5,7 +5,7 @@
 use policylint::lang::Language;
 use policylint::pack::Pack;
 use policylint::rules::dates::{iso_weekday, scan, DateNames};
-use policylint::rules::placeholder_text::{find_placeholders, Placeholders};
+use policylint::rules::placeholders::placeholder_text::{find_placeholders, Placeholders};
 
 fn joined(seed: &str) -> String {
     let text = std::fs::read_to_string(format!("seeds/{seed}.txt")).unwrap();

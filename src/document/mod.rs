@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod pdftext;
 pub mod sentences;
 pub mod text;
+pub mod words;
 
 use serde::Serialize;
 

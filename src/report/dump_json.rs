@@ -62,7 +62,7 @@ pub fn to_value(doc: &Document) -> Value {
     let supports = if doc.boxes.is_empty() {
         None
     } else {
-        Some(crate::keyactions::support_shared(doc, pack))
+        Some(crate::rules::key_actions::support_shared(doc, pack))
     };
     let support_of = |bi: usize, ii: usize| -> Value {
         let Some(s) = supports.as_ref().and_then(|all| {
@@ -165,7 +165,7 @@ pub fn to_value(doc: &Document) -> Value {
         .map(|n| with(place(doc, n.span), json!({"message": n.message})))
         .collect();
     let commitments: Vec<Value> =
-        crate::commitments::register_dated_by_body(doc, pack, None, false)
+        crate::rules::commitments::register_dated_by_body(doc, pack, None, false)
             .iter()
             .map(|c| {
                 with(

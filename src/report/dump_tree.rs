@@ -120,9 +120,13 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     if !doc.boxes.is_empty() {
         // Why each key action is (or is not) found in the body.
         let pack = crate::pack::Pack::builtin(doc.language);
-        let supports = crate::keyactions::support_shared(doc, pack);
+        let supports = crate::rules::key_actions::support_shared(doc, pack);
         writeln!(out, "\nkey-action support (best body passage per item):")?;
-        write!(out, "{}", crate::keyactions::render_support(doc, &supports))?;
+        write!(
+            out,
+            "{}",
+            crate::rules::key_actions::render_support(doc, &supports)
+        )?;
     }
     Ok(())
 }

@@ -14,11 +14,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::finding::{Finding, Level};
-use crate::rules::RuleMeta;
+use crate::rule::RuleMeta;
 use crate::source::{Position, SourceFile, Span};
 
 /// `check --format`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
     /// rustc-style diagnostics with source snippets (default)
     Human,

@@ -8,8 +8,8 @@ use serde_json::{json, Value};
 
 use super::{explanation_section, explanation_text, location, RunReport};
 use crate::baseline::fingerprint;
-use crate::engine::all_metas;
 use crate::finding::Level;
+use crate::rules::all_metas;
 use crate::source::{SourceFile, Span};
 
 fn level(l: Level) -> &'static str {

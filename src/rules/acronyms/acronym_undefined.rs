@@ -1,0 +1,101 @@
+//! AC001 `acronym-undefined`.
+
+use super::{acronym_table, unlinked_long_forms};
+use crate::declare_rule;
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an acronym that the document uses but never spells out, once per acronym,
+    /// at its first use, with a note counting the uses. Footnotes count as part of the
+    /// document, and an acronym glued in a compound ("PNR-gegevens", "EU-IntCEN") is a
+    /// use. A definition is a parenthesis: "Europese Dienst voor extern optreden
+    /// (EDEO)", "EDEO (Europese Dienst voor extern optreden)", "(Al Qaida op het
+    /// Indiase subcontinent – AQIS)"; a Dutch long form of an English acronym,
+    /// "passagiersgegevens (PNR)", counts too.
+    ///
+    /// Not acronyms: Roman numerals, document codes ("COM(2020) 795", "2008/615/JBZ"),
+    /// all-caps words that are typography ("de RAAD", "KERNACTIES", a heading in
+    /// capitals, "Laura BERARD"), units after a number, and the acronyms every reader
+    /// knows (EU, VN, NAVO …), listed in the language pack.
+    ///
+    /// When the document writes the long form elsewhere without the acronym
+    /// ("Europese Dienst voor extern optreden", initials E-D-E-O with function words
+    /// skipped), a secondary label points there.
+    ///
+    /// ## Why is this bad?
+    /// A reader outside the drafting team cannot know that "GVDB" is the common
+    /// security and defence policy. EU style guides ask for the long form at first use.
+    ///
+    /// ## Example
+    /// ```text
+    /// De Raad steunt de civiele GVDB-missies.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// De Raad steunt de civiele missies van het gemeenschappelijk veiligheids- en
+    /// defensiebeleid (GVDB).
+    /// ```
+    ///
+    /// ## Options
+    /// Add acronyms that need no definition to the pack in `policylint.toml`:
+    /// `[pack.nl.acronyms] known = ["AIVD"]` (lists are appended to the built-in ones).
+    pub AcronymUndefined {
+        code: "AC001",
+        name: "acronym-undefined",
+        group: Acronyms,
+        level: Warning,
+        summary: "an acronym never spelled out",
+    }
+}
+
+impl Rule for AcronymUndefined {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let table = acronym_table(doc, cx.pack());
+        let undefined: Vec<_> = table
+            .acronyms
+            .iter()
+            .filter(|a| a.definitions.is_empty() && !a.uses.is_empty())
+            .collect();
+        let names: Vec<&str> = undefined.iter().map(|a| a.display.as_str()).collect();
+        let long_forms = unlinked_long_forms(doc, cx.pack(), &names);
+        for (a, long_form) in undefined.into_iter().zip(long_forms) {
+            let Some(first) = a.uses.first() else {
+                continue;
+            };
+            let n = a.uses.len();
+            let finding = cx
+                .report(
+                    *first,
+                    format!("acronym `{}` is never spelled out", a.display),
+                )
+                .label("first use")
+                .note(if n == 1 {
+                    "used once".to_string()
+                } else {
+                    format!("used {n} times")
+                });
+            match long_form {
+                Some((span, long)) => {
+                    finding
+                        .related(
+                            span,
+                            format!("“{long}” is written here without `({})`", a.display),
+                        )
+                        .help(format!("write “{long} ({})” at the first use", a.display));
+                }
+                None => {
+                    finding.help(format!(
+                        "write “long form ({})” at the first use, or add `{}` to the known acronyms",
+                        a.display, a.display
+                    ));
+                }
+            }
+        }
+    }
+}

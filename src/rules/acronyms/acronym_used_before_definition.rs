@@ -1,0 +1,74 @@
+//! AC002 `acronym-used-before-definition`.
+
+use super::acronym_table;
+use crate::declare_rule;
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an acronym used before the place that spells it out: the finding sits on
+    /// the first use, a secondary label on the definition. Places are compared in
+    /// source order, so a footnote printed at the foot of a page comes after the body
+    /// text of that page. Definitions are recognised as for `acronym-undefined`.
+    ///
+    /// ## Why is this bad?
+    /// A reader meets the short form first and has to search ahead for its meaning;
+    /// the definition comes too late to help.
+    ///
+    /// ## Example
+    /// ```text
+    /// Het SIS wordt uitgebreid. … de verordeningen inzake het
+    /// Schengeninformatiesysteem (SIS) …
+    /// ```
+    /// Move the long form to the first use.
+    ///
+    /// ## Options
+    /// None; the known acronyms of the pack (`[acronyms] known`) are never flagged.
+    pub AcronymUsedBeforeDefinition {
+        code: "AC002",
+        name: "acronym-used-before-definition",
+        group: Acronyms,
+        level: Warning,
+        summary: "an acronym used before the place that spells it out",
+    }
+}
+
+impl Rule for AcronymUsedBeforeDefinition {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let table = acronym_table(doc, cx.pack());
+        for a in &table.acronyms {
+            let Some(def) = a.definitions.first() else {
+                continue;
+            };
+            let before = a
+                .uses
+                .iter()
+                .take_while(|u| u.start < def.span.start)
+                .count();
+            let Some(first) = a.uses.first().filter(|_| before > 0) else {
+                continue;
+            };
+            let line = doc.line_of(def.span.start);
+            cx.report(
+                *first,
+                format!(
+                    "acronym `{}` is used before it is spelled out on line {line}",
+                    a.display
+                ),
+            )
+            .label("used here first")
+            .related(def.span, format!("`{}` is spelled out here", a.display))
+            .note(if before == 1 {
+                "1 use comes before the definition".to_string()
+            } else {
+                format!("{before} uses come before the definition")
+            })
+            .help("spell the acronym out at its first use");
+        }
+    }
+}

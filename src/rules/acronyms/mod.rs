@@ -1,0 +1,773 @@
+//! The acronym table of a document: every acronym with the places it is used and the
+//! places it is spelled out. Computed in one linear pass over `Document::texts()` and
+//! shared by AC001 (`acronym-undefined`), AC002 (`acronym-used-before-definition`) and
+//! AC003 (`acronym-redefined`).
+//!
+//! What counts as an acronym: a word, or a hyphen-separated part of a word
+//! ("PNR-gegevens", "EU-IntCEN"), that starts and ends with a letter, has at least two
+//! capitals and more capitals than lowercase letters ("EDEO", "IntCEN", "DDoS", "eEDES";
+//! not "Europol", "rescEU"). Not acronyms: Roman numerals; document codes ("COM(2020)
+//! 795", "2008/615/JBZ", the pack's `document-codes`); capitals that are typography
+//! rather than abbreviation — an all-caps word of eight or more letters, an all-caps word
+//! that the document also writes in lowercase ("de RAAD" / "de Raad"), a word in a text
+//! written mostly in capitals (a shouted heading), a surname in capitals after a first
+//! name ("Laura BERARD"), a unit after a number; and the pack's `known` acronyms that
+//! every reader knows (EU, VN, NAVO …).
+//!
+//! What counts as spelling out (a definition):
+//! - `long form (ACR)`: a parenthesis that holds only the acronym (possibly glued in a
+//!   compound, "(TCO-verordening)", possibly after a filler such as "de zogeheten"),
+//!   right after a word. The long form is found by aligning the acronym's letters with
+//!   the words before it, right to left, the first letter on a word start (Schwartz &
+//!   Hearst 2003); letters may come from inside compounds ("Schengeninformatiesysteem
+//!   (SIS)"). When the letters do not line up — Dutch long forms of English acronyms,
+//!   "passagiersgegevens (PNR)" — the parenthesis still defines the acronym, but the
+//!   definition is *loose* and AC003 does not compare it.
+//! - `(long form – ACR)`: the acronym after a dash inside the parenthesis.
+//! - `ACR (long form)`: a parenthesis of two to twelve words right after the acronym,
+//!   whose first word starts with the acronym's first letter.
+//!
+//! A parenthesis followed by a number ("Verordening (EU) 2017/541") is a citation.
+
+pub mod acronym_redefined;
+pub mod acronym_undefined;
+pub mod acronym_used_before_definition;
+pub use acronym_redefined::AcronymRedefined;
+pub use acronym_undefined::AcronymUndefined;
+pub use acronym_used_before_definition::AcronymUsedBeforeDefinition;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::document::{Document, TextRole};
+use crate::pack::{FromPack, Pack};
+use crate::source::Span;
+
+use crate::document::words::{self as wording, is_all_caps, is_roman_numeral, is_titlecase, Word};
+
+/// The `[acronyms]` section of a pack, compiled once per pack.
+#[derive(Debug, Default)]
+pub struct AcronymPack {
+    /// Lowercased acronyms that need no definition.
+    pub known: HashSet<String>,
+    /// Lowercased document-series codes (COM, SWD, JOIN …).
+    pub document_codes: HashSet<String>,
+    /// Lowercased words that may surround the acronym inside the defining
+    /// parenthesis ("hierna", "de zogeheten", "genoemd").
+    pub fillers: HashSet<String>,
+    /// Lowercased function words (`[terms] function-words`), skipped when matching a
+    /// long form's initials.
+    pub function_words: HashSet<String>,
+    /// Lowercased placeholder words (`[placeholders] words`: TODO, TBD): PL002 reports
+    /// them, they are not acronyms.
+    pub placeholders: HashSet<String>,
+}
+
+impl FromPack for AcronymPack {
+    fn from_pack(pack: &Pack) -> Self {
+        let lower = |key: &str| -> HashSet<String> {
+            pack.strings(key).iter().map(|s| s.to_lowercase()).collect()
+        };
+        AcronymPack {
+            known: lower("acronyms.known"),
+            document_codes: lower("acronyms.document-codes"),
+            fillers: lower("acronyms.definition-fillers"),
+            function_words: lower("terms.function-words"),
+            placeholders: lower("placeholders.words"),
+        }
+    }
+}
+
+/// A place where an acronym is spelled out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Definition {
+    /// The acronym as written in the definition.
+    pub span: Span,
+    /// The long form as written (wrapped lines joined).
+    pub long_form: String,
+    pub long_span: Span,
+    /// The acronym's letters line up with the long form's words.
+    pub aligned: bool,
+}
+
+/// One acronym of the document.
+#[derive(Clone, Debug)]
+pub struct Acronym {
+    /// Lowercase key: "IntCEN" and "INTCEN" are the same acronym.
+    pub key: String,
+    /// As first written.
+    pub display: String,
+    /// Every use, in source order (definitions excluded).
+    pub uses: Vec<Span>,
+    /// Every definition, in source order.
+    pub definitions: Vec<Definition>,
+}
+
+impl Acronym {
+    fn first_offset(&self) -> usize {
+        let u = self.uses.first().map_or(usize::MAX, |s| s.start);
+        let d = self
+            .definitions
+            .first()
+            .map_or(usize::MAX, |d| d.span.start);
+        u.min(d)
+    }
+}
+
+/// Every acronym of a document, in order of first appearance.
+#[derive(Clone, Debug, Default)]
+pub struct AcronymTable {
+    pub acronyms: Vec<Acronym>,
+}
+
+/// The acronym table of a document, built once and shared by the three acronym rules.
+/// Linear in the length of its texts.
+pub fn acronym_table(doc: &Document, pack: &Pack) -> Arc<AcronymTable> {
+    doc.analysis(pack, || build_table(doc, pack))
+}
+
+fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
+    let config = pack.compiled::<AcronymPack>();
+    let texts: Vec<(TextRole, &crate::document::Text, Vec<Word>)> = doc
+        .texts()
+        .map(|(role, t)| (role, t, wording::words(t.as_str())))
+        .collect();
+
+    // Words the document writes in lowercase or title case: an all-caps form of one of
+    // them is emphasis ("de RAAD"), not an acronym. Only the all-caps candidates are
+    // looked up, so only words of their lengths are lowercased.
+    let mut candidates: HashSet<String> = HashSet::new();
+    for (_, t, words) in &texts {
+        let s = t.as_str();
+        for p in acronym_parts(s, words) {
+            if is_all_caps(p.text) {
+                candidates.insert(p.text.to_lowercase());
+            }
+        }
+    }
+    let lengths: HashSet<usize> = candidates.iter().map(String::len).collect();
+    let mut ordinary: HashSet<String> = HashSet::new();
+    for (_, t, words) in &texts {
+        let s = t.as_str();
+        for w in words.iter().filter(|w| !w.in_url) {
+            for (_, part) in wording::hyphen_parts(w.as_str(s)) {
+                if lengths.contains(&part.len()) && !is_all_caps(part) && !is_acronym_shape(part) {
+                    let lower = part.to_lowercase();
+                    if candidates.contains(&lower) {
+                        ordinary.insert(lower);
+                    }
+                }
+            }
+        }
+    }
+
+    let mut builder = Builder::default();
+    for (_, text, words) in &texts {
+        scan_text(text, words, &config, &ordinary, &mut builder);
+    }
+    builder.finish()
+}
+
+#[derive(Default)]
+struct Builder {
+    index: HashMap<String, usize>,
+    acronyms: Vec<Acronym>,
+}
+
+impl Builder {
+    fn entry(&mut self, written: &str) -> &mut Acronym {
+        let key = written.to_lowercase();
+        let i = match self.index.get(&key) {
+            Some(&i) => i,
+            None => {
+                self.acronyms.push(Acronym {
+                    key: key.clone(),
+                    display: written.to_string(),
+                    uses: Vec::new(),
+                    definitions: Vec::new(),
+                });
+                self.index.insert(key, self.acronyms.len() - 1);
+                self.acronyms.len() - 1
+            }
+        };
+        &mut self.acronyms[i]
+    }
+
+    fn finish(mut self) -> AcronymTable {
+        for a in &mut self.acronyms {
+            a.uses.sort_by_key(|s| s.start);
+            a.uses.dedup();
+            a.definitions.sort_by_key(|d| d.span.start);
+            a.definitions.dedup_by_key(|d| d.span.start);
+        }
+        self.acronyms.sort_by_key(|a| a.first_offset());
+        // The display form is the first one written.
+        AcronymTable {
+            acronyms: self.acronyms,
+        }
+    }
+}
+
+/// Letters only at both ends, at least two capitals, more capitals than lowercase
+/// letters, at most one digit inside ("B2B").
+pub fn is_acronym_shape(part: &str) -> bool {
+    let (Some(first), Some(last)) = (part.chars().next(), part.chars().last()) else {
+        return false;
+    };
+    if !first.is_alphabetic() || !last.is_alphabetic() {
+        return false;
+    }
+    let (mut upper, mut lower, mut digits) = (0, 0, 0);
+    for c in part.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lower += 1;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else {
+            return false;
+        }
+    }
+    upper >= 2 && upper > lower && digits <= 1
+}
+
+/// An acronym-shaped part found in a text, with its place in the text.
+struct Part<'t> {
+    word: usize,
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+fn acronym_parts<'t>(s: &'t str, words: &[Word]) -> Vec<Part<'t>> {
+    let mut out = Vec::new();
+    for (wi, w) in words.iter().enumerate() {
+        if w.in_url {
+            continue;
+        }
+        let word = w.as_str(s);
+        // "ST-9916-2017-INIT", "2020-2025": a code, not prose.
+        if wording::hyphen_parts(word)
+            .any(|(_, p)| p.len() >= 3 && p.chars().all(|c| c.is_ascii_digit()))
+        {
+            continue;
+        }
+        for (off, part) in wording::hyphen_parts(word) {
+            if is_acronym_shape(part) {
+                out.push(Part {
+                    word: wi,
+                    start: w.start + off,
+                    end: w.start + off + part.len(),
+                    text: part,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn scan_text(
+    text: &crate::document::Text,
+    words: &[Word],
+    config: &AcronymPack,
+    ordinary: &HashSet<String>,
+    out: &mut Builder,
+) {
+    let s = text.as_str();
+    let parts = acronym_parts(s, words);
+    if parts.is_empty() {
+        return;
+    }
+    let shouting = wording::is_shouting(s, words);
+    let caps_run = wording::in_caps_run(s, words);
+    let definition_sites = find_definitions(text, words, &parts, config, out);
+    for p in &parts {
+        if definition_sites.contains(&p.start) || is_excluded(s, words, p, config) {
+            continue;
+        }
+        if is_all_caps(p.text)
+            && (shouting || caps_run[p.word] || is_typographic_caps(s, words, p, ordinary))
+        {
+            continue;
+        }
+        let span = text.source_span(p.start, p.end);
+        out.entry(p.text).uses.push(span);
+    }
+}
+
+/// Excluded whatever the document: known acronyms, Roman numerals, document codes.
+fn is_excluded(s: &str, _words: &[Word], p: &Part<'_>, config: &AcronymPack) -> bool {
+    let key = p.text.to_lowercase();
+    if config.known.contains(&key)
+        || config.document_codes.contains(&key)
+        || config.placeholders.contains(&key)
+    {
+        return true;
+    }
+    if is_roman_numeral(p.text) {
+        return true;
+    }
+    // "2008/615/JBZ", "IP/20/2328": part of a document number.
+    if s[..p.start].ends_with('/') || s[p.end..].starts_with('/') {
+        return true;
+    }
+    // "COM(2020) 795", "EEAS (2020) 1114".
+    let after = s[p.end..].trim_start_matches(' ');
+    if let Some(rest) = after.strip_prefix('(') {
+        if rest.starts_with(|c: char| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// All-caps words that are typography: long words, words the document also writes in
+/// lowercase, surnames after a first name, units after a number.
+fn is_typographic_caps(s: &str, words: &[Word], p: &Part<'_>, ordinary: &HashSet<String>) -> bool {
+    if p.text.chars().count() >= 8 || ordinary.contains(&p.text.to_lowercase()) {
+        return true;
+    }
+    let word = &words[p.word];
+    // Only a whole word can be a surname or a unit.
+    if word.start != p.start || word.end != p.end || p.word == 0 {
+        return false;
+    }
+    let prev = &words[p.word - 1];
+    let gap = &s[prev.end..word.start];
+    if gap != " " {
+        return false;
+    }
+    let prev_text = prev.as_str(s);
+    // "Laura BERARD": a first name, then a surname in capitals with a vowel.
+    let has_vowel = p
+        .text
+        .chars()
+        .any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'));
+    if p.text.chars().count() >= 4 && has_vowel && is_titlecase(prev_text) && !prev.trailing_hyphen
+    {
+        return true;
+    }
+    // "5 GB", "10 MW": a short unit after a number.
+    p.text.len() <= 3
+        && prev_text
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+}
+
+/// Find the definitions in a text, record them, and return the text offsets of the
+/// acronym parts that are not uses: definition sites and act numbers.
+fn find_definitions(
+    text: &crate::document::Text,
+    words: &[Word],
+    parts: &[Part<'_>],
+    config: &AcronymPack,
+    out: &mut Builder,
+) -> HashSet<usize> {
+    let s = text.as_str();
+    let mut sites = HashSet::new();
+    let bytes = s.as_bytes();
+    let mut search_from = 0;
+    while let Some(rel) = s[search_from..].find('(') {
+        let open = search_from + rel;
+        search_from = open + 1;
+        // The matching ')' with nothing nested, within a reasonable distance.
+        let Some(close_rel) = s[open + 1..].find([')', '(']) else {
+            break;
+        };
+        let close = open + 1 + close_rel;
+        if bytes[close] != b')' || close - open > 400 {
+            continue;
+        }
+        if is_citation(&s[close + 1..]) {
+            // "(GBVB) 2016/1693": part of the act's number, neither use nor definition.
+            let lo = parts.partition_point(|p| p.start <= open);
+            let hi = parts.partition_point(|p| p.end <= close);
+            sites.extend(parts[lo..hi.max(lo)].iter().map(|p| p.start));
+            continue;
+        }
+        // Words inside the parenthesis, fillers stripped from both ends.
+        let inner: Vec<&Word> = words_between(words, open + 1, close).iter().collect();
+        let inner = strip_fillers(s, inner, config);
+        if inner.is_empty() {
+            continue;
+        }
+        let lo = parts.partition_point(|p| p.start <= open);
+        let hi = parts.partition_point(|p| p.end <= close);
+        let defined_parts: Vec<&Part<'_>> = parts[lo..hi.max(lo)].iter().collect();
+
+        // 1. long form (ACR)
+        if inner.len() == 1 && !defined_parts.is_empty() {
+            let w = inner[0];
+            let in_word: Vec<&&Part<'_>> = defined_parts
+                .iter()
+                .filter(|p| p.start >= w.start && p.end <= w.end)
+                .collect();
+            if !in_word.is_empty() && preceded_by_noun(s, words, open) {
+                let short: String = in_word.iter().map(|p| p.text).collect();
+                if let Some((ls, le, aligned)) = long_form_before(s, words, open, &short) {
+                    for p in &in_word {
+                        if is_excluded(s, words, p, config) {
+                            continue;
+                        }
+                        sites.insert(p.start);
+                        out.entry(p.text).definitions.push(Definition {
+                            span: text.source_span(p.start, p.end),
+                            long_form: s[ls..le].to_string(),
+                            long_span: text.source_span(ls, le),
+                            aligned,
+                        });
+                    }
+                }
+            }
+            continue;
+        }
+
+        // 2. (long form – ACR)
+        if inner.len() >= 2 {
+            let last = inner[inner.len() - 1];
+            let before_last = &s[inner[inner.len() - 2].end..last.start];
+            if before_last.contains(['–', '—']) || before_last.contains(" - ") {
+                let tail: Vec<&&Part<'_>> = defined_parts
+                    .iter()
+                    .filter(|p| p.start == last.start && p.end == last.end)
+                    .collect();
+                if let Some(p) = tail.first() {
+                    let ls = inner[0].start;
+                    let le = inner[inner.len() - 2].end;
+                    if !is_excluded(s, words, p, config) {
+                        let aligned = schwartz_hearst(&s[ls..le], p.text).is_some();
+                        sites.insert(p.start);
+                        out.entry(p.text).definitions.push(Definition {
+                            span: text.source_span(p.start, p.end),
+                            long_form: s[ls..le].to_string(),
+                            long_span: text.source_span(ls, le),
+                            aligned,
+                        });
+                    }
+                    continue;
+                }
+            }
+        }
+
+        // 3. ACR (long form)
+        if (2..=12).contains(&inner.len()) {
+            // The word right before the parenthesis is the acronym, or a compound that
+            // starts with it ("CBRN-materialen (chemische, biologische … materialen)").
+            let before = words_between(words, 0, open);
+            let Some(prev_word) = before.last().filter(|w| s[w.end..open].trim().is_empty()) else {
+                continue;
+            };
+            let Some(acr) = parts
+                .get(parts.partition_point(|p| p.start < prev_word.start))
+                .filter(|p| p.start == prev_word.start && p.end <= prev_word.end)
+            else {
+                continue;
+            };
+            if is_excluded(s, words, acr, config) {
+                continue;
+            }
+            let ls = inner[0].start;
+            let le = inner[inner.len() - 1].end;
+            let long = &s[ls..le];
+            let first_letter = |x: &str| x.chars().next().map(|c| c.to_lowercase().to_string());
+            if long.starts_with(|c: char| c.is_alphabetic())
+                && first_letter(long) == first_letter(acr.text)
+            {
+                let aligned = schwartz_hearst(long, acr.text).is_some();
+                sites.insert(acr.start);
+                out.entry(acr.text).definitions.push(Definition {
+                    span: text.source_span(acr.start, acr.end),
+                    long_form: long.to_string(),
+                    long_span: text.source_span(ls, le),
+                    aligned,
+                });
+            }
+        }
+    }
+    sites
+}
+
+/// The words that lie wholly within `start..end` (words are sorted and disjoint).
+fn words_between(words: &[Word], start: usize, end: usize) -> &[Word] {
+    let lo = words.partition_point(|w| w.start < start);
+    let hi = words.partition_point(|w| w.end <= end);
+    &words[lo..hi.max(lo)]
+}
+
+/// Where the document writes each acronym's long form without the acronym: a run of
+/// words whose initials, function words skipped, spell the acronym ("Europese Dienst
+/// voor extern optreden" for EDEO). For acronyms of up to four letters the run must
+/// contain a capitalised word, so that "alle uitdagingen" is not taken for AU: short
+/// runs of lowercase words match by chance in a long document. One pass over the
+/// document's words for all the acronyms.
+pub fn unlinked_long_forms(
+    doc: &Document,
+    pack: &Pack,
+    acronyms: &[&str],
+) -> Vec<Option<(Span, String)>> {
+    let config = pack.compiled::<AcronymPack>();
+    let letters: Vec<Vec<char>> = acronyms
+        .iter()
+        .map(|a| {
+            a.chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_lowercase)
+                .collect()
+        })
+        .collect();
+    let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+    for (i, l) in letters.iter().enumerate() {
+        if l.len() >= 2 {
+            by_initial.entry(l[0]).or_default().push(i);
+        }
+    }
+    let mut found: Vec<Option<(Span, String)>> = vec![None; acronyms.len()];
+    if by_initial.is_empty() {
+        return found;
+    }
+    let initial = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
+    for (_, text) in doc.texts() {
+        let s = text.as_str();
+        let words = wording::words(s);
+        let is_function: Vec<bool> = words
+            .iter()
+            .map(|w| config.function_words.contains(&w.as_str(s).to_lowercase()))
+            .collect();
+        for (i, first) in words.iter().enumerate() {
+            let Some(candidates) = initial(first.as_str(s)).and_then(|c| by_initial.get(&c)) else {
+                continue;
+            };
+            if first.in_url || is_function[i] {
+                continue;
+            }
+            for &a in candidates {
+                if found[a].is_some() {
+                    continue;
+                }
+                let want = &letters[a];
+                let mut matched = 0;
+                let mut capitalised = false;
+                for j in i..words.len() {
+                    let w = &words[j];
+                    let t = w.as_str(s);
+                    if j > i && !s[words[j - 1].end..w.start].trim().is_empty() {
+                        break; // punctuation ends the phrase
+                    }
+                    if is_function[j] {
+                        continue;
+                    }
+                    if initial(t) != Some(want[matched]) || is_acronym_shape(t) {
+                        break;
+                    }
+                    capitalised |= t.starts_with(char::is_uppercase);
+                    matched += 1;
+                    if matched == want.len() {
+                        if want.len() > 4 || capitalised {
+                            found[a] = Some((
+                                text.source_span(first.start, w.end),
+                                s[first.start..w.end].to_string(),
+                            ));
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// "(EU) 2017/541", "(EG) nr. 2580/2001": the parenthesis belongs to the number of
+/// an act. A bare number after it is more likely a footnote reference.
+fn is_citation(after: &str) -> bool {
+    let rest = after.trim_start_matches(' ');
+    let number: &str = rest
+        .split(|c: char| c.is_whitespace() || c == ',' || c == ';')
+        .next()
+        .unwrap_or("");
+    let act_number = number.contains('/')
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '/' || c == '.');
+    act_number || rest.starts_with("nr.") || rest.starts_with("No ") || rest.starts_with("no.")
+}
+
+fn strip_fillers<'w>(s: &str, mut inner: Vec<&'w Word>, config: &AcronymPack) -> Vec<&'w Word> {
+    let is_filler = |w: &Word| config.fillers.contains(&w.as_str(s).to_lowercase());
+    while inner.first().is_some_and(|w| is_filler(w)) {
+        inner.remove(0);
+    }
+    while inner.last().is_some_and(|w| is_filler(w)) {
+        inner.pop();
+    }
+    inner
+}
+
+/// The word before an opening parenthesis is an ordinary word (it has a lowercase
+/// letter and ends in a letter): the end of a noun phrase, not a number or a code.
+fn preceded_by_noun(s: &str, words: &[Word], open: usize) -> bool {
+    let before = words_between(words, 0, open);
+    let Some(mut prev) = before.last() else {
+        return false;
+    };
+    if !s[prev.end..open].trim().is_empty() {
+        return false;
+    }
+    // "terrorismefinanciering 62 (TFTP)": a footnote reference between the long form
+    // and the parenthesis.
+    let t = prev.as_str(s);
+    if t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) && before.len() >= 2 {
+        prev = &before[before.len() - 2];
+    }
+    let t = prev.as_str(s);
+    t.chars().any(|c| c.is_lowercase()) && t.chars().last().is_some_and(|c| c.is_alphabetic())
+}
+
+/// The long form before an opening parenthesis: the words of the same clause, as many
+/// as the acronym's letters allow; aligned when Schwartz–Hearst finds the letters.
+fn long_form_before(
+    s: &str,
+    words: &[Word],
+    open: usize,
+    short: &str,
+) -> Option<(usize, usize, bool)> {
+    let letters = short.chars().filter(|c| c.is_alphanumeric()).count();
+    let max_words = (letters + 5).min(letters * 2).max(1);
+    // Look back at most 400 bytes: a long form is never longer.
+    let floor = crate::source::floor_char_boundary(s, open.saturating_sub(400));
+    let clause_start = s[floor..open]
+        .rfind(['.', ';', ':', '!', '?', '(', ')', '[', ']', '“', '”', '"'])
+        .map_or(floor, |i| floor + i + 1);
+    let window: Vec<&Word> = words_between(words, clause_start, open).iter().collect();
+    let last = window.last()?;
+    let first_idx = window.len().saturating_sub(max_words);
+    let ws = window[first_idx].start;
+    let we = last.end;
+    if let Some(rel) = schwartz_hearst(&s[ws..we], short) {
+        return Some((ws + rel, we, true));
+    }
+    let loose_idx = window.len().saturating_sub(letters.max(1));
+    Some((window[loose_idx].start, we, false))
+}
+
+/// Schwartz & Hearst (2003): match the short form's letters right to left in the long
+/// form, the first letter at the start of a word. Returns the byte offset in `long`
+/// where the long form starts.
+pub fn schwartz_hearst(long: &str, short: &str) -> Option<usize> {
+    let l: Vec<(usize, char)> = long.char_indices().collect();
+    let sh: Vec<char> = short
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if sh.is_empty() || l.is_empty() {
+        return None;
+    }
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let mut li = l.len() as isize - 1;
+    let mut si = sh.len() as isize - 1;
+    while si >= 0 {
+        let c = sh[si as usize];
+        loop {
+            if li < 0 {
+                return None;
+            }
+            let (_, lc) = l[li as usize];
+            let at_word_start = li == 0 || !l[li as usize - 1].1.is_alphanumeric();
+            if lower(lc) == c && (si > 0 || at_word_start) {
+                break;
+            }
+            li -= 1;
+        }
+        li -= 1;
+        si -= 1;
+    }
+    let start = (li + 1) as usize;
+    Some(l[start].0)
+}
+
+/// A long form reduced for comparison: lowercase, no hyphens or spaces, leading
+/// articles dropped, plural endings stripped per word.
+pub fn normalized_long_form(long: &str, articles: &[&str]) -> String {
+    let mut words: Vec<String> = long
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words
+        .first()
+        .is_some_and(|w| articles.contains(&w.as_str()))
+    {
+        words.remove(0);
+    }
+    words
+        .iter()
+        .map(|w| strip_plural(w))
+        .collect::<Vec<_>>()
+        .join("")
+}
+
+/// A crude stem: plural endings and a final "e" dropped ("centres", "centre" →
+/// "centr"), so that singular and plural compare equal.
+fn strip_plural(w: &str) -> String {
+    let mut stem = w.to_string();
+    if let Some(s) = w.strip_suffix("ies").filter(|s| s.len() >= 3) {
+        stem = format!("{s}y");
+    } else if let Some(s) = w.strip_suffix("en").filter(|s| s.len() >= 3) {
+        stem = s.to_string();
+    } else if let Some(s) = w.strip_suffix('s').filter(|s| s.len() >= 3) {
+        stem = s.to_string();
+    }
+    if stem.len() > 3 && stem.ends_with('e') {
+        stem.pop();
+    }
+    stem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronym_shapes() {
+        for a in ["EDEO", "IntCEN", "DDoS", "eEDES", "PNR", "AU", "B2B"] {
+            assert!(is_acronym_shape(a), "{a}");
+        }
+        for a in [
+            "Europol", "rescEU", "EUInvest", "A", "G7", "HOMED2", "eu", "Lisa",
+        ] {
+            assert!(!is_acronym_shape(a), "{a}");
+        }
+    }
+
+    #[test]
+    fn schwartz_hearst_finds_long_forms() {
+        let long = "de Europese Dienst voor extern optreden";
+        let at = schwartz_hearst(long, "EDEO").unwrap();
+        assert_eq!(&long[at..], "Europese Dienst voor extern optreden");
+        let long = "verordeningen inzake het Schengeninformatiesysteem";
+        let at = schwartz_hearst(long, "SIS").unwrap();
+        assert_eq!(&long[at..], "Schengeninformatiesysteem");
+        assert!(schwartz_hearst("vooraf te verstrekken passagiersgegevens", "API").is_none());
+    }
+
+    #[test]
+    fn long_forms_compare_modulo_case_hyphens_and_plurals() {
+        let a = normalized_long_form("Europese Dienst voor extern optreden", &["de"]);
+        let b = normalized_long_form("de Europese dienst voor Extern Optreden", &["de"]);
+        assert_eq!(a, b);
+        let a = normalized_long_form("cyber-security centre", &[]);
+        let b = normalized_long_form("cybersecurity centres", &[]);
+        assert_eq!(a, b);
+        let c = normalized_long_form("Europese Dienst voor extern beleid", &[]);
+        assert_ne!(a, c);
+    }
+}

@@ -1,0 +1,23 @@
+//! What the rules CM001–CM003 read from their context (document date, options): the
+//! one place where the commitment family meets the rule engine's types.
+
+use super::{register_dated_by_body, Commitment};
+use crate::document::Document;
+use crate::rule::Context;
+
+/// The register as the rules CM001–CM003 see it. The configured `document-date`
+/// (`Context::document_date`, or the rule option of the same name) is used when the
+/// text states no date of its own; the rule option `quotations = true` counts
+/// commitments inside quotations.
+pub(super) fn for_rule(doc: &Document, cx: &Context<'_>) -> Vec<Commitment> {
+    let document_date = cx
+        .document_date()
+        .or_else(|| cx.option_str("document-date"))
+        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+    register_dated_by_body(
+        doc,
+        cx.pack(),
+        document_date,
+        cx.option_bool("quotations", false),
+    )
+}

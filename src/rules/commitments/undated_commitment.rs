@@ -1,0 +1,72 @@
+//! CM001 undated-commitment.
+
+use crate::declare_rule;
+use crate::document::Document;
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::rules::commitments::{self, Status};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a commitment or a request to a named actor that says nothing about when:
+    /// "De Commissie en de EDEO zullen streven naar …", "verzoekt de RAAD de LIDSTATEN:
+    /// … te zorgen voor …", "The Commission will support Member States …". Commitments
+    /// are body sentences with an actor and a future modal, intent or request verb,
+    /// key-action box items (their frame "De Commissie zal:" gives the actor), and the
+    /// lowercase points under a Council lead-in (one finding per point).
+    ///
+    /// Not flagged: predictions ("Dit zal helpen"), capability ("zal … kunnen"),
+    /// obligations without an addressee, past work, quotations; commitments timed by an
+    /// event ("zodra het voorstel is goedgekeurd", "once adopted": status
+    /// `conditional`) or only by a plan period ("actieplan 2021–2025": status
+    /// `period`), since those do say when, only not as a date. A year in another
+    /// clause ("In 2020 heeft de Commissie … en zij zal nagaan") or a year that names
+    /// a document (COM(2020) 795, Richtlijn 2016/681) does not date a commitment.
+    ///
+    /// ## Why is this bad?
+    /// A commitment without a date cannot be followed up. Parliaments, ministries and
+    /// journalists read policy texts for what is promised by when.
+    ///
+    /// ## Example
+    /// ```text
+    /// De Commissie zal nieuwe manieren voorstellen om risicobeoordeling aan te moedigen.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// De Commissie zal in het tweede kwartaal van 2021 nieuwe manieren voorstellen …
+    /// ```
+    ///
+    /// ## Options
+    /// - The top-level `document-date` setting (`YYYY-MM-DD`) gives the document's date
+    ///   when the text does not state it (used to resolve "volgend jaar" and to tell
+    ///   past deadlines).
+    /// - `quotations` (bool, default `false`): also count commitments inside quotations
+    ///   (press-release quotes).
+    pub UndatedCommitment {
+        code: "CM001",
+        name: "undated-commitment",
+        group: Commitments,
+        level: Warning,
+        summary: "a commitment or request to a named actor with no date or deadline",
+    }
+}
+
+impl Rule for UndatedCommitment {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for c in commitments::rule_input::for_rule(doc, cx) {
+            if c.status != Status::Undated {
+                continue;
+            }
+            cx.report(c.span, format!(
+                    "{} has no date or deadline: {}",
+                    commitments::describe(&c),
+                    commitments::quoted_action(&c)
+                ))
+                .label("no date or deadline")
+                .help("say by when: a date, a quarter or a year (\"tegen eind 2021\", \"by the end of 2021\")");
+        }
+    }
+}

@@ -1,0 +1,99 @@
+//! Meta rules (`PLX…`): findings about policylint's own machinery — suppression
+//! comments and baseline entries. They have no `check` of their own: the suppression
+//! and baseline passes report them. They are not in the contract catalogue; they can be
+//! selected, ignored and re-levelled like any rule.
+
+use crate::declare_rule;
+use crate::rule::RuleMeta;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a suppression comment (`<!-- policylint-disable-next-line CODE -- reason -->`
+    /// or a `policylint-disable` range) that suppressed no finding of that rule.
+    ///
+    /// ## Why is this bad?
+    /// A suppression that no longer matches anything hides nothing today but will hide a
+    /// real problem tomorrow, and it misleads readers into thinking the text has an issue
+    /// that was accepted.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// <!-- policylint-disable-next-line TX001 -- quoted from the regulation -->
+    /// The text on this line has no repeated word.
+    /// ```
+    ///
+    /// Use instead: remove the comment.
+    ///
+    /// ## Options
+    /// None.
+    pub UnusedSuppression {
+        code: "PLX001",
+        name: "unused-suppression",
+        group: Meta,
+        level: Info,
+        summary: "a suppression comment that suppresses nothing",
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a malformed suppression comment: one without a reason (`-- reason`), one
+    /// that names no rule or an unknown rule, or a `policylint-enable` with no open
+    /// `policylint-disable`.
+    ///
+    /// ## Why is this bad?
+    /// A suppression is a decision; without a reason the next editor cannot tell whether
+    /// it still holds. A misspelt rule code silently suppresses nothing.
+    ///
+    /// ## Example
+    /// ```markdown
+    /// <!-- policylint-disable-next-line FN001 -->
+    /// ```
+    ///
+    /// Use instead:
+    /// ```markdown
+    /// <!-- policylint-disable-next-line FN001 -- footnote text follows in the annex -->
+    /// ```
+    ///
+    /// ## Options
+    /// None.
+    pub InvalidSuppression {
+        code: "PLX002",
+        name: "invalid-suppression",
+        group: Meta,
+        level: Warning,
+        summary: "a suppression comment without a reason or with an unknown rule",
+    }
+}
+
+declare_rule! {
+    /// ## What it does
+    /// Reports an entry of the baseline file (`--baseline FILE`) that matches no current
+    /// finding in a file that was checked.
+    ///
+    /// ## Why is this bad?
+    /// The problem the entry recorded was fixed (or its text changed). Keeping the entry
+    /// would let a new problem with the same fingerprint slip through unreported.
+    ///
+    /// ## Example
+    /// A baseline written before footnote 2 was added, used after the fix.
+    ///
+    /// Use instead: rewrite the baseline with `--write-baseline FILE`.
+    ///
+    /// ## Options
+    /// None.
+    pub UnmatchedBaselineEntry {
+        code: "PLX003",
+        name: "unmatched-baseline-entry",
+        group: Meta,
+        level: Info,
+        summary: "a baseline entry that matches no current finding",
+    }
+}
+
+/// The engine's own rules, sorted by code.
+pub static META_RULES: [&RuleMeta; 3] = [
+    &UnusedSuppression::META,
+    &InvalidSuppression::META,
+    &UnmatchedBaselineEntry::META,
+];

@@ -1,0 +1,306 @@
+//! TV001 `term-variant`.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::declare_rule;
+use crate::document::words::{self as wording, is_all_caps, is_apostrophe, Word, WordHash};
+use crate::document::{Document, TextRole};
+use crate::pack::{FromPack, Pack};
+use crate::rule::{Context, Rule, RuleMeta};
+use crate::source::Span;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a term written two ways in one document, learned from the document
+    /// itself, with no list of pairs: case ("eu-LISA" / "eu-Lisa"), apostrophes
+    /// ("Da'esh" / "Da’esh"), hyphens ("e-mail" / "email", "cyber-security" /
+    /// "cybersecurity") and spacing ("cyber security" / "cybersecurity"). Words are
+    /// grouped by a key without case, hyphens, apostrophes and spaces; a group with more
+    /// than one spelling is a variant. The finding sits on the first use of each rarer
+    /// spelling; a secondary label shows the dominant one with its count.
+    ///
+    /// Not variants: a capital at the start of a word (sentence start, title case),
+    /// capitals used as typography ("de RAAD" / "de Raad", headings in capitals), a
+    /// possessive against a plural ("Commission's" / "Commissions"), and words that
+    /// differ in more than spelling (plurals, "EU-lidstaten" / "lidstaten" have
+    /// different keys). Split forms are only considered for two content words, the
+    /// second in lowercase ("Internet Forum" is a name, not a split "internetforum"); pairs
+    /// with a function word ("ten minste" / "tenminste", "may be" / "maybe") differ in
+    /// meaning and are left alone (`[terms] function-words` in the pack).
+    ///
+    /// ## Why is this bad?
+    /// Readers take a second spelling for a second thing, search and translation
+    /// memories miss it, and it shows that the text was not edited as a whole.
+    ///
+    /// ## Example
+    /// ```text
+    /// Europol, Frontex en eu-Lisa zullen … het agentschap eu-LISA …
+    /// ```
+    /// Use the agency's own spelling, "eu-LISA", throughout.
+    ///
+    /// ## Options
+    /// None.
+    pub TermVariant {
+        code: "TV001",
+        name: "term-variant",
+        group: Terms,
+        level: Warning,
+        summary: "the same term written two ways",
+    }
+}
+
+/// The `[terms]` section of a pack.
+#[derive(Debug, Default)]
+pub struct TermsPack {
+    pub function_words: HashSet<String>,
+}
+
+impl FromPack for TermsPack {
+    fn from_pack(pack: &Pack) -> Self {
+        TermsPack {
+            function_words: pack
+                .strings("terms.function-words")
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+        }
+    }
+}
+
+struct Form {
+    /// The spelling, with the first letter of a capitalised word lowered.
+    spelling: String,
+    /// As first written.
+    written: String,
+    count: usize,
+    first: Span,
+}
+
+#[derive(Default)]
+struct Group {
+    forms: Vec<Form>,
+}
+
+impl Group {
+    /// Count one occurrence at source offset `at`; `span` is built only when needed.
+    fn add(&mut self, written: &str, at: usize, span: impl FnOnce() -> Span) {
+        let found = match self.forms.iter().position(|f| f.written == written) {
+            Some(i) => Some(i),
+            None => {
+                let spelling = spelling_of(written);
+                self.forms.iter().position(|f| f.spelling == spelling)
+            }
+        };
+        if let Some(f) = found.map(|i| &mut self.forms[i]) {
+            f.count += 1;
+            if at < f.first.start {
+                f.first = span();
+                f.written = written.to_string();
+            }
+        } else {
+            self.forms.push(Form {
+                spelling: spelling_of(written),
+                written: written.to_string(),
+                count: 1,
+                first: span(),
+            });
+        }
+    }
+}
+
+/// Lowercase letters and digits only.
+fn push_key(s: &str, key: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                key.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphanumeric() {
+            key.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The spelling compared between forms: a capital at the start of a capitalised word
+/// ("Lidstaten", "Cybersecurity") is grammar, not spelling.
+fn spelling_of(s: &str) -> String {
+    let mut chars = s.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
+            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+        }
+        _ => s.to_string(),
+    }
+}
+
+/// A word that can take part: prose, at least two letters, no digits, not a
+/// suspended compound.
+fn eligible(s: &str, w: &Word) -> bool {
+    if w.in_url || w.leading_hyphen || w.trailing_hyphen {
+        return false;
+    }
+    let mut letters = 0;
+    for c in w.as_str(s).chars() {
+        if c.is_ascii_digit() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// "Commission's" against "Commissions": a possessive, not a spelling.
+fn possessive_pair(a: &str, b: &str) -> bool {
+    let strip = |x: &str| -> Option<String> {
+        let mut chars: Vec<char> = x.chars().collect();
+        let n = chars.len();
+        if n >= 3 && is_apostrophe(chars[n - 2]) && chars[n - 1] == 's' {
+            chars.remove(n - 2);
+            Some(chars.into_iter().collect())
+        } else {
+            None
+        }
+    };
+    strip(a).is_some_and(|x| x == b) || strip(b).is_some_and(|x| x == a)
+}
+
+impl Rule for TermVariant {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let terms = cx.pack().compiled::<TermsPack>();
+        let texts: Vec<_> = doc
+            .texts()
+            .map(|(role, t)| {
+                let words = wording::words(t.as_str());
+                let typographic_caps =
+                    role == TextRole::Heading || wording::is_shouting(t.as_str(), &words);
+                let caps_run = wording::in_caps_run(t.as_str(), &words);
+                (t, words, typographic_caps, caps_run)
+            })
+            .collect();
+
+        let mut groups: HashMap<String, Group, WordHash> = HashMap::default();
+        let mut key = String::new();
+        for (text, words, typographic_caps, caps_run) in &texts {
+            let s = text.as_str();
+            for (i, w) in words.iter().enumerate().filter(|(_, w)| eligible(s, w)) {
+                let t = w.as_str(s);
+                if (*typographic_caps || caps_run[i]) && is_all_caps(t) {
+                    continue;
+                }
+                key.clear();
+                push_key(t, &mut key);
+                if key.len() < 3 {
+                    continue;
+                }
+                let at = text.source_offset(w.start);
+                let span = || text.source_span(w.start, w.end);
+                match groups.get_mut(key.as_str()) {
+                    Some(g) => g.add(t, at, span),
+                    None => groups.entry(key.clone()).or_default().add(t, at, span),
+                }
+            }
+        }
+        // Split spellings: two content words that together spell a word of the document.
+        let mut lower = String::new();
+        for (text, words, _, _) in &texts {
+            let s = text.as_str();
+            for pair in words.windows(2) {
+                let (a, b) = (&pair[0], &pair[1]);
+                if !eligible(s, a) || !eligible(s, b) || &s[a.end..b.start] != " " {
+                    continue;
+                }
+                let (ta, tb) = (a.as_str(s), b.as_str(s));
+                // "Task Force", "Internet Forum": a name, often English in a Dutch text,
+                // not a split spelling of "taskforce".
+                if tb.starts_with(char::is_uppercase) || is_all_caps(ta) {
+                    continue;
+                }
+                lower.clear();
+                lower.extend(ta.chars().flat_map(char::to_lowercase));
+                if terms.function_words.contains(lower.as_str()) {
+                    continue;
+                }
+                lower.clear();
+                lower.extend(tb.chars().flat_map(char::to_lowercase));
+                if terms.function_words.contains(lower.as_str()) {
+                    continue;
+                }
+                key.clear();
+                push_key(ta, &mut key);
+                push_key(tb, &mut key);
+                if let Some(g) = groups.get_mut(key.as_str()) {
+                    g.add(&s[a.start..b.end], text.source_offset(a.start), || {
+                        text.source_span(a.start, b.end)
+                    });
+                }
+            }
+        }
+
+        let times = |n: usize| {
+            if n == 1 {
+                "once".to_string()
+            } else {
+                format!("{n} times")
+            }
+        };
+        let mut findings: Vec<(Span, String, Span, String, String)> = Vec::new();
+        for g in groups.values_mut() {
+            if g.forms.len() < 2 {
+                continue;
+            }
+            // Capitals as typography: "RAAD" where the document also writes "raad".
+            let lowercase: Vec<String> = g
+                .forms
+                .iter()
+                .filter(|f| !f.spelling.chars().any(char::is_uppercase))
+                .map(|f| f.spelling.to_uppercase())
+                .collect();
+            g.forms
+                .retain(|f| !(is_all_caps(&f.spelling) && lowercase.contains(&f.spelling)));
+            if g.forms.len() < 2 {
+                continue;
+            }
+            let dominant = g
+                .forms
+                .iter()
+                .enumerate()
+                .max_by(|(_, a), (_, b)| {
+                    a.count
+                        .cmp(&b.count)
+                        .then(b.first.start.cmp(&a.first.start))
+                })
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            let dom = &g.forms[dominant];
+            for (i, f) in g.forms.iter().enumerate() {
+                if i == dominant || possessive_pair(&f.spelling, &dom.spelling) {
+                    continue;
+                }
+                findings.push((
+                    f.first,
+                    format!(
+                        "`{}` is also written `{}` in this document",
+                        f.written, dom.written
+                    ),
+                    dom.first,
+                    format!("`{}` is used {}", dom.written, times(dom.count)),
+                    format!("`{}` is used {}", f.written, times(f.count)),
+                ));
+            }
+        }
+        findings.sort_by_key(|f| f.0.start);
+        for (span, message, related, related_msg, note) in findings {
+            cx.report(span, message)
+                .label("variant spelling")
+                .related(related, related_msg)
+                .note(note)
+                .help("use one spelling throughout");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! TX001 `repeated-word`.
+
+use std::collections::HashSet;
+
+use crate::declare_rule;
+use crate::document::words as wording;
+use crate::document::Document;
+use crate::pack::{FromPack, Pack};
+use crate::rule::{Context, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags the same word twice in a row ("de de", "the the", "De de"). Not flagged:
+    /// repeats that are grammar ("dat dat", "had had", "that that"; the pack's
+    /// `[text] allowed-repeats`), a Dutch preposition before the same particle of a
+    /// separable verb ("zich er aan aan te passen"; `[text] separable-particles`),
+    /// words that differ in case beyond a first capital ("ANTICIPEREN Anticiperen", a
+    /// heading meeting its text), numbers, and a repeat that only exists
+    /// because the document model joined two lines with something skipped between them
+    /// (a footnote block, a page footer, a box): the two words must be separated by
+    /// nothing but whitespace in the source.
+    ///
+    /// ## Why is this bad?
+    /// A doubled word is a typing or editing slip that spell checkers let through.
+    ///
+    /// ## Example
+    /// ```text
+    /// De Commissie zal de de uitvoering ondersteunen.
+    /// ```
+    /// Use instead:
+    /// ```text
+    /// De Commissie zal de uitvoering ondersteunen.
+    /// ```
+    ///
+    /// ## Options
+    /// Add allowed repeats to the pack: `[pack.nl.text] allowed-repeats = ["die"]`.
+    pub RepeatedWord {
+        code: "TX001",
+        name: "repeated-word",
+        group: Text,
+        level: Warning,
+        summary: "the same word twice in a row",
+    }
+}
+
+/// The `[text]` section of a pack.
+#[derive(Debug, Default)]
+pub struct TextPack {
+    pub allowed_repeats: HashSet<String>,
+    /// Particles of separable verbs: "er aan aan te passen", "aan aangepast".
+    pub separable_particles: HashSet<String>,
+}
+
+impl FromPack for TextPack {
+    fn from_pack(pack: &Pack) -> Self {
+        TextPack {
+            allowed_repeats: pack
+                .strings("text.allowed-repeats")
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            separable_particles: pack
+                .strings("text.separable-particles")
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+        }
+    }
+}
+
+/// The same word, allowing a capital on the first one only ("De de"). "ANTICIPEREN
+/// Anticiperen" or "europol Europol" is a heading or a sentence meeting another.
+fn same_word(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let mut ca = a.chars();
+    let mut cb = b.chars();
+    match (ca.next(), cb.next()) {
+        (Some(x), Some(y)) => {
+            x.is_uppercase()
+                && x.to_lowercase().eq(std::iter::once(y))
+                && ca.as_str() == cb.as_str()
+        }
+        _ => false,
+    }
+}
+
+impl Rule for RepeatedWord {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let config = cx.pack().compiled::<TextPack>();
+        let source = doc.text();
+        for (_, text) in doc.texts() {
+            let s = text.as_str();
+            let words = wording::words(s);
+            for (i, pair) in words.windows(2).enumerate() {
+                let (a, b) = (&pair[0], &pair[1]);
+                let (ta, tb) = (a.as_str(s), b.as_str(s));
+                let next = words.get(i + 2).map(|w| w.as_str(s).to_lowercase());
+                if a.in_url
+                    || b.in_url
+                    || a.leading_hyphen
+                    || a.trailing_hyphen
+                    || b.leading_hyphen
+                    || !s[a.end..b.start].chars().all(char::is_whitespace)
+                    || !ta.chars().any(char::is_alphabetic)
+                    || !same_word(ta, tb)
+                    || config.allowed_repeats.contains(&ta.to_lowercase())
+                {
+                    continue;
+                }
+                // "zich er aan aan te passen": a preposition and the particle of a
+                // separable verb.
+                let lower = ta.to_lowercase();
+                if config.separable_particles.contains(&lower)
+                    && next
+                        .as_deref()
+                        .is_some_and(|n| n == "te" || (n.starts_with(&lower) && n != lower))
+                {
+                    continue;
+                }
+                let first = text.source_span(a.start, a.end);
+                let second = text.source_span(b.start, b.end);
+                // Something was skipped between the two words in the source: the model
+                // joined text across a break, the repeat is not in the document.
+                let between = source.get(first.end..second.start).unwrap_or("x");
+                if first.end > second.start || !between.chars().all(char::is_whitespace) {
+                    continue;
+                }
+                cx.report(first.cover(second), format!("`{ta}` is repeated"))
+                    .label("repeated word")
+                    .help(format!("remove one `{tb}`"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, Paragraph, ParagraphKind, SourceFile, Span, Text};
+    use crate::lang::Language;
+    use crate::pack::Pack;
+
+    fn run(source: &str, pieces: &[(usize, usize)]) -> Vec<String> {
+        let mut doc = Document::empty(
+            SourceFile::from_str("t.txt", source),
+            Format::PdfText,
+            Language::Nl,
+        );
+        let mut text = Text::new();
+        for (i, &(s, e)) in pieces.iter().enumerate() {
+            if i > 0 {
+                text.push_synthetic(" ", s);
+            }
+            text.push_source(source, Span::new(s, e));
+        }
+        doc.paragraphs.push(Paragraph {
+            text,
+            page: 0,
+            kind: ParagraphKind::Plain,
+        });
+        let pack = Pack::builtin(Language::Nl);
+        let mut cx = Context::new(&RepeatedWord::META, None, pack);
+        RepeatedWord.check(&doc, &mut cx);
+        cx.into_findings()
+            .iter()
+            .map(|f| source[f.span.start..f.span.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_repeat_across_a_wrapped_line_is_reported() {
+        let src = "Wij steunen de\n\nde lidstaten.";
+        assert_eq!(run(src, &[(0, 14), (16, 29)]), vec!["de\n\nde"]);
+    }
+
+    #[test]
+    fn a_repeat_made_by_skipping_a_footnote_block_is_not() {
+        let src = "Wij steunen de\n12  Zie de conclusies.\nde lidstaten.";
+        let second = src.rfind("de lidstaten").unwrap();
+        assert_eq!(
+            run(src, &[(0, 14), (second, src.len())]),
+            Vec::<String>::new()
+        );
+    }
+}

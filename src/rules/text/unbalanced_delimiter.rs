@@ -1,0 +1,237 @@
+//! TX002 `unbalanced-delimiter`.
+
+use crate::declare_rule;
+use crate::document::{Document, Text};
+use crate::rule::{Context, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a bracket `( ) [ ]` or typographic quote `“ ” ‘ ’` that has no partner
+    /// within its paragraph (or heading, box item, footnote). The finding sits on the
+    /// unmatched delimiter. Straight double quotes `"` pair by count: an odd count flags
+    /// the last one.
+    ///
+    /// Not delimiters: list labels such as "i)", "a)", "12)" at the start of a text, of
+    /// a source line or of an enumeration ("namelijk i) … ii) …"); an apostrophe inside
+    /// or at the end of a word ("risico’s", "Da’esh", "Member States’") unless it closes
+    /// an open `‘`; a `‘` that elides letters ("‘s-Gravenhage", "‘t").
+    ///
+    /// ## Why is this bad?
+    /// An unclosed parenthesis or quotation leaves the reader unsure where the aside or
+    /// the quotation ends; it often marks text lost in editing.
+    ///
+    /// ## Example
+    /// ```text
+    /// De Raad verzoekt de lidstaten (in nauwe samenwerking met Europol de dreiging te
+    /// beoordelen.
+    /// ```
+    /// Close the parenthesis where the aside ends.
+    ///
+    /// ## Options
+    /// None.
+    pub UnbalancedDelimiter {
+        code: "TX002",
+        name: "unbalanced-delimiter",
+        group: Text,
+        level: Warning,
+        summary: "brackets or quotes that do not pair",
+    }
+}
+
+/// An unmatched delimiter: its byte range in the text and a description.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unmatched {
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+}
+
+fn closer_of(open: char) -> char {
+    match open {
+        '(' => ')',
+        '[' => ']',
+        '“' => '”',
+        _ => '’',
+    }
+}
+
+/// "a)", "iv)", "12)": a list label at the start of the text or after whitespace
+/// (at a line start or inside an enumeration) or a dash ("a)–i)"), not a closing
+/// bracket.
+fn is_list_label(s: &str, close: usize) -> bool {
+    let before = &s[..close];
+    let label_len: usize = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .map(char::len_utf8)
+        .sum();
+    let ls = close - label_len;
+    let label = &before[ls..];
+    let is_label =
+        (!label.is_empty() && label.len() <= 3 && label.chars().all(|c| c.is_ascii_digit()))
+            || (label.chars().count() == 1 && label.chars().all(char::is_alphabetic))
+            || (!label.is_empty()
+                && label.len() <= 5
+                && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    is_label
+        && before[..ls]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '–' | '-' | '/'))
+}
+
+/// The unmatched delimiters of one text. Linear.
+pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
+    let s = text.as_str();
+    // A list label inside an open parenthesis is either a label inside the aside,
+    // "(in de zin van artikel 4, punt o), van …)", or its end, "(zie punt 3)". It is a
+    // label when the parentheses after it can close everything that is open.
+    // `surplus[k]`: closing minus opening parentheses from char k to the end.
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut surplus = vec![0i64; chars.len() + 1];
+    for k in (0..chars.len()).rev() {
+        surplus[k] = surplus[k + 1]
+            + match chars[k].1 {
+                ')' => 1,
+                '(' => -1,
+                _ => 0,
+            };
+    }
+    let mut stack: Vec<(char, usize)> = Vec::new();
+    let mut out = Vec::new();
+    let mut straight: Vec<usize> = Vec::new();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
+        let after_next = chars.get(k + 2).map(|x| x.1);
+        match c {
+            '(' | '[' | '“' => stack.push((c, i)),
+            '‘' => {
+                // "‘s-Gravenhage", "‘t": an elision, not a quote.
+                let elision =
+                    matches!(next, Some('s' | 't')) && !after_next.is_some_and(char::is_alphabetic);
+                let in_word = prev.is_some_and(char::is_alphanumeric);
+                if !elision && !in_word {
+                    stack.push((c, i));
+                }
+            }
+            '’' => {
+                // Closes an open ‘ if there is one; otherwise an apostrophe.
+                if let Some(pos) = stack.iter().rposition(|&(o, _)| o == '‘') {
+                    for &(o, at) in &stack[pos + 1..] {
+                        out.push(unmatched_open(o, at));
+                    }
+                    stack.truncate(pos);
+                }
+            }
+            ')' if is_list_label(s, i) && {
+                let open = stack.iter().filter(|&&(o, _)| o == '(').count() as i64;
+                surplus[k + 1] >= open
+            } => {}
+            ')' | ']' | '”' => {
+                let open = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    _ => '“',
+                };
+                if let Some(pos) = stack.iter().rposition(|&(o, _)| o == open) {
+                    for &(o, at) in &stack[pos + 1..] {
+                        // A ‘ left open inside a closed bracket is most likely an
+                        // apostrophe used as a quote; still unmatched.
+                        out.push(unmatched_open(o, at));
+                    }
+                    stack.truncate(pos);
+                } else if c == ')' && is_list_label(s, i) {
+                    continue;
+                } else {
+                    out.push(Unmatched {
+                        start: i,
+                        end: i + c.len_utf8(),
+                        message: format!("`{c}` closes nothing"),
+                    });
+                }
+            }
+            '"' => straight.push(i),
+            _ => {}
+        }
+    }
+    for &(o, at) in &stack {
+        out.push(unmatched_open(o, at));
+    }
+    if straight.len() % 2 == 1 {
+        if let Some(&last) = straight.last() {
+            out.push(Unmatched {
+                start: last,
+                end: last + 1,
+                message: format!(
+                    "odd number of straight quotes (`\"` appears {} times)",
+                    straight.len()
+                ),
+            });
+        }
+    }
+    out.sort_by_key(|u| u.start);
+    out
+}
+
+fn unmatched_open(o: char, at: usize) -> Unmatched {
+    Unmatched {
+        start: at,
+        end: at + o.len_utf8(),
+        message: format!("`{o}` is never closed by `{}`", closer_of(o)),
+    }
+}
+
+impl Rule for UnbalancedDelimiter {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        for (_, text) in doc.texts() {
+            for u in unmatched_delimiters(text) {
+                cx.report(text.source_span(u.start, u.end), u.message)
+                    .label("unmatched")
+                    .help("add the missing partner or remove the stray delimiter");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Span;
+
+    fn unmatched(s: &str) -> Vec<String> {
+        let t = Text::from_source(s, Span::new(0, s.len()));
+        unmatched_delimiters(&t)
+            .iter()
+            .map(|u| s[u.start..u.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn pairs_brackets_and_quotes() {
+        assert!(unmatched("(a [b] “c ‘d’ e”)").is_empty());
+        assert_eq!(unmatched("(a [b) c"), vec!["["]);
+        assert_eq!(unmatched("a) de tekst)"), vec![")"]);
+        assert_eq!(unmatched("“open"), vec!["“"]);
+    }
+
+    #[test]
+    fn labels_apostrophes_and_elisions_are_not_delimiters() {
+        assert!(unmatched("i) de risico’s; ii) Da’esh; de lidstaten’ rol").is_empty());
+        assert!(unmatched("in ‘s-Gravenhage en ’t Veld").is_empty());
+        assert!(unmatched("(in de zin van punt o), van verordening 2018/1860)").is_empty());
+        assert!(unmatched("(zie punt 3) en (zie punt b)").is_empty());
+        assert!(unmatched("de punten a)–i) en 1)-3)").is_empty());
+    }
+
+    #[test]
+    fn straight_quotes_pair_by_count() {
+        assert!(unmatched("\"a\" en \"b\"").is_empty());
+        assert_eq!(unmatched("\"a\" en \"b"), vec!["\""]);
+    }
+}
