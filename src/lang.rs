@@ -1,52 +1,40 @@
-//! Languages and language packs (`rules/nl.toml`, `rules/en.toml`, embedded).
+//! Language recognition. The languages themselves are the language packs
+//! (`rules/<code>.toml`, see [`crate::pack`]); each pack lists the function words that
+//! recognise it.
 
-use serde::{Deserialize, Serialize};
+pub use crate::pack::Language;
+use crate::pack::Pack;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Nl,
-    En,
-}
-
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Nl => "nl",
-            Language::En => "en",
-        }
-    }
-}
-
-/// Guess the language from function words: cheap, linear, good enough for nl/en.
+/// Guess the language from the packs' function words: cheap, linear, good enough for
+/// languages whose function words differ.
 pub fn detect(text: &str) -> Language {
-    const NL: &[&str] = &[
-        "de", "het", "een", "van", "en", "zal", "voor", "met", "zijn", "wordt", "niet", "op",
-    ];
-    const EN: &[&str] = &[
-        "the", "of", "and", "to", "will", "for", "with", "is", "are", "be", "not", "on",
-    ];
-    let (mut nl, mut en) = (0usize, 0usize);
+    let packs: Vec<(Language, Vec<String>)> = Language::ALL
+        .iter()
+        .map(|&l| {
+            let words = Pack::builtin(l).strings("language.function-words");
+            (l, words.iter().map(|w| w.to_lowercase()).collect())
+        })
+        .collect();
+    let mut hits = vec![0usize; packs.len()];
     for w in text
         .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w.len() <= 5)
         .take(20_000)
     {
-        if w.len() > 5 {
-            continue;
-        }
-        if NL.iter().any(|f| f.eq_ignore_ascii_case(w)) {
-            nl += 1;
-        }
-        if EN.iter().any(|f| f.eq_ignore_ascii_case(w)) {
-            en += 1;
+        for (i, (_, words)) in packs.iter().enumerate() {
+            if words.iter().any(|f| f.eq_ignore_ascii_case(w)) {
+                hits[i] += 1;
+            }
         }
     }
-    if en > nl {
-        Language::En
-    } else {
-        Language::Nl
+    // Ties go to the first pack (Dutch), as before.
+    let mut best = 0;
+    for i in 1..hits.len() {
+        if hits[i] > hits[best] {
+            best = i;
+        }
     }
+    packs[best].0
 }
 
 #[cfg(test)]

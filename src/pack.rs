@@ -7,8 +7,29 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
-use crate::lang::Language;
+/// A language policylint has a pack for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Nl,
+    En,
+}
+
+impl Language {
+    /// Every language with a built-in pack, in the order detection breaks ties.
+    pub const ALL: [Language; 2] = [Language::Nl, Language::En];
+}
+
+impl Language {
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+        }
+    }
+}
 
 pub const NL_SOURCE: &str = include_str!("../rules/nl.toml");
 pub const EN_SOURCE: &str = include_str!("../rules/en.toml");

@@ -40,6 +40,7 @@ struct RawCommitments {
     authors: Vec<RawActor>,
     default_author: String,
     past: Vec<String>,
+    action_connectives: Vec<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -51,6 +52,9 @@ struct RawActor {
 /// The compiled `[commitments]` and `[time]` sections of a pack.
 pub struct Grammar {
     pub time: TimeGrammar,
+    /// Particles that link a request to its action ("om", "to"), stripped from the
+    /// register's action text.
+    pub connectives: Vec<String>,
     actors: Vec<(String, Regex)>,
     pronouns: Vec<String>,
     modal: Option<Regex>,
@@ -71,7 +75,7 @@ pub struct Grammar {
     pub default_author: String,
     past: Vec<Regex>,
     /// " en " / " and ": joins several actors into one name.
-    conjunction: &'static str,
+    conjunction: String,
     /// Every marker pattern at once, to skip sentences without any.
     any_marker: Option<regex::RegexSet>,
     /// Every marker pattern with its kind, in the order of `any_marker`.
@@ -117,6 +121,7 @@ impl FromPack for Grammar {
         let any_marker = regex::RegexSet::new(markers.iter().map(|(r, _)| r.as_str())).ok();
         let actor_set = regex::RegexSet::new(actors.iter().map(|(_, r)| r.as_str())).ok();
         Grammar {
+            connectives: raw.action_connectives.clone(),
             actors,
             actor_set,
             markers,
@@ -137,10 +142,12 @@ impl FromPack for Grammar {
             authors,
             default_author: raw.default_author,
             past: compile_union(&raw.past, &id, &mut errors),
-            conjunction: match pack.language {
-                crate::lang::Language::Nl => " en ",
-                crate::lang::Language::En => " and ",
-            },
+            conjunction: format!(
+                " {} ",
+                pack.get("language.conjunction")
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("and")
+            ),
             time,
             any_marker,
             errors,
@@ -685,7 +692,7 @@ impl Grammar {
         for n in grouped {
             if !name.contains(&n) {
                 if !name.is_empty() {
-                    name.push_str(self.conjunction);
+                    name.push_str(&self.conjunction);
                 }
                 name.push_str(&n);
             }

@@ -82,6 +82,7 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
                     let own = &text[..own_end];
                     let timing = g.timing(own, doc_date);
                     out.push(build(
+                        &g,
                         doc,
                         &p.text,
                         0,
@@ -130,6 +131,7 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
                 }
                 let action = &st[d.action.0.min(st.len())..d.action.1.min(st.len())];
                 out.push(build(
+                    &g,
                     doc,
                     &p.text,
                     s.start,
@@ -158,6 +160,7 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
                 framed.unwrap_or_else(|| (author.clone(), CommitmentKind::SelfCommitment));
             let timing = g.timing(text, doc_date);
             let mut c = build(
+                &g,
                 doc,
                 &item.text,
                 0,
@@ -268,6 +271,7 @@ fn time_expr(text: &Text, offset: usize, written: &str, a: &super::time::TimeAto
 
 #[allow(clippy::too_many_arguments)]
 fn build(
+    g: &Grammar,
     doc: &Document,
     text: &Text,
     start: usize,
@@ -289,7 +293,7 @@ fn build(
         line: doc.line_of(span.start),
         actor,
         kind,
-        action: shorten(strip_connectives(action), 90),
+        action: shorten(strip_connectives(action, &g.connectives), 90),
         time,
         status: timing.status,
         unit,
@@ -309,18 +313,15 @@ fn first_line(doc: &Document, span: Span) -> Span {
 }
 
 /// "om de richtlijn uit te voeren" → "de richtlijn uit te voeren"; "to implement" →
-/// "implement": the particles that link a request to its action add nothing.
-fn strip_connectives(action: &str) -> &str {
+/// "implement": the particles that link a request to its action add nothing (the
+/// pack's `commitments.action-connectives`).
+fn strip_connectives<'a>(action: &'a str, connectives: &[String]) -> &'a str {
     let mut a = action.trim_start();
     loop {
-        let next = [
-            "om ", "op om ", "aan om ", "to ", "ertoe ", "ertoe,", "erom ",
-        ]
-        .iter()
-        .find_map(|p| a.strip_prefix(p));
+        let next = connectives.iter().find_map(|p| a.strip_prefix(p.as_str()));
         match next {
-            Some(rest) => a = rest.trim_start(),
-            None => return a,
+            Some(rest) if rest.len() < a.len() => a = rest.trim_start(),
+            _ => return a,
         }
     }
 }

@@ -212,10 +212,7 @@ impl FromPack for XrefPatterns {
             .get("xref.sub-reference")
             .and_then(|v| v.as_str())
             .and_then(compile);
-        let chain_words: Vec<String> = ["van", "uit", "in", "bij", "of", "to", "from"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let chain_words: Vec<String> = pack.strings("xref.chain-words");
         XrefPatterns {
             reference: reference.as_deref().and_then(compile),
             id: compile(ID).expect("the id pattern is valid"),

@@ -27,13 +27,11 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use serde::Deserialize;
 
-use crate::lang::Language;
 use crate::pack::{FromPack, Pack};
 
 /// Month and weekday names of a language pack, lowercased, with their numbers.
 #[derive(Debug, Default)]
 pub struct DateNames {
-    language: Option<Language>,
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
     /// Names (lowercased) that count only when written with a capital, because they
@@ -45,6 +43,13 @@ pub struct DateNames {
     month_names: Vec<String>,
     /// The first (full) name of each weekday, Monday = 1 (index 0 unused).
     weekday_names: Vec<String>,
+    /// Suffixes glued to an ordinal day ("25th"), lowercase.
+    ordinal_suffixes: Vec<String>,
+    /// Whether numeric dates may be written month first (US order): then "12/25/2020"
+    /// is not an invalid date.
+    month_first: bool,
+    /// Words between a weekday and its date ("Monday the 9th").
+    weekday_articles: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -56,7 +61,6 @@ struct NamedNumber {
 impl FromPack for DateNames {
     fn from_pack(pack: &Pack) -> Self {
         let mut names = DateNames {
-            language: Some(pack.language),
             month_names: vec![String::new(); 13],
             weekday_names: vec![String::new(); 8],
             ..DateNames::default()
@@ -72,6 +76,15 @@ impl FromPack for DateNames {
                 }
             }
         }
+        let lower = |key: &str| -> Vec<String> {
+            pack.strings(key).iter().map(|w| w.to_lowercase()).collect()
+        };
+        names.ordinal_suffixes = lower("dates.ordinal-suffixes");
+        names.weekday_articles = lower("dates.weekday-articles");
+        names.month_first = pack
+            .get("dates.month-first")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
         names.capitalised = pack
             .strings("dates.capitalised")
             .iter()
@@ -243,7 +256,6 @@ struct Scanner<'a> {
     text: &'a str,
     toks: Vec<Tok>,
     names: &'a DateNames,
-    english: bool,
 }
 
 impl Scanner<'_> {
@@ -312,11 +324,14 @@ impl Scanner<'_> {
 
     /// An English ordinal suffix glued to the day ("25th").
     fn ordinal(&self, i: usize) -> bool {
-        self.english
+        !self.names.ordinal_suffixes.is_empty()
             && self.glued(i)
             && self.tok(i).is_some_and(|t| {
                 t.kind == Kind::Word
-                    && matches!(self.s(t).to_lowercase().as_str(), "st" | "nd" | "rd" | "th")
+                    && self
+                        .names
+                        .ordinal_suffixes
+                        .contains(&self.s(t).to_lowercase())
             })
     }
 
@@ -412,7 +427,7 @@ impl Scanner<'_> {
             return None;
         }
         let found = self.found(i, i + 4, day, month, Some(year as i32));
-        if self.english && found.0.validity().is_err() {
+        if self.names.month_first && found.0.validity().is_err() {
             // Month first (US order) would make it a real date: leave it.
             let swapped = FoundDate {
                 day: month,
@@ -501,7 +516,12 @@ impl Scanner<'_> {
     fn weekday_before(&self, i: usize) -> Option<(usize, usize, u32)> {
         let mut j = i.checked_sub(1)?;
         // "Monday the 9th of December 2020"
-        if self.english && self.is_word(j, "the") {
+        if self
+            .names
+            .weekday_articles
+            .iter()
+            .any(|a| self.is_word(j, a))
+        {
             j = j.checked_sub(1)?;
         }
         if self.punct(j) == Some(',') && self.glued(j) {
@@ -541,7 +561,6 @@ pub fn scan(text: &str, names: &DateNames) -> Vec<FoundDate> {
         text,
         toks: tokenize(text),
         names,
-        english: names.language == Some(Language::En),
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -575,6 +594,7 @@ pub fn scan(text: &str, names: &DateNames) -> Vec<FoundDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Language;
 
     fn names(lang: Language) -> std::sync::Arc<DateNames> {
         Pack::builtin(lang).compiled::<DateNames>()

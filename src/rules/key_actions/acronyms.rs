@@ -81,11 +81,10 @@ fn is_acronym_candidate(inner: &str) -> bool {
 mod tests {
     use super::super::config::KeyActionsSection;
     use super::*;
-    use crate::lang::Language;
 
     fn pack() -> KeyActionsPack {
         KeyActionsPack::new(
-            Language::Nl,
+            "dutch",
             KeyActionsSection {
                 stopwords: ["de", "van", "het", "te", "inzake", "en", "voor"]
                     .map(String::from)

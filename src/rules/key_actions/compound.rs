@@ -318,7 +318,6 @@ mod tests {
     use super::super::config::KeyActionsSection;
     use super::super::tokenise::words;
     use super::*;
-    use crate::lang::Language;
 
     fn dutch() -> KeyActionsPack {
         let section = KeyActionsSection {
@@ -329,7 +328,7 @@ mod tests {
             conjunctions: ["en", "of"].map(String::from).to_vec(),
             ..Default::default()
         };
-        KeyActionsPack::new(Language::Nl, section)
+        KeyActionsPack::new("dutch", section)
     }
 
     fn vocab_of(text: &str, pack: &KeyActionsPack) -> Vocabulary {

@@ -6,7 +6,6 @@ use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;
 
 use super::tokenise::{normalise, words};
-use crate::lang::Language;
 use crate::pack::{FromPack, Pack};
 
 /// The raw `[keyactions]` table.
@@ -67,7 +66,6 @@ pub struct Example {
 
 /// The compiled section: sets of normalised words and stems.
 pub struct KeyActionsPack {
-    pub language: Language,
     algorithm: Algorithm,
     pub stopwords: HashSet<String>,
     /// Stems of generic words.
@@ -91,16 +89,45 @@ pub struct KeyActionsPack {
 impl FromPack for KeyActionsPack {
     fn from_pack(pack: &Pack) -> Self {
         let section: KeyActionsSection = pack.section("keyactions").unwrap_or_default();
-        KeyActionsPack::new(pack.language, section)
+        let stemmer = pack
+            .get("language.stemmer")
+            .and_then(|v| v.as_str())
+            .unwrap_or("english");
+        KeyActionsPack::new(stemmer, section)
     }
 }
 
+/// The Snowball algorithm a pack names (`language.stemmer`).
+pub fn stemmer_algorithm(name: &str) -> Option<Algorithm> {
+    use Algorithm::*;
+    Some(match name.to_ascii_lowercase().as_str() {
+        "arabic" => Arabic,
+        "danish" => Danish,
+        "dutch" => Dutch,
+        "english" => English,
+        "finnish" => Finnish,
+        "french" => French,
+        "german" => German,
+        "greek" => Greek,
+        "hungarian" => Hungarian,
+        "italian" => Italian,
+        "norwegian" => Norwegian,
+        "portuguese" => Portuguese,
+        "romanian" => Romanian,
+        "russian" => Russian,
+        "spanish" => Spanish,
+        "swedish" => Swedish,
+        "tamil" => Tamil,
+        "turkish" => Turkish,
+        _ => return None,
+    })
+}
+
 impl KeyActionsPack {
-    pub fn new(language: Language, section: KeyActionsSection) -> Self {
-        let algorithm = match language {
-            Language::Nl => Algorithm::Dutch,
-            Language::En => Algorithm::English,
-        };
+    /// `stemmer` names a Snowball algorithm (`language.stemmer` of the pack); an
+    /// unknown name falls back to English (pack validation reports it).
+    pub fn new(stemmer: &str, section: KeyActionsSection) -> Self {
+        let algorithm = stemmer_algorithm(stemmer).unwrap_or(Algorithm::English);
         let stemmer = Stemmer::create(algorithm);
         let stopwords: HashSet<String> = section.stopwords.iter().map(|w| normalise(w)).collect();
         let generic_stems = section
@@ -136,7 +163,6 @@ impl KeyActionsPack {
             }
         }
         KeyActionsPack {
-            language,
             algorithm,
             stopwords,
             generic_stems,
