@@ -291,8 +291,32 @@ impl Config {
             }
         }
 
-        // Pack additions: pack-dirs first, then the [pack.*] tables.
+        // Pack additions: pack-dirs first, then the [pack.*] tables. Each addition is
+        // checked against the built-in pack (keys and types) where it comes from.
         let mut extras: [Vec<toml::Table>; 2] = [Vec::new(), Vec::new()];
+        let check_addition = |lang: Language,
+                              table: &toml::Table,
+                              origin: &str,
+                              line: usize|
+         -> Result<(), ConfigError> {
+            let issues = crate::pack::check_addition(Pack::builtin(lang).table(), table);
+            match issues.first() {
+                None => Ok(()),
+                Some(first) => Err(ConfigError {
+                    path: origin.to_string(),
+                    line,
+                    message: format!(
+                        "pack addition for `{}`: {first}{}",
+                        lang.code(),
+                        if issues.len() > 1 {
+                            format!(" (and {} more)", issues.len() - 1)
+                        } else {
+                            String::new()
+                        }
+                    ),
+                }),
+            }
+        };
         for d in &file.pack_dirs {
             let pack_dir = dir.join(d.get_ref());
             if !pack_dir.is_dir() {
@@ -311,12 +335,24 @@ impl Config {
                     line: e.span().map_or(0, |s| line_of(&src, s.start)),
                     message: e.message().trim().to_string(),
                 })?;
+                let lang = [Language::Nl, Language::En][i];
+                check_addition(lang, &table, &p.display().to_string(), 0)?;
                 extras[i].push(table);
             }
         }
         if let Some(pack) = &file.pack {
-            extras[0].extend(pack.nl.clone());
-            extras[1].extend(pack.en.clone());
+            let shown = path.display().to_string();
+            for (i, (lang, table)) in [(Language::Nl, &pack.nl), (Language::En, &pack.en)]
+                .into_iter()
+                .enumerate()
+            {
+                if let Some(table) = table {
+                    let header = format!("[pack.{}", lang.code());
+                    let line = text.find(&header).map_or(0, |at| line_of(text, at));
+                    check_addition(lang, table, &shown, line)?;
+                    extras[i].push(table.clone());
+                }
+            }
         }
         let build = |lang: Language, tables: &[toml::Table]| -> Option<Arc<Pack>> {
             let (first, rest) = tables.split_first()?;
@@ -330,6 +366,16 @@ impl Config {
             nl: build(Language::Nl, &extras[0]),
             en: build(Language::En, &extras[1]),
         };
+        // Patterns are checked on the extended pack, where they will be compiled.
+        for pack in [&packs.nl, &packs.en].into_iter().flatten() {
+            if let Some(first) = rules::pack_errors(pack).first() {
+                return Err(ConfigError {
+                    path: path.display().to_string(),
+                    line: 0,
+                    message: format!("pack addition for `{}`: {first}", pack.language.code()),
+                });
+            }
+        }
         Ok(Config {
             path: path.to_path_buf(),
             dir,
@@ -661,6 +707,35 @@ mod tests {
         assert!(s.rules.is_empty());
         assert_eq!(s.language, Some(Language::Nl));
         assert_eq!(s.document_date.as_deref(), Some("2021-01-01"));
+    }
+
+    #[test]
+    fn pack_additions_are_validated_with_key_and_entry() {
+        // A malformed month entry used to switch the date rules off silently.
+        let e =
+            parse("[[pack.nl.dates.months]]\nnumber = \"dertien\"\nnames = [\"x\"]\n").unwrap_err();
+        assert!(
+            e.message
+                .contains("`dates.months[0].number` must be an integer"),
+            "{}",
+            e.message
+        );
+        assert_eq!(e.line, 1);
+        let e = parse("[pack.en.sentences]\nabreviations = [\"x.\"]\n").unwrap_err();
+        assert!(
+            e.message.contains("unknown key `sentences.abreviations`"),
+            "{}",
+            e.message
+        );
+        // An invalid regex used to be dropped without a word.
+        let e = parse("[pack.en.xref]\ninternal-after = [\"(unclosed\"]\n").unwrap_err();
+        assert!(
+            e.message.contains("invalid pattern `(unclosed`"),
+            "{}",
+            e.message
+        );
+        let e = parse("[pack.nl.commitments]\nintent = [\"[oops\"]\n").unwrap_err();
+        assert!(e.message.contains("[oops"), "{}", e.message);
     }
 
     #[test]

@@ -173,3 +173,155 @@ mod tests {
         }
     }
 }
+
+/// Check a pack addition (from `policylint.toml` or a pack directory) against the pack
+/// it extends, which serves as its schema: every key must exist there with a value of
+/// the same type (arrays: elements of the type the pack's own elements have; tables in
+/// arrays: keys the pack's own tables use). Returns one message per problem, naming the
+/// dotted key and the entry.
+pub fn check_addition(schema: &toml::Table, addition: &toml::Table) -> Vec<String> {
+    let mut issues = Vec::new();
+    check_table("", schema, addition, &mut issues);
+    issues
+}
+
+fn type_name(v: &toml::Value) -> &'static str {
+    match v {
+        toml::Value::String(_) => "a string",
+        toml::Value::Integer(_) => "an integer",
+        toml::Value::Float(_) => "a number",
+        toml::Value::Boolean(_) => "true or false",
+        toml::Value::Datetime(_) => "a date",
+        toml::Value::Array(_) => "an array",
+        toml::Value::Table(_) => "a table",
+    }
+}
+
+fn same_type(schema: &toml::Value, value: &toml::Value) -> bool {
+    use toml::Value::*;
+    matches!(
+        (schema, value),
+        (String(_), String(_))
+            | (Integer(_), Integer(_))
+            | (Float(_), Float(_) | Integer(_))
+            | (Boolean(_), Boolean(_))
+            | (Datetime(_), Datetime(_))
+            | (Array(_), Array(_))
+            | (Table(_), Table(_))
+    )
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+fn check_table(prefix: &str, schema: &toml::Table, table: &toml::Table, issues: &mut Vec<String>) {
+    for (key, value) in table {
+        let path = join(prefix, key);
+        match schema.get(key) {
+            None => {
+                let mut known: Vec<&str> = schema.keys().map(String::as_str).collect();
+                known.sort_unstable();
+                issues.push(format!(
+                    "unknown key `{path}` (known here: {})",
+                    known.join(", ")
+                ));
+            }
+            Some(s) => check_value(&path, s, value, issues),
+        }
+    }
+}
+
+fn check_value(path: &str, schema: &toml::Value, value: &toml::Value, issues: &mut Vec<String>) {
+    if !same_type(schema, value) {
+        issues.push(format!(
+            "`{path}` must be {}, not {}",
+            type_name(schema),
+            type_name(value)
+        ));
+        return;
+    }
+    match (schema, value) {
+        (toml::Value::Table(s), toml::Value::Table(v)) => check_table(path, s, v, issues),
+        (toml::Value::Array(s), toml::Value::Array(v)) => {
+            let Some(first) = s.first() else {
+                return; // the pack's own list is empty: nothing to compare with
+            };
+            for (i, item) in v.iter().enumerate() {
+                let at = format!("{path}[{i}]");
+                if !same_type(first, item) {
+                    issues.push(format!(
+                        "`{at}` must be {}, not {} ({})",
+                        type_name(first),
+                        type_name(item),
+                        short(item)
+                    ));
+                    continue;
+                }
+                if let toml::Value::Table(t) = item {
+                    // The keys of every table the pack's list holds.
+                    let mut keys = toml::Table::new();
+                    for e in s.iter().filter_map(|e| e.as_table()) {
+                        for (k, v) in e {
+                            keys.entry(k.clone()).or_insert_with(|| v.clone());
+                        }
+                    }
+                    check_table(&at, &keys, t, issues);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn short(v: &toml::Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod addition_tests {
+    use super::*;
+
+    fn issues(addition: &str) -> Vec<String> {
+        let schema = Pack::builtin(Language::Nl).table();
+        check_addition(schema, &addition.parse().unwrap())
+    }
+
+    #[test]
+    fn well_formed_additions_pass() {
+        assert!(issues("[sentences]\nabbreviations = [\"zzz.\"]").is_empty());
+        assert!(issues("[[dates.months]]\nnumber = 1\nnames = [\"jan\"]").is_empty());
+    }
+
+    #[test]
+    fn unknown_keys_and_wrong_types_are_named() {
+        let i = issues("[sentences]\nabreviations = [\"x.\"]");
+        assert!(
+            i[0].contains("unknown key `sentences.abreviations`"),
+            "{i:?}"
+        );
+        let i = issues("[sentences]\nabbreviations = \"x.\"");
+        assert!(
+            i[0].contains("`sentences.abbreviations` must be an array"),
+            "{i:?}"
+        );
+        let i = issues("[[dates.months]]\nnumber = \"een\"\nnames = [\"jan\"]");
+        assert!(
+            i[0].contains("`dates.months[0].number` must be an integer"),
+            "{i:?}"
+        );
+        let i = issues("[dates]\nmonths = [3]");
+        assert!(i[0].contains("`dates.months[0]` must be a table"), "{i:?}");
+        let i = issues("[nosuch]\nx = 1");
+        assert!(i[0].contains("unknown key `nosuch`"), "{i:?}");
+    }
+}

@@ -19,6 +19,27 @@ pub mod placeholders;
 pub mod terms;
 pub mod text;
 
+/// The problems of a language pack that only its consumers can see: patterns that do
+/// not compile (the commitment and time grammars, cross-reference patterns). Empty for
+/// the built-in packs; configuration reports them for its additions.
+pub fn pack_errors(pack: &crate::pack::Pack) -> Vec<String> {
+    let mut errors = pack
+        .compiled::<commitments::detect::Grammar>()
+        .errors
+        .clone();
+    errors.extend(cross_references::dangling_cross_reference::pattern_errors(
+        pack,
+    ));
+    if let Some(name) = pack.get("language.stemmer").and_then(|v| v.as_str()) {
+        if key_actions::config::stemmer_algorithm(name).is_none() {
+            errors.push(format!(
+                "`language.stemmer`: no Snowball stemmer is called `{name}`"
+            ));
+        }
+    }
+    errors
+}
+
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
@@ -112,4 +133,22 @@ fn code_letters(code: &str) -> &str {
         .find(|c: char| !c.is_ascii_alphabetic())
         .unwrap_or(code.len());
     &code[..n]
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pack::{Language, Pack};
+
+    #[test]
+    fn the_builtin_packs_have_no_errors() {
+        for lang in Language::ALL {
+            assert_eq!(
+                super::pack_errors(Pack::builtin(lang)),
+                Vec::<String>::new()
+            );
+        }
+        let bad: toml::Table = "[language]\nstemmer = \"klingon\"".parse().unwrap();
+        let pack = Pack::builtin(Language::En).extended(&bad);
+        assert!(super::pack_errors(&pack)[0].contains("klingon"));
+    }
 }

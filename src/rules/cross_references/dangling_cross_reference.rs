@@ -162,6 +162,34 @@ fn compile(pattern: &str) -> Option<Regex> {
         .ok()
 }
 
+/// The `[xref]` keys whose entries are regular expressions.
+const REGEX_KEYS: [&str; 5] = [
+    "internal-after",
+    "external-after",
+    "external-before",
+    "ignore-before",
+    "sub-reference",
+];
+
+/// Every `[xref]` pattern of the pack that does not compile, with the reason.
+pub fn pattern_errors(pack: &Pack) -> Vec<String> {
+    let mut errors = Vec::new();
+    for key in REGEX_KEYS {
+        let path = format!("xref.{key}");
+        let patterns = match pack.get(&path) {
+            Some(toml::Value::String(s)) => vec![s.clone()],
+            Some(_) => pack.strings(&path),
+            None => Vec::new(),
+        };
+        for p in patterns {
+            if let Err(e) = RegexBuilder::new(&p).case_insensitive(true).build() {
+                errors.push(format!("`{path}`: invalid pattern `{p}`: {e}"));
+            }
+        }
+    }
+    errors
+}
+
 impl FromPack for XrefPatterns {
     fn from_pack(pack: &Pack) -> Self {
         let mut words = Vec::new();
