@@ -11,6 +11,7 @@ pub mod document;
 pub mod engine;
 pub mod files;
 pub mod finding;
+pub mod hash;
 pub mod lang;
 pub mod pack;
 pub mod report;

@@ -23,49 +23,8 @@ impl Word {
     }
 }
 
-/// A fast, unseeded hasher for maps keyed by the words of one document (the FxHash
-/// mix used by rustc): word maps are hashed tens of thousands of times per document.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct WordHasher {
-    hash: u64,
-}
-
-impl WordHasher {
-    const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
-    }
-}
-
-impl std::hash::Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
-}
-
-/// Build [`WordHasher`]s for `HashMap`/`HashSet`.
-pub type WordHash = std::hash::BuildHasherDefault<WordHasher>;
+/// The hasher of maps keyed by a document's words.
+pub type WordHash = crate::hash::FastHash;
 
 /// Hyphens that join compound parts.
 pub fn is_hyphen(c: char) -> bool {
@@ -190,46 +149,9 @@ pub fn is_titlecase(word: &str) -> bool {
 
 /// Upper-case Roman numerals as used for parts and annexes (I–XXXIX, with L).
 pub fn is_roman_numeral(word: &str) -> bool {
-    if word.is_empty() || !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L')) {
-        return false;
-    }
-    // Validate by re-encoding the value.
-    let value = |c: char| match c {
-        'I' => 1,
-        'V' => 5,
-        'X' => 10,
-        _ => 50,
-    };
-    let chars: Vec<u32> = word.chars().map(value).collect();
-    let mut total = 0i64;
-    for (i, &v) in chars.iter().enumerate() {
-        if chars.get(i + 1).is_some_and(|&n| n > v) {
-            total -= v as i64;
-        } else {
-            total += v as i64;
-        }
-    }
-    total > 0 && to_roman(total as u32) == word
-}
-
-fn to_roman(mut n: u32) -> String {
-    let table = [
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in table {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
+    !word.is_empty()
+        && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
+        && crate::document::inline::roman_value(word).is_some()
 }
 
 /// A text written mostly in capitals (a shouted heading such as "VERSTERKING VAN DE

@@ -594,15 +594,7 @@ fn format_date(d: DocDate) -> String {
     }
 }
 
-pub(crate) fn floor_char_boundary(s: &str, mut i: usize) -> usize {
-    if i >= s.len() {
-        return s.len();
-    }
-    while !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
+pub(crate) use crate::source::floor_char_boundary;
 
 #[cfg(test)]
 mod tests {

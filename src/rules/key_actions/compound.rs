@@ -6,7 +6,7 @@
 //! a linking morpheme between them (`veiligheid|s|adviseurs`). Longest head first;
 //! the rest may split again. Parts that are stop words never count (`voor|stellen`).
 
-use super::fast::{FastMap, FastSet};
+use crate::hash::{FastMap, FastSet};
 
 use rust_stemmers::Stemmer;
 

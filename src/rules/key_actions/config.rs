@@ -1,6 +1,6 @@
 //! The `[keyactions]` section of a language pack, compiled once per pack.
 
-use super::fast::{FastMap as HashMap, FastSet as HashSet};
+use crate::hash::{FastMap as HashMap, FastSet as HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Deserialize;

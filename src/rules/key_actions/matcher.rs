@@ -23,8 +23,8 @@ use rust_stemmers::Stemmer;
 use super::acronyms::{self, AcronymTable};
 use super::compound::{terms, Term, Vocabulary};
 use super::config::KeyActionsPack;
-use super::fast::{FastMap, FastSet};
 use super::tokenise::words;
+use crate::hash::{FastMap, FastSet};
 
 const CREDIT_SYNONYM: f64 = 1.0;
 const CREDIT_ACRONYM: f64 = 0.9;

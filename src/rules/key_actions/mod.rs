@@ -16,7 +16,6 @@ pub use key_action_weakly_supported::KeyActionWeaklySupported;
 pub mod acronyms;
 pub mod compound;
 pub mod config;
-mod fast;
 pub mod matcher;
 pub mod tokenise;
 

@@ -1,5 +1,6 @@
-//! A small, fast hasher for the short string keys of the index (the default SipHash
-//! is built to resist attacks on hash tables, which a linter does not face).
+//! A small, fast hasher for the short string keys of one document's maps (word
+//! indexes, term groups): the default SipHash is built to resist attacks on hash
+//! tables, which a linter's per-document maps do not face. One copy for the crate.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -56,6 +57,9 @@ impl Hasher for FxHasher {
         self.hash
     }
 }
+
+/// Builds [`FxHasher`]s for `HashMap` / `HashSet`.
+pub type FastHash = BuildHasherDefault<FxHasher>;
 
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
