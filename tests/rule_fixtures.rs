@@ -9,8 +9,8 @@
 //! 1. Create `tests/fixtures/rules/<rule-name>/` (the rule's `name`, e.g. `footnote-undefined`).
 //! 2. Add at least one `fires-<lang>[-<what>].<ext>` and one `silent-<lang>[-<what>].<ext>`:
 //!    `<lang>` = `nl` | `en` (the document is loaded in that language), `<what>` a kebab-case
-//!    description, `<ext>` = `txt` (PDF extract or typed text) | `md` (Markdown). Real input
-//!    only: the file is read the way `policylint check` reads it.
+//!    description, `<ext>` = `txt` (PDF extract or typed text) | `md` (Markdown) | `docx` |
+//!    `pdf`. Real input only: the file is read the way `policylint check` reads it.
 //! 3. Optional: `<file name>.toml` beside a fixture (`fires-nl-late.txt.toml`), a
 //!    `policylint.toml` fragment (`document-date = "2021-06-01"`,
 //!    `[rules.options.<rule-name>]`, `[pack.nl]`…) applied through the configuration path.

@@ -5,7 +5,8 @@
 //!
 //! A fixture file is named `fires-<lang>[-<what>].<ext>` or `silent-<lang>[-<what>].<ext>`:
 //! `<lang>` is `nl` or `en` (the language the document is loaded in), `<what>` a
-//! kebab-case description, `<ext>` `txt` (a PDF extract or typed text) or `md`. A fixture
+//! kebab-case description, `<ext>` one of [`EXTENSIONS`]: `txt` (a PDF extract or typed
+//! text) or `md`, and the binary inputs the front end sniffs (`docx`, `pdf`). A fixture
 //! may have a sidecar `<file name>.toml` (e.g. `fires-nl-dateline.txt.toml`): a
 //! `policylint.toml` fragment (`document-date`, `[rules.options.<rule>]`, `[pack.nl]`…)
 //! applied through the configuration path like a real configuration file.
@@ -37,6 +38,10 @@ pub struct FixtureName {
     pub extension: String,
 }
 
+/// The extensions a fixture may have. Every one is read by `document::load::load`, the
+/// front end `policylint check` uses.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "docx", "pdf"];
+
 /// The extension of a sidecar holding a fixture's configuration.
 pub const SIDECAR: &str = ".toml";
 
@@ -52,11 +57,12 @@ fn is_kebab(s: &str) -> bool {
 /// Parse `fires-<lang>[-<what>].<ext>` / `silent-<lang>[-<what>].<ext>`; the error says
 /// what is wrong with the name.
 pub fn parse_fixture_name(name: &str) -> Result<FixtureName, String> {
-    let scheme = "expected fires-<nl|en>[-<what>].<txt|md> or silent-<nl|en>[-<what>].<txt|md>";
+    let scheme = "expected fires-<nl|en>[-<what>].<ext> or silent-<nl|en>[-<what>].<ext> \
+                  (ext: txt, md, docx, pdf)";
     let (stem, extension) = name
         .rsplit_once('.')
         .ok_or_else(|| format!("`{name}` has no extension; {scheme}"))?;
-    if !matches!(extension, "txt" | "md") {
+    if !EXTENSIONS.contains(&extension) {
         return Err(format!("`{name}`: extension `.{extension}`; {scheme}"));
     }
     let (expect, rest) = if let Some(rest) = stem.strip_prefix("fires-") {
