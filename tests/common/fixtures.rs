@@ -7,7 +7,7 @@
 //! `<lang>` is `nl` or `en` (the language the document is loaded in), `<what>` a
 //! kebab-case description, `<ext>` one of [`EXTENSIONS`]: `txt` (a PDF extract or typed
 //! text) or `md`, and the binary inputs the front end sniffs (`docx`, `pdf`). A fixture
-//! may have a sidecar `<file name>.toml` (e.g. `fires-nl-dateline.txt.toml`): a
+//! may have a sidecar `<file name>.toml` (e.g. `past-deadline/fires-nl-configured-date.txt.toml`): a
 //! `policylint.toml` fragment (`document-date`, `[rules.options.<rule>]`, `[pack.nl]`…)
 //! applied through the configuration path like a real configuration file.
 
