@@ -7,12 +7,13 @@
 //!
 //! # Adding fixtures for a new rule
 //! 1. Create `tests/fixtures/rules/<rule-name>/` (the rule's `name`, e.g. `footnote-undefined`).
-//! 2. Add at least one `fires-<lang>[-<what>].<ext>` and one `silent-<lang>[-<what>].<ext>`:
+//! 2. Add a `fires-<lang>[-<what>].<ext>` and a `silent-<lang>[-<what>].<ext>` per language
+//!    (a rule that cannot have both languages goes in `ONE_LANGUAGE_GAPS` of conventions.rs):
 //!    `<lang>` = `nl` | `en` (the document is loaded in that language), `<what>` a kebab-case
 //!    description, `<ext>` = `txt` (PDF extract or typed text) | `md` (Markdown) | `docx` |
 //!    `pdf`. Real input only: the file is read the way `policylint check` reads it.
-//! 3. Optional: `<file name>.toml` beside a fixture (see `past-deadline/fires-nl-configured-date.txt.toml`), a
-//!    `policylint.toml` fragment (`document-date = "2021-06-01"`,
+//! 3. Optional: `<file name>.toml` beside a fixture (see
+//!    `past-deadline/fires-nl-configured-date.txt.toml`), a `policylint.toml` fragment (`document-date = "2021-06-01"`,
 //!    `[rules.options.<rule-name>]`, `[pack.nl]`…) applied through the configuration path.
 //! 4. `INSTA_UPDATE=always cargo test --test rule_fixtures` (or `cargo insta review`), read
 //!    the new `.snap` files, commit them with the fixtures.
