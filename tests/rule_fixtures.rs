@@ -13,8 +13,9 @@
 //!    description, `<ext>` = `txt` (PDF extract or typed text) | `md` (Markdown) | `docx` |
 //!    `pdf`. Real input only: the file is read the way `policylint check` reads it.
 //! 3. Optional: `<file name>.toml` beside a fixture (see
-//!    `past-deadline/fires-nl-configured-date.txt.toml`), a `policylint.toml` fragment (`document-date = "2021-06-01"`,
-//!    `[rules.options.<rule-name>]`, `[pack.nl]`…) applied through the configuration path.
+//!    `past-deadline/fires-nl-configured-date.txt.toml`), a `policylint.toml` fragment
+//!    (`document-date = "2021-06-01"`, `[rules.options.<rule-name>]`, `[pack.nl]`…)
+//!    applied through the configuration path.
 //! 4. `INSTA_UPDATE=always cargo test --test rule_fixtures` (or `cargo insta review`), read
 //!    the new `.snap` files, commit them with the fixtures.
 //!
