@@ -1,8 +1,15 @@
 //! Meta-tests over the rule registry: the conventions every rule follows. They iterate
 //! `registry()`, so they bite as soon as a rule lands.
 
+mod common;
+
 use std::collections::HashSet;
 use std::path::Path;
+
+use common::fixtures::{
+    fixtures_of, folder_files, parse_fixture_name, rule_folders, Expect, SIDECAR,
+};
+use policylint::lang::Language;
 
 use policylint::engine::{all_metas, META_RULES};
 use policylint::rules::{registry, RuleMeta};
@@ -91,17 +98,141 @@ fn every_rule_follows_the_naming_and_documentation_conventions() {
     }
 }
 
+/// Rules whose fixtures cover one language only: gaps to fill, not a licence. A rule
+/// leaves this list as soon as it has fixtures that fire and stay silent in both
+/// languages (the test below says so).
+const ONE_LANGUAGE_GAPS: &[&str] = &[
+    // "rule-name", // why, and what is missing
+];
+
+/// The fixtures of a rule by (expectation, language), from their names.
+fn coverage(rule_name: &str) -> Vec<(Expect, Language)> {
+    fixtures_of(rule_name)
+        .iter()
+        .filter_map(|p| parse_fixture_name(&p.file_name()?.to_string_lossy()).ok())
+        .map(|n| (n.expect, n.language))
+        .collect()
+}
+
 #[test]
-fn every_rule_has_a_fixture_directory() {
+fn every_rule_has_a_firing_and_a_silent_fixture() {
+    let mut missing = Vec::new();
     for rule in registry() {
         let m = rule.meta();
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(m.name);
-        let files = std::fs::read_dir(&dir)
-            .unwrap_or_else(|_| panic!("{} has no fixtures directory {}", m.code, dir.display()))
-            .count();
-        assert!(files > 0, "{}: {} is empty", m.code, dir.display());
+        let have = coverage(m.name);
+        for (expect, prefix) in [(Expect::Fires, "fires-"), (Expect::Silent, "silent-")] {
+            if !have.iter().any(|(e, _)| *e == expect) {
+                missing.push(format!(
+                    "{} ({}): no {prefix}* fixture in tests/fixtures/rules/{}/",
+                    m.code, m.name, m.name
+                ));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
+
+#[test]
+fn every_rule_fires_and_stays_silent_in_both_languages_or_is_a_listed_gap() {
+    for rule in registry() {
+        let m = rule.meta();
+        let have = coverage(m.name);
+        let complete = [Expect::Fires, Expect::Silent].iter().all(|e| {
+            [Language::Nl, Language::En]
+                .iter()
+                .all(|l| have.contains(&(*e, *l)))
+        });
+        let listed = ONE_LANGUAGE_GAPS.contains(&m.name);
+        assert!(
+            complete || listed,
+            "{}: needs fires-nl, silent-nl, fires-en and silent-en fixtures (or an entry in \
+             ONE_LANGUAGE_GAPS saying why not)",
+            m.name
+        );
+        assert!(
+            !(complete && listed),
+            "{}: covered in both languages now; remove it from ONE_LANGUAGE_GAPS",
+            m.name
+        );
+    }
+}
+
+#[test]
+fn every_fixture_folder_names_a_registered_rule() {
+    let names: Vec<&str> = registry().iter().map(|r| r.meta().name).collect();
+    let folders = rule_folders();
+    assert!(!folders.is_empty());
+    for folder in folders {
+        assert!(
+            names.contains(&folder.as_str()),
+            "tests/fixtures/rules/{folder}/ names no registered rule (a renamed or removed rule?)"
+        );
+    }
+    // Fixtures put where the harness does not look would never run.
+    for entry in std::fs::read_dir("tests/fixtures").unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        assert!(
+            !names.contains(&name.as_str()),
+            "tests/fixtures/{name}/: rule fixtures belong in tests/fixtures/rules/{name}/"
+        );
+    }
+}
+
+#[test]
+fn every_fixture_file_follows_the_naming_scheme() {
+    let mut wrong = Vec::new();
+    for folder in rule_folders() {
+        let files = folder_files(&folder);
+        for file in &files {
+            let path = format!("tests/fixtures/rules/{folder}/{file}");
+            if Path::new(&path).is_dir() {
+                wrong.push(format!("{path}: no sub-folders in a rule's fixture folder"));
+            } else if let Some(fixture) = file.strip_suffix(SIDECAR) {
+                if parse_fixture_name(fixture).is_err() || !files.iter().any(|f| f == fixture) {
+                    wrong.push(format!(
+                        "{path}: a sidecar must be named after a fixture beside it (<fixture>{SIDECAR})"
+                    ));
+                }
+            } else if let Err(e) = parse_fixture_name(file) {
+                wrong.push(format!("{path}: {e}"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_fixture_name_parser_rejects_what_the_scheme_does_not_allow() {
+    let ok = parse_fixture_name("fires-nl-roman-gap.txt").unwrap();
+    assert_eq!(
+        (
+            ok.expect,
+            ok.language,
+            ok.what.as_deref(),
+            ok.extension.as_str()
+        ),
+        (Expect::Fires, Language::Nl, Some("roman-gap"), "txt")
+    );
+    let ok = parse_fixture_name("silent-en.md").unwrap();
+    assert_eq!(
+        (ok.expect, ok.language, ok.what),
+        (Expect::Silent, Language::En, None)
+    );
+    for bad in [
+        "fire-dutch-renumbered.txt", // the old scheme
+        "en-fires.txt",
+        "fires.en.md",
+        "firing_en.txt",
+        "council_en.txt",
+        "fires-de.txt",           // not a language of the scheme
+        "fires-nl.html",          // not an extension of the scheme
+        "fires-nl",               // no extension
+        "silent-en-Two_Words.md", // not kebab-case
+        "silent-en-.md",
+        "fires-nl--x.txt",
+        "fires-nl.txt.toml", // a sidecar is not a fixture
+    ] {
+        assert!(parse_fixture_name(bad).is_err(), "{bad} accepted");
     }
 }
 

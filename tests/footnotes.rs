@@ -1,27 +1,9 @@
-//! Footnote rules FN001–FN004: fixtures that fire and stay silent, snapshots of the
-//! findings, the seed expectations, and defects introduced into a seed.
+//! Footnote rules FN001–FN004 (their fixtures run in `rule_fixtures.rs`): the seed
+//! expectations, and defects introduced into a seed.
 
 mod common;
 
-use common::{findings, parse_named, render, seed_text};
-
-const RULES: &[(&str, &str)] = &[
-    ("footnote-undefined", "FN001"),
-    ("footnote-unreferenced", "FN002"),
-    ("footnote-numbering", "FN003"),
-    ("footnote-unlabelled", "FN004"),
-];
-
-#[test]
-fn fixtures_fire_and_stay_silent() {
-    for (name, code) in RULES {
-        let cases = common::fixture_cases(name, code, None, &|doc| findings(doc, "FN"));
-        common::assert_fires_and_stays_silent(name, &cases);
-        for case in &cases {
-            insta::assert_snapshot!(case.snapshot_name(name), render(&case.doc, &case.all));
-        }
-    }
-}
+use common::{findings, parse_named, seed_text};
 
 fn lines_of(
     doc: &policylint::document::Document,

@@ -1,66 +1,42 @@
-//! KA001/KA002 fixtures (Dutch and English, PDF-extract style and Markdown) that fire
-//! and stay silent, with snapshots of the findings and of the support report.
+//! KA001/KA002 (their fixtures run in `rule_fixtures.rs`): the support report of every
+//! fixture, and what a KA001 finding shows.
 
 mod common;
 
-use common::{findings, parse_named, render};
+use common::fixtures::{fixtures_of, load_fixture};
+use common::{findings, render};
 use policylint::pack::Pack;
 use policylint::rules::key_actions::{render_support, support};
 
-const RULES: &[(&str, &str)] = &[
-    ("key-action-not-in-body", "KA001"),
-    ("key-action-weakly-supported", "KA002"),
-];
+const RULES: &[&str] = &["key-action-not-in-body", "key-action-weakly-supported"];
 
-fn run_fixtures(extension: &str) -> usize {
-    let mut seen = 0;
-    for (name, code) in RULES {
-        let cases = common::fixture_cases(name, code, Some(extension), &|doc| findings(doc, "KA"));
-        if extension == "txt" || *code == "KA001" {
-            common::assert_fires_and_stays_silent(name, &cases);
-        }
-        for case in &cases {
+/// Every KA fixture (PDF-extract text and Markdown "## Key actions" lists) has a
+/// key-action box; its support report is snapshotted (the findings' human output is
+/// snapshotted by `rule_fixtures.rs`).
+#[test]
+fn fixtures_have_a_box_and_a_support_report() {
+    let mut seen = [0, 0];
+    for name in RULES {
+        for path in fixtures_of(name) {
+            let doc = load_fixture(&path);
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
             assert!(
-                !case.doc.boxes.is_empty(),
-                "{name}/{}: no key-action box parsed",
-                case.file
+                !doc.boxes.is_empty(),
+                "{name}/{file}: no key-action box parsed"
             );
-            let report = render_support(
-                &case.doc,
-                &support(&case.doc, Pack::builtin(case.doc.language)),
-            );
-            insta::assert_snapshot!(
-                case.snapshot_name(name),
-                format!(
-                    "{}\n--- support ---\n{report}",
-                    render(&case.doc, &case.all)
-                )
-            );
-            seen += 1;
+            let report = render_support(&doc, &support(&doc, Pack::builtin(doc.language)));
+            insta::assert_snapshot!(format!("support__{name}__{file}"), report);
+            seen[usize::from(file.ends_with(".md"))] += 1;
         }
     }
-    seen
-}
-
-#[test]
-fn pdf_text_fixtures_fire_and_stay_silent() {
-    assert!(run_fixtures("txt") >= 6);
-}
-
-/// Markdown documents: "## Key actions" followed by a list.
-#[test]
-fn markdown_fixtures_fire_and_stay_silent() {
-    assert!(run_fixtures("md") >= 2);
+    assert!(seen[0] >= 6 && seen[1] >= 2, "{seen:?}");
 }
 
 #[test]
 fn a_ka001_finding_shows_the_item_the_passage_and_the_missing_terms() {
-    let path = format!(
-        "{}/tests/fixtures/key-action-not-in-body/fire-dutch-invented-item.txt",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let text = std::fs::read_to_string(path).unwrap();
-    let doc = parse_named("fire-dutch-invented-item.txt", &text);
+    let doc = load_fixture(std::path::Path::new(
+        "tests/fixtures/rules/key-action-not-in-body/fires-nl-invented-item.txt",
+    ));
     let all = findings(&doc, "KA001");
     assert_eq!(all.len(), 1, "{}", render(&doc, &all));
     let f = &all[0];

@@ -1,207 +1,90 @@
-//! Fixtures of the placeholder and date rules (PL001, PL002, DT001, DT002): every file in
-//! `tests/fixtures/<rule-name>/` is linted with its rule; `fires.*` files must give
-//! findings and `silent.*` files none. The findings are snapshotted with insta. The
-//! `[[dates.examples]]` of both language packs are run as well.
+//! The rule fixture harness: every rule of `registry()` on every file of its folder
+//! `tests/fixtures/rules/<rule-name>/`, loaded through the real front end and linted by
+//! `engine::lint` with only that rule selected (levels, span clamping, suppression
+//! comments and dedup included). A `fires-*` file must give at least one finding of the
+//! rule, a `silent-*` file none; the human output a user sees is snapshotted
+//! (`tests/snapshots/rule_fixtures__<rule-name>__<file>.snap`).
+//!
+//! # Adding fixtures for a new rule
+//! 1. Create `tests/fixtures/rules/<rule-name>/` (the rule's `name`, e.g. `footnote-undefined`).
+//! 2. Add a `fires-<lang>[-<what>].<ext>` and a `silent-<lang>[-<what>].<ext>` per language
+//!    (a rule that cannot have both languages goes in `ONE_LANGUAGE_GAPS` of conventions.rs):
+//!    `<lang>` = `nl` | `en` (the document is loaded in that language), `<what>` a kebab-case
+//!    description, `<ext>` = `txt` (PDF extract or typed text) | `md` (Markdown) | `docx` |
+//!    `pdf`. Real input only: the file is read the way `policylint check` reads it.
+//! 3. Optional: `<file name>.toml` beside a fixture (see
+//!    `past-deadline/fires-nl-configured-date.txt.toml`), a `policylint.toml` fragment
+//!    (`document-date = "2021-06-01"`, `[rules.options.<rule-name>]`, `[pack.nl]`…)
+//!    applied through the configuration path.
+//! 4. `INSTA_UPDATE=always cargo test --test rule_fixtures` (or `cargo insta review`), read
+//!    the new `.snap` files, commit them with the fixtures.
+//!
+//! Nothing here lists rules: a registered rule without fixtures, a folder naming no rule
+//! and a misnamed file fail `tests/conventions.rs`.
 
-use policylint::document::{self, Document, SourceFile};
-use policylint::finding::Finding;
-use policylint::lang::Language;
-use policylint::pack::Pack;
-use policylint::rules::{registry, Context};
+mod common;
 
-const RULES: &[&str] = &[
-    "placeholder-link",
-    "placeholder-text",
-    "invalid-date",
-    "weekday-mismatch",
-];
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
-fn run(rule_name: &str, doc: &Document) -> Vec<Finding> {
-    let rule = registry()
-        .into_iter()
-        .find(|r| r.meta().name == rule_name)
-        .unwrap_or_else(|| panic!("rule {rule_name} is not registered"));
-    let mut cx = Context::new(rule.meta(), None, Pack::builtin(doc.language));
-    rule.check(doc, &mut cx);
-    let mut findings = cx.into_findings();
-    findings.sort_by_key(|f| (f.span.start, f.span.end));
-    findings
-}
-
-/// One line per finding: code, position, message, and the source text it points at.
-fn render(doc: &Document, findings: &[Finding]) -> String {
-    let mut out = String::new();
-    for f in findings {
-        let pos = doc.source.position(f.span.start);
-        out.push_str(&format!(
-            "{} {}:{} {} [{}]\n",
-            f.code,
-            pos.line,
-            pos.column,
-            f.message,
-            doc.source.slice(f.span)
-        ));
-    }
-    out
-}
-
-fn language_of(file: &str) -> Language {
-    if file.contains(".en.") {
-        Language::En
-    } else {
-        Language::Nl
-    }
-}
+use common::fixtures::{fixtures_of, human, lint_fixture, Expect};
+use policylint::rules::registry;
 
 #[test]
-fn fixtures_fire_and_stay_silent() {
+fn every_rule_fires_on_its_firing_fixtures_and_stays_silent_on_its_silent_ones() {
+    let mut failures: Vec<String> = Vec::new();
     let mut checked = 0;
-    for rule in RULES {
-        let dir = format!("tests/fixtures/{rule}");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{dir}: {e}"))
-            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-            .collect();
-        files.sort();
-        let langs: Vec<Language> = files.iter().map(|f| language_of(f)).collect();
-        assert!(
-            langs.contains(&Language::Nl) && langs.contains(&Language::En),
-            "{rule}: fixtures in both languages"
-        );
-        for file in files {
-            let path = format!("{dir}/{file}");
-            let text = std::fs::read_to_string(&path).unwrap();
-            let doc = document::parse(
-                SourceFile::from_str(path.clone(), &text),
-                Some(language_of(&file)),
-            );
-            let findings = run(rule, &doc);
-            for f in &findings {
-                assert!(
-                    f.span.end <= text.len()
-                        && text.is_char_boundary(f.span.start)
-                        && text.is_char_boundary(f.span.end)
-                );
-            }
-            if file.starts_with("silent") {
-                assert!(findings.is_empty(), "{path}:\n{}", render(&doc, &findings));
-            } else {
-                assert!(!findings.is_empty(), "{path} gives no finding");
-            }
-            insta::assert_snapshot!(format!("{rule}__{file}"), render(&doc, &findings));
+    for rule in registry() {
+        let meta = rule.meta();
+        for path in fixtures_of(meta.name) {
             checked += 1;
-        }
-    }
-    assert_eq!(checked, 16);
-}
-
-#[derive(serde::Deserialize)]
-struct Example {
-    text: String,
-    invalid: usize,
-    mismatch: usize,
-}
-
-#[test]
-fn pack_date_examples() {
-    for lang in [Language::Nl, Language::En] {
-        let examples: Vec<Example> = Pack::builtin(lang)
-            .section("dates.examples")
-            .expect("[[dates.examples]] in the pack");
-        assert!(examples.len() >= 5);
-        for ex in examples {
-            let doc = document::parse(SourceFile::from_str("example.md", &ex.text), Some(lang));
-            let invalid = run("invalid-date", &doc);
-            let mismatch = run("weekday-mismatch", &doc);
-            assert_eq!(
-                invalid.len(),
-                ex.invalid,
-                "{:?} DT001 on {:?}: {}",
-                lang,
-                ex.text,
-                render(&doc, &invalid)
-            );
-            assert_eq!(
-                mismatch.len(),
-                ex.mismatch,
-                "{:?} DT002 on {:?}: {}",
-                lang,
-                ex.text,
-                render(&doc, &mismatch)
-            );
-        }
-    }
-}
-
-#[test]
-fn seed_004_has_21_placeholder_links_and_nothing_else() {
-    let path = "seeds/004_ec9ddc5444050131.txt";
-    let text = std::fs::read_to_string(path).unwrap();
-    let doc = document::parse_str(path, &text);
-    let links = run("placeholder-link", &doc);
-    assert_eq!(links.len(), 21);
-    assert!(links.iter().all(|f| f.code == "PL001"));
-    for rule in ["placeholder-text", "invalid-date", "weekday-mismatch"] {
-        let findings = run(rule, &doc);
-        assert!(
-            findings.is_empty(),
-            "{rule} on 004:\n{}",
-            render(&doc, &findings)
-        );
-    }
-}
-
-proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
-
-    /// The four rules never panic, and every span they report lies in the text on
-    /// character boundaries, whatever the input (Markdown or PDF text, both languages).
-    #[test]
-    fn rules_never_panic(
-        s in "(?s)[0-9a-zA-Z .,:;/()\\[\\]#\\n€…“”\"'éPMp-]{0,200}|\\PC{0,120}",
-        md in proptest::bool::ANY,
-        english in proptest::bool::ANY,
-    ) {
-        let path = if md { "p.md" } else { "p.txt" };
-        let lang = if english { Language::En } else { Language::Nl };
-        let doc = document::parse(SourceFile::from_str(path, &s), Some(lang));
-        for rule in RULES {
-            for f in run(rule, &doc) {
-                proptest::prop_assert!(f.span.start <= f.span.end && f.span.end <= s.len());
-                proptest::prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
+            let shown = path.display().to_string();
+            let file = path.file_name().unwrap().to_string_lossy().into_owned();
+            // A fixture that does not load or lint fails alone; the others still run.
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                let linted = lint_fixture(&path, meta.code);
+                let output = human(&linted);
+                let own = linted
+                    .findings
+                    .iter()
+                    .filter(|f| f.code == meta.code)
+                    .count();
+                let mut problems = Vec::new();
+                match linted.name.expect {
+                    Expect::Fires if own == 0 => {
+                        problems.push(format!("{} does not fire", meta.code));
+                    }
+                    Expect::Silent if own > 0 => {
+                        problems.push(format!("{} fires {own} times:\n{output}", meta.code));
+                    }
+                    _ => {}
+                }
+                let snapshot = catch_unwind(AssertUnwindSafe(|| {
+                    insta::assert_snapshot!(format!("{}__{file}", meta.name), output);
+                }));
+                if snapshot.is_err() {
+                    problems.push(
+                        "the snapshot is new or differs (see above; review it with \
+                         INSTA_UPDATE=always or cargo insta review)"
+                            .to_string(),
+                    );
+                }
+                problems
+            }));
+            let problems = outcome.unwrap_or_else(|_| vec!["panicked (see above)".to_string()]);
+            if !problems.is_empty() {
+                failures.push(format!("{shown}: {}", problems.join("; ")));
             }
         }
     }
-
-    /// Dates and placeholders written in random surroundings.
-    #[test]
-    fn dates_in_noise_never_panic(
-        prefix in "\\PC{0,20}",
-        day in 0u32..40,
-        month in 0u32..14,
-        year in 1990i32..2040,
-        sep in "[./-]",
-        suffix in "\\PC{0,20}",
-    ) {
-        let s = format!("{prefix} maandag {day}{sep}{month}{sep}{year} en {day} juni {year} [datum] p.m.{suffix}");
-        let doc = document::parse(SourceFile::from_str("p.md", &s), Some(Language::Nl));
-        for rule in RULES {
-            for f in run(rule, &doc) {
-                proptest::prop_assert!(s.is_char_boundary(f.span.start) && s.is_char_boundary(f.span.end));
-            }
-        }
-    }
-}
-
-#[test]
-fn english_press_release_txt() {
-    let path = "tests/fixtures/markdown/press_release_en.txt";
-    let text = std::fs::read_to_string(path).unwrap();
-    let doc = document::parse_str(path, &text);
-    let links = run("placeholder-link", &doc);
-    let lines: Vec<usize> = links.iter().map(|f| doc.line_of(f.span.start)).collect();
-    assert_eq!(lines, [7, 18, 22]);
-    for rule in ["placeholder-text", "invalid-date", "weekday-mismatch"] {
-        assert!(run(rule, &doc).is_empty(), "{rule}");
-    }
+    assert!(
+        failures.is_empty(),
+        "{} of {checked} fixtures failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    // Guards against the harness silently finding nothing (a wrong directory).
+    assert!(
+        checked >= 2 * registry().len(),
+        "only {checked} fixtures ran"
+    );
 }

@@ -1,11 +1,9 @@
 //! The wording rules (AC001–AC003, TV001, TX001, TX002): the examples of their pack
-//! sections, and the fixtures in `tests/fixtures/<rule-name>/` with snapshots.
+//! sections (their fixtures run in `rule_fixtures.rs`).
 //!
 //! Documents are built here from blank-line separated blocks, independent of the
 //! parsers: a block is a body paragraph (its lines joined with a space, as the parsers
 //! do), a heading when it starts with `# `, a footnote text when it starts with `^ `.
-
-use std::path::Path;
 
 use policylint::document::{
     Document, FootnoteDef, Format, Heading, Paragraph, ParagraphKind, SourceFile, Span, Text,
@@ -144,71 +142,6 @@ fn pack_examples_hold() {
         }
     }
     assert!(checked >= 20);
-}
-
-fn render(doc: &Document, findings: &[Finding]) -> String {
-    let mut out = String::new();
-    for f in findings {
-        let p = doc.source.position(f.span.start);
-        out.push_str(&format!(
-            "{} {}:{} {}\n",
-            f.code, p.line, p.column, f.message
-        ));
-        for r in &f.related {
-            let rp = doc.source.position(r.span.start);
-            out.push_str(&format!(
-                "  related {}:{} {}\n",
-                rp.line, rp.column, r.message
-            ));
-        }
-        for n in &f.notes {
-            out.push_str(&format!("  note: {n}\n"));
-        }
-    }
-    out
-}
-
-#[test]
-fn fixtures_fire_and_stay_silent() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    let rules = [
-        ("acronym-undefined", "AC001"),
-        ("acronym-used-before-definition", "AC002"),
-        ("acronym-redefined", "AC003"),
-        ("term-variant", "TV001"),
-        ("repeated-word", "TX001"),
-        ("unbalanced-delimiter", "TX002"),
-    ];
-    for (name, code) in rules {
-        let dir = root.join(name);
-        let mut seen = Vec::new();
-        for case in ["nl-fires", "nl-silent", "en-fires", "en-silent"] {
-            let path = dir.join(format!("{case}.txt"));
-            let source = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-            let lang = if case.starts_with("nl") {
-                Language::Nl
-            } else {
-                Language::En
-            };
-            let doc = document(&format!("{name}/{case}.txt"), &source, lang);
-            let findings = run(&doc, Pack::builtin(lang), WORDING_RULES);
-            let own: Vec<&Finding> = findings.iter().filter(|f| f.code == code).collect();
-            if case.ends_with("fires") {
-                assert!(!own.is_empty(), "{name}/{case}: {code} should fire");
-            } else {
-                assert!(
-                    own.is_empty(),
-                    "{name}/{case}: {code} should be silent: {own:?}"
-                );
-            }
-            // Every wording rule's findings on the fixture, so that a change in any
-            // of them shows up in review.
-            insta::assert_snapshot!(format!("{name}__{case}"), render(&doc, &findings));
-            seen.push(case);
-        }
-        assert_eq!(seen.len(), 4);
-    }
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod fixtures;
+
 use policylint::document::{parse, Document};
 use policylint::finding::Finding;
 use policylint::pack::Pack;
@@ -61,69 +63,6 @@ pub fn render(doc: &Document, findings: &[Finding]) -> String {
         }
     }
     s
-}
-
-/// One fixture file of a rule, parsed and linted.
-pub struct FixtureCase {
-    pub file: String,
-    pub doc: Document,
-    /// Findings of every rule the caller lints with.
-    pub all: Vec<Finding>,
-}
-
-impl FixtureCase {
-    /// The snapshot name of the case: `<rule-name>__<file with . as _>`.
-    pub fn snapshot_name(&self, rule: &str) -> String {
-        format!("{rule}__{}", self.file.replace('.', "_"))
-    }
-}
-
-/// Every fixture of a rule in `tests/fixtures/<rule>/` (only files with `extension`,
-/// when given), linted with `lint`. A `fire*` file must give at least one finding of
-/// `code`, a `silent*` file none; the caller snapshots the cases.
-pub fn fixture_cases(
-    rule: &str,
-    code: &str,
-    extension: Option<&str>,
-    lint: &dyn Fn(&Document) -> Vec<Finding>,
-) -> Vec<FixtureCase> {
-    let dir = format!("{}/tests/fixtures/{rule}", env!("CARGO_MANIFEST_DIR"));
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{dir}: {e}"))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| extension.is_none_or(|x| p.extension().is_some_and(|e| e == x)))
-        .collect();
-    paths.sort();
-    let mut cases = Vec::new();
-    for path in paths {
-        let file = path.file_name().unwrap().to_string_lossy().to_string();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let doc = parse_named(&file, &text);
-        let all = lint(&doc);
-        let own: Vec<Finding> = all.iter().filter(|f| f.code == code).cloned().collect();
-        if file.starts_with("fire") {
-            assert!(!own.is_empty(), "{rule}/{file} should fire {code}");
-        } else if file.starts_with("silent") {
-            assert!(
-                own.is_empty(),
-                "{rule}/{file} should not fire {code}:\n{}",
-                render(&doc, &own)
-            );
-        }
-        cases.push(FixtureCase { file, doc, all });
-    }
-    cases
-}
-
-/// A rule needs fixtures that fire and fixtures that stay silent.
-pub fn assert_fires_and_stays_silent(rule: &str, cases: &[FixtureCase]) {
-    let fire = cases.iter().any(|c| c.file.starts_with("fire"));
-    let silent = cases.iter().any(|c| c.file.starts_with("silent"));
-    assert!(
-        fire && silent,
-        "{rule} needs fixtures that fire and that stay silent"
-    );
 }
 
 /// The five seed documents, by file name.
