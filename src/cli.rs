@@ -14,6 +14,7 @@ use policylint::baseline::Baseline;
 use policylint::config::LanguageSetting;
 use policylint::config::{self, CliSettings, ConfigCache, ShownSettings};
 use policylint::document;
+use policylint::document::profile::Profile;
 use policylint::engine::{self, Settings};
 use policylint::files::{self, Filter, Input};
 use policylint::finding::Level;
@@ -104,6 +105,9 @@ pub struct SettingsArgs {
     /// The document's own date, YYYY-MM-DD (past-deadline compares with it).
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub document_date: Option<String>,
+    /// The kind of document, instead of detecting it (`dump` shows what was detected).
+    #[arg(long, value_enum)]
+    pub profile: Option<ProfileArg>,
 }
 
 impl SettingsArgs {
@@ -113,6 +117,7 @@ impl SettingsArgs {
             ignore: self.ignore.clone(),
             language: self.language.map(Into::into),
             document_date: self.document_date.clone(),
+            profile: self.profile.map(Into::into),
         }
     }
 }
@@ -189,6 +194,36 @@ impl From<LanguageArg> for LanguageSetting {
             LanguageArg::Auto => LanguageSetting::Auto,
             LanguageArg::Nl => LanguageSetting::Nl,
             LanguageArg::En => LanguageSetting::En,
+        }
+    }
+}
+
+/// `--profile`: the library's [`Profile`], as the command line spells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ProfileArg {
+    /// strategies, agendas, reports
+    Communication,
+    /// a Commission proposal (memorandum, recitals, articles, financial statement)
+    LegislativeProposal,
+    /// a regulation, directive or decision as published
+    LegalAct,
+    CouncilConclusions,
+    PressRelease,
+    /// letters to parliament, BNC fiches, national strategies
+    NationalLetter,
+    Generic,
+}
+
+impl From<ProfileArg> for Profile {
+    fn from(p: ProfileArg) -> Self {
+        match p {
+            ProfileArg::Communication => Profile::Communication,
+            ProfileArg::LegislativeProposal => Profile::LegislativeProposal,
+            ProfileArg::LegalAct => Profile::LegalAct,
+            ProfileArg::CouncilConclusions => Profile::CouncilConclusions,
+            ProfileArg::PressRelease => Profile::PressRelease,
+            ProfileArg::NationalLetter => Profile::NationalLetter,
+            ProfileArg::Generic => Profile::Generic,
         }
     }
 }

@@ -36,6 +36,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::document::profile::Profile;
 use crate::finding::Level;
 use crate::lang::Language;
 use crate::pack::Pack;
@@ -80,6 +81,8 @@ pub struct ConfigFile {
     pub language: Option<LanguageSetting>,
     /// The document's date, `YYYY-MM-DD`.
     pub document_date: Option<Spanned<String>>,
+    /// The document profile (`legal-act`, `council-conclusions`, …) instead of detecting it.
+    pub profile: Option<Profile>,
     pub rules: Option<RulesConfig>,
     #[serde(default)]
     pub overrides: Vec<Override>,
@@ -109,6 +112,7 @@ pub struct Override {
     pub files: Vec<Spanned<String>>,
     pub language: Option<LanguageSetting>,
     pub document_date: Option<Spanned<String>>,
+    pub profile: Option<Profile>,
     pub rules: Option<RulesConfig>,
 }
 
@@ -157,6 +161,7 @@ pub struct CliSettings {
     pub ignore: Vec<String>,
     pub language: Option<LanguageSetting>,
     pub document_date: Option<String>,
+    pub profile: Option<Profile>,
 }
 
 impl CliSettings {
@@ -419,6 +424,7 @@ fn relative_to(file: &Path, dir: &Path) -> PathBuf {
 pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Settings {
     let mut language = None;
     let mut document_date = None;
+    let mut profile = None;
     let mut select: Option<Vec<String>> = None;
     let mut ignore: Vec<String> = Vec::new();
     let mut levels: Vec<(String, LevelSetting)> = Vec::new();
@@ -426,9 +432,13 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
 
     let mut apply = |lang: Option<LanguageSetting>,
                      date: &Option<Spanned<String>>,
+                     prof: Option<Profile>,
                      rules: Option<&RulesConfig>| {
         if lang.is_some() {
             language = lang;
+        }
+        if prof.is_some() {
+            profile = prof;
         }
         if let Some(d) = date {
             document_date = Some(d.get_ref().clone());
@@ -452,10 +462,11 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
         apply(
             config.file.language,
             &config.file.document_date,
+            config.file.profile,
             config.file.rules.as_ref(),
         );
         for o in config.matching_overrides(file) {
-            apply(o.language, &o.document_date, o.rules.as_ref());
+            apply(o.language, &o.document_date, o.profile, o.rules.as_ref());
         }
     }
     if let Some(s) = &cli.select {
@@ -467,6 +478,9 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
     }
     if cli.document_date.is_some() {
         document_date = cli.document_date.clone();
+    }
+    if cli.profile.is_some() {
+        profile = cli.profile;
     }
 
     let metas = rules::all_metas();
@@ -525,6 +539,7 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
     Settings {
         language: language.and_then(LanguageSetting::language),
         document_date,
+        profile,
         rules,
         packs: config.map(|c| c.packs.clone()).unwrap_or_default(),
     }
@@ -589,6 +604,9 @@ pub struct ShownSettings {
     pub language: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document_date: Option<String>,
+    /// The profile configured for the path (detected from the text when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
     pub pack_additions: Vec<String>,
     pub rules: BTreeMap<String, ShownRule>,
 }
@@ -615,6 +633,7 @@ impl ShownSettings {
             config: config.map(|c| c.path.display().to_string()),
             language: settings.language.map_or("auto", Language::code).to_string(),
             document_date: settings.document_date.clone(),
+            profile: settings.profile,
             pack_additions,
             rules: settings
                 .rules
@@ -701,6 +720,7 @@ mod tests {
             ignore: vec![],
             language: Some(LanguageSetting::Nl),
             document_date: Some("2021-01-01".into()),
+            profile: None,
         };
         // The CLI select replaces; the config's ignore still applies.
         let s = resolve(Some(&config), Path::new("dir/a.txt"), &cli);

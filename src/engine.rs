@@ -24,7 +24,8 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
             continue;
         };
         let mut cx = Context::new(meta, setting.options.as_ref(), pack)
-            .with_document_date(settings.document_date.as_deref());
+            .with_document_date(settings.document_date.as_deref())
+            .with_profile(settings.profile);
         rule.check(doc, &mut cx);
         for mut finding in cx.into_findings() {
             finding.code = meta.code;

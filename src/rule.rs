@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::document::profile::Profile;
 use crate::document::Document;
 use crate::finding::{Finding, Level, Related};
 use crate::source::Span;
@@ -75,6 +76,7 @@ pub struct Context<'a> {
     options: Option<&'a RuleOptions>,
     pack: &'a crate::pack::Pack,
     document_date: Option<&'a str>,
+    profile: Option<Profile>,
     findings: Vec<Finding>,
 }
 
@@ -89,6 +91,7 @@ impl<'a> Context<'a> {
             options,
             pack,
             document_date: None,
+            profile: None,
             findings: Vec::new(),
         }
     }
@@ -99,6 +102,18 @@ impl<'a> Context<'a> {
     pub fn with_document_date(mut self, date: Option<&'a str>) -> Self {
         self.document_date = date;
         self
+    }
+
+    /// The profile set by configuration or `--profile` (None: detect it).
+    pub fn with_profile(mut self, profile: Option<Profile>) -> Self {
+        self.profile = profile;
+        self
+    }
+
+    /// The document's profile: as configured, else as detected from its text.
+    pub fn profile(&self, doc: &Document) -> Profile {
+        self.profile
+            .unwrap_or_else(|| crate::document::profile::of(doc).profile)
     }
 
     /// The configured document date (ISO `YYYY-MM-DD`), if any.

@@ -46,6 +46,8 @@ pub struct Settings {
     pub language: Option<Language>,
     /// The document's date (ISO), for rules such as past-deadline.
     pub document_date: Option<String>,
+    /// The document profile set by configuration or `--profile`; detected when None.
+    pub profile: Option<crate::document::profile::Profile>,
     /// The enabled rules, by code.
     pub rules: BTreeMap<&'static str, RuleSetting>,
     pub packs: PackSet,
@@ -69,6 +71,7 @@ impl Default for Settings {
         Settings {
             language: None,
             document_date: None,
+            profile: None,
             rules,
             packs: PackSet::default(),
         }

@@ -841,3 +841,37 @@ fn language_can_be_forced() {
     assert_eq!(shown["language"].as_str(), Some("en"));
     assert_eq!(shown["document-date"].as_str(), Some("2020-12-09"));
 }
+
+#[test]
+fn profile_is_detected_and_can_be_set_on_the_command_line_and_per_path() {
+    let act =
+        std::fs::read_to_string("tests/fixtures/rules/undated-commitment/silent-en-legal-act.txt")
+            .unwrap();
+    let dir = temp_with(&[("act.txt", &act), ("drafts/act.txt", &act)]);
+    let file = path_in(&dir, "act.txt");
+    let cm = |extra: &[&str], path: &str| {
+        let mut args = vec!["check", "--format", "json", "--select", "CM001"];
+        args.extend_from_slice(extra);
+        args.push(path);
+        let r = run(policylint().args(&args));
+        json_of(&r)["summary"]["findings"].as_u64().unwrap()
+    };
+    // Detected as a legal act: obligations are not commitments.
+    assert_eq!(cm(&[], &file), 0);
+    // Read as a communication, the same text has undated commitments.
+    assert!(cm(&["--profile", "communication"], &file) > 0);
+    // Per path in the configuration.
+    std::fs::write(
+        dir.path().join("policylint.toml"),
+        "[[overrides]]\nfiles = [\"drafts/*\"]\nprofile = \"communication\"\n",
+    )
+    .unwrap();
+    assert_eq!(cm(&[], &file), 0);
+    assert!(cm(&[], &path_in(&dir, "drafts/act.txt")) > 0);
+    // dump shows the verdict.
+    let r = run(policylint().args(["dump", "--format", "json", &file]));
+    assert_eq!(json_of(&r)["profile"]["profile"], "legal-act");
+    // An unknown profile is a usage error.
+    let r = run(policylint().args(["check", "--profile", "memo", &file]));
+    assert_eq!(r.code, 2);
+}

@@ -9,6 +9,7 @@ pub mod lines;
 pub mod load;
 pub mod markdown;
 pub mod pdftext;
+pub mod profile;
 pub mod sentences;
 pub mod text;
 pub mod words;

@@ -179,6 +179,7 @@ pub fn to_value(doc: &Document) -> Value {
         "path": doc.source.path,
         "language": doc.language.code(),
         "format": doc.format,
+        "profile": *crate::document::profile::of(doc),
         "pages": pages,
         "headings": headings,
         "points": points,

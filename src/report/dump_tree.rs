@@ -108,6 +108,18 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
         doc.paragraphs.len(),
         doc.sentences.len(),
     )?;
+    let profile = crate::document::profile::of(doc);
+    writeln!(
+        out,
+        "profile: {} (confidence {:.2}){}",
+        profile.profile,
+        profile.confidence,
+        if profile.evidence.is_empty() {
+            String::new()
+        } else {
+            format!("; evidence: {}", profile.evidence.join("; "))
+        }
+    )?;
     for (offset, depth, text) in rows {
         writeln!(
             out,

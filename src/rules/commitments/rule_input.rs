@@ -14,10 +14,20 @@ pub(super) fn for_rule(doc: &Document, cx: &Context<'_>) -> Vec<Commitment> {
         .document_date()
         .or_else(|| cx.option_str("document-date"))
         .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
-    register_dated_by_body(
+    let mut register = register_dated_by_body(
         doc,
         cx.pack(),
         document_date,
         cx.option_bool("quotations", false),
-    )
+    );
+    // The enacting terms of a proposal or an act carry obligations ("Member States shall
+    // designate …"), not commitments, and a proposal's financial statement after them
+    // states costs: the rules read only what comes before the legal text (the
+    // explanatory memorandum).
+    if cx.profile(doc).is_legislative() {
+        if let Some(legal) = crate::document::profile::legal_text_span(doc) {
+            register.retain(|c| c.span.start < legal.start);
+        }
+    }
+    register
 }

@@ -35,6 +35,12 @@ declare_rule! {
     /// De Commissie zal in het tweede kwartaal van 2021 nieuwe manieren voorstellen …
     /// ```
     ///
+    /// ## Profiles
+    /// In a `legislative-proposal` or `legal-act` only the text before the citations
+    /// ("Having regard to", "Gelet op") is read: enacting terms carry obligations, not
+    /// commitments, and a financial statement states costs. The same holds for CM002 and
+    /// CM003.
+    ///
     /// ## Options
     /// - The top-level `document-date` setting (`YYYY-MM-DD`) gives the document's date
     ///   when the text does not state it (used to resolve "volgend jaar" and to tell

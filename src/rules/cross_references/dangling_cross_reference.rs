@@ -2,6 +2,7 @@ use std::collections::HashSet;
 
 use regex::{Regex, RegexBuilder};
 
+use crate::document::profile::Profile;
 use crate::document::{Document, Scheme, TextRole};
 use crate::pack::{FromPack, Pack};
 use crate::rule::{Context, Rule, RuleMeta};
@@ -56,6 +57,13 @@ crate::declare_rule! {
     /// The document's points run 1–28.
     ///
     /// Use instead: cite the point as it is now numbered.
+    ///
+    /// ## Profiles
+    /// In a `legislative-proposal` or `legal-act` (detected, or set with `--profile`),
+    /// references to paragraphs, points and sections are not checked: legislative text
+    /// numbers its articles, paragraphs and points in its own way. In a
+    /// `legislative-proposal` annex references are external (the annexes are published as
+    /// a separate document).
     ///
     /// ## Options
     /// None (extend the `[xref]` section of the language pack to add words or markers).
@@ -613,13 +621,32 @@ fn inventory(doc: &Document, kind: TargetKind) -> String {
     }
 }
 
+/// Whether references of `kind` are checked in a document of `profile`. Legislative
+/// text numbers its parts as articles, paragraphs, points and subparagraphs, which the
+/// outline model of a communication does not hold: "paragraph 2 of this Article" would
+/// point nowhere. Those references are left alone there, and a proposal's annexes are
+/// published as a separate document, so its annex references are external.
+fn checked_in(profile: Profile, kind: TargetKind) -> bool {
+    match kind {
+        TargetKind::Paragraph | TargetKind::Point | TargetKind::Section => {
+            !profile.is_legislative()
+        }
+        TargetKind::Annex => profile != Profile::LegislativeProposal,
+        TargetKind::Footnote => true,
+    }
+}
+
 impl Rule for DanglingCrossReference {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let profile = cx.profile(doc);
         for d in dangling_references(doc, cx.pack()) {
+            if !checked_in(profile, d.kind) {
+                continue;
+            }
             let what = d.kind.name();
             let missing = compress(&d.missing);
             let plural = if d.missing.len() > 1 { "s" } else { "" };

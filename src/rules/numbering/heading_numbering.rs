@@ -33,6 +33,10 @@ crate::declare_rule! {
     ///
     /// Use instead: renumber the last heading III., or restore the missing part.
     ///
+    /// ## Profiles
+    /// In a `legislative-proposal` or `legal-act`, the legal text (from the citations on)
+    /// is not checked: its paragraphs and points restart in every article.
+    ///
     /// ## Options
     /// None.
     pub HeadingNumbering {
@@ -295,8 +299,12 @@ impl Rule for HeadingNumbering {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let checked = super::outside_legal_text(doc, cx.profile(doc));
         for d in heading_defects(doc) {
             let h = &doc.headings[d.heading];
+            if !checked(h.span.start) {
+                continue;
+            }
             let (Some(written), Some(span)) = (h.number.as_deref(), h.number_span) else {
                 continue;
             };

@@ -267,6 +267,21 @@ pub fn id_value(id: &str) -> Option<u32> {
     }
 }
 
+/// In legislative text (a proposal's or an act's articles), paragraphs restart at 1 in
+/// every article and points at (a) in every paragraph: the outline model does not see
+/// those boundaries yet, so the numbering rules leave the legal text alone there.
+pub(crate) fn outside_legal_text(
+    doc: &crate::document::Document,
+    profile: crate::document::profile::Profile,
+) -> impl Fn(usize) -> bool {
+    let legal = profile
+        .is_legislative()
+        .then(|| crate::document::profile::legal_text_span(doc))
+        .flatten();
+    move |offset| legal.is_none_or(|l| offset < l.start)
+}
+
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -354,3 +369,4 @@ mod tests {
         assert_eq!(normalise_number("4.2."), "4.2");
     }
 }
+

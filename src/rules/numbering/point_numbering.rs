@@ -50,6 +50,10 @@ crate::declare_rule! {
     ///
     /// Use instead: renumber the points 4., 5., 6.
     ///
+    /// ## Profiles
+    /// In a `legislative-proposal` or `legal-act`, the legal text (from the citations on)
+    /// is not checked: its paragraphs and points restart in every article.
+    ///
     /// ## Options
     /// None.
     pub PointNumbering {
@@ -284,8 +288,12 @@ impl Rule for PointNumbering {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
+        let checked = super::outside_legal_text(doc, cx.profile(doc));
         for d in point_defects(doc) {
             let p = &doc.points[d.point];
+            if !checked(p.label_span.start) {
+                continue;
+            }
             let label = p.label.as_str();
             let render = |v: u32| render_label(label, p.scheme, v);
             let prev = d.previous.map(|j| &doc.points[j]);

@@ -1,0 +1,294 @@
+//! What kind of document a text is: a Commission communication, a legislative proposal, a
+//! legal act as published, Council conclusions, a press release, a national letter — or
+//! none of these with confidence (`generic`). The kind decides what counts as a defect
+//! (an enacting term carries an obligation, not a commitment; a proposal's annexes are a
+//! separate document).
+//!
+//! Detection weighs the `[profiles]` signals of every language pack; each signal counts
+//! once. Legislative text (citations, "HAVE ADOPTED", "Article 1") is a proposal when a
+//! proposal's own parts are there, and a legal act otherwise.
+//!
+//! Where the legal text is: [`legal_text_span`] finds the enacting part (from the first
+//! citation to the end, or to the financial statement of a proposal).
+
+use std::sync::Arc;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::Document;
+use crate::pack::{FromPack, Language, Pack};
+use crate::source::Span;
+
+/// The kinds of document policylint knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Profile {
+    /// Strategies, agendas, reports, communications.
+    Communication,
+    /// A Commission proposal: explanatory memorandum, recitals, articles, financial statement.
+    LegislativeProposal,
+    /// A regulation, directive or decision as published.
+    LegalAct,
+    /// Council conclusions (often with a cover note).
+    CouncilConclusions,
+    PressRelease,
+    /// Letters to parliament, BNC fiches and other national government documents.
+    NationalLetter,
+    Generic,
+}
+
+impl Profile {
+    pub const ALL: [Profile; 7] = [
+        Profile::Communication,
+        Profile::LegislativeProposal,
+        Profile::LegalAct,
+        Profile::CouncilConclusions,
+        Profile::PressRelease,
+        Profile::NationalLetter,
+        Profile::Generic,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Profile::Communication => "communication",
+            Profile::LegislativeProposal => "legislative-proposal",
+            Profile::LegalAct => "legal-act",
+            Profile::CouncilConclusions => "council-conclusions",
+            Profile::PressRelease => "press-release",
+            Profile::NationalLetter => "national-letter",
+            Profile::Generic => "generic",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Profile> {
+        Profile::ALL.into_iter().find(|p| p.as_str() == name)
+    }
+
+    /// A proposal or an act: the document holds legislative text (articles, recitals).
+    pub fn is_legislative(self) -> bool {
+        matches!(self, Profile::LegislativeProposal | Profile::LegalAct)
+    }
+}
+
+impl std::fmt::Display for Profile {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The verdict of detection, with the evidence that decided it.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProfileVerdict {
+    pub profile: Profile,
+    /// The winning score over the sum of all scores (0–1); 0 for `generic`.
+    pub confidence: f32,
+    /// The signals that matched, as `profile: pattern text found`.
+    pub evidence: Vec<String>,
+}
+
+/// A signal kind as the packs name it; `legislative-text` is any legislative text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Target {
+    Profile(Profile),
+    LegislativeText,
+}
+
+#[derive(Deserialize)]
+struct RawSignal {
+    profile: String,
+    pattern: String,
+    weight: u32,
+}
+
+/// The compiled `[profiles]` section of one pack.
+pub struct Signals {
+    signals: Vec<(Target, Regex, u32)>,
+    min_score: u32,
+    /// Entries that did not compile or named no profile (pack validation reports them).
+    pub errors: Vec<String>,
+}
+
+impl FromPack for Signals {
+    fn from_pack(pack: &Pack) -> Self {
+        let raw: Vec<RawSignal> = pack.section("profiles.signals").unwrap_or_default();
+        let mut errors = Vec::new();
+        let mut signals = Vec::new();
+        for s in raw {
+            let target = if s.profile == "legislative-text" {
+                Target::LegislativeText
+            } else if let Some(p) = Profile::from_name(&s.profile) {
+                Target::Profile(p)
+            } else {
+                errors.push(format!(
+                    "`profiles.signals`: unknown profile `{}`",
+                    s.profile
+                ));
+                continue;
+            };
+            match Regex::new(&s.pattern) {
+                Ok(re) => signals.push((target, re, s.weight)),
+                Err(e) => errors.push(format!(
+                    "`profiles.signals`: invalid pattern `{}`: {e}",
+                    s.pattern
+                )),
+            }
+        }
+        let min_score = pack
+            .get("profiles.min-score")
+            .and_then(|v| v.as_integer())
+            .map_or(3, |n| n.max(0) as u32);
+        Signals {
+            signals,
+            min_score,
+            errors,
+        }
+    }
+}
+
+/// Detect the profile of a text from the signals of every built-in pack.
+pub fn detect(text: &str) -> ProfileVerdict {
+    let packs: Vec<Arc<Signals>> = Language::ALL
+        .iter()
+        .map(|&l| Pack::builtin(l).compiled::<Signals>())
+        .collect();
+    let min_score = packs.iter().map(|s| s.min_score).max().unwrap_or(3);
+    let mut scores = [0u32; 7];
+    let mut legislative = 0u32;
+    let mut evidence = Vec::new();
+    for signals in &packs {
+        for (target, re, weight) in &signals.signals {
+            let Some(m) = re.find(text) else { continue };
+            let found: String = m.as_str().trim().chars().take(60).collect();
+            match target {
+                Target::LegislativeText => {
+                    legislative += weight;
+                    evidence.push(format!("legislative text: “{found}”"));
+                }
+                Target::Profile(p) => {
+                    scores[index(*p)] += weight;
+                    evidence.push(format!("{p}: “{found}”"));
+                }
+            }
+        }
+    }
+    // Legislative text belongs to a proposal when the proposal's own parts are there,
+    // and to an act otherwise.
+    if legislative >= min_score {
+        let proposal = scores[index(Profile::LegislativeProposal)];
+        let target = if proposal >= min_score {
+            Profile::LegislativeProposal
+        } else {
+            Profile::LegalAct
+        };
+        scores[index(target)] += legislative;
+    }
+    let total: u32 = scores.iter().sum();
+    let (best, &score) = scores
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, s)| (**s, std::cmp::Reverse(*i)))
+        .expect("seven scores");
+    if score < min_score {
+        return ProfileVerdict {
+            profile: Profile::Generic,
+            confidence: 0.0,
+            evidence,
+        };
+    }
+    ProfileVerdict {
+        profile: Profile::ALL[best],
+        confidence: score as f32 / total.max(1) as f32,
+        evidence,
+    }
+}
+
+fn index(p: Profile) -> usize {
+    Profile::ALL.iter().position(|q| *q == p).unwrap_or(6)
+}
+
+/// The profile of a document, detected once per document.
+pub fn of(doc: &Document) -> Arc<ProfileVerdict> {
+    doc.analysis(Pack::builtin(doc.language), || detect(doc.text()))
+}
+
+/// The enacting part of legislative text: from the first citation ("Having regard to",
+/// "Gelet op") to the end of the document, or to a proposal's financial statement. None
+/// when the document has no such part.
+pub fn legal_text_span(doc: &Document) -> Option<Span> {
+    doc.analysis(Pack::builtin(doc.language), || LegalText::find(doc))
+        .span
+}
+
+struct LegalText {
+    span: Option<Span>,
+}
+
+impl LegalText {
+    fn find(doc: &Document) -> LegalText {
+        let text = doc.text();
+        let starts: Vec<String> = Language::ALL
+            .iter()
+            .flat_map(|&l| Pack::builtin(l).strings("profiles.legal-text-starts"))
+            .collect();
+        let ends: Vec<String> = Language::ALL
+            .iter()
+            .flat_map(|&l| Pack::builtin(l).strings("profiles.legal-text-ends"))
+            .collect();
+        let mut start = None;
+        let mut offset = 0;
+        let mut end = text.len();
+        for line in text.split_inclusive('\n') {
+            let t = line.trim();
+            if start.is_none() {
+                if starts.iter().any(|s| t.starts_with(s.as_str())) {
+                    start = Some(offset);
+                }
+            } else if ends.iter().any(|e| t.starts_with(e.as_str())) {
+                end = offset;
+                break;
+            }
+            offset += line.len();
+        }
+        LegalText {
+            span: start.map(|s| Span::new(s, end.max(s))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_are_told_apart_by_their_own_parts() {
+        let act = "REGULATION (EU) 2022/2065 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\
+                   Having regard to the Treaty,\nHAVE ADOPTED THIS REGULATION:\nArticle 1\nSubject matter\n\
+                   This Regulation shall be binding in its entirety and directly applicable.\n";
+        assert_eq!(detect(act).profile, Profile::LegalAct);
+        let proposal = "Proposal for a\nDIRECTIVE OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\
+                        EXPLANATORY MEMORANDUM\n1. CONTEXT\nHaving regard to the Treaty,\n\
+                        HAVE ADOPTED THIS DIRECTIVE:\nArticle 1\n";
+        assert_eq!(detect(proposal).profile, Profile::LegislativeProposal);
+        let council = "Delegations will find in the annex the Council conclusions on space.\n\
+                       1. RECALLS the importance of space.\n2. UNDERLINES that …\n";
+        assert_eq!(detect(council).profile, Profile::CouncilConclusions);
+        let letter = "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\
+                      Geachte voorzitter,\nHet kabinet zal de Kamer informeren.\nHoogachtend,\n";
+        assert_eq!(detect(letter).profile, Profile::NationalLetter);
+        assert_eq!(
+            detect("A short note with nothing to go on.").profile,
+            Profile::Generic
+        );
+    }
+
+    #[test]
+    fn the_builtin_signals_compile() {
+        for l in Language::ALL {
+            assert_eq!(
+                Pack::builtin(l).compiled::<Signals>().errors,
+                Vec::<String>::new()
+            );
+        }
+    }
+}
