@@ -121,7 +121,17 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
             by_key.entry(k).or_default().push((l.page, l.y));
         }
     }
-    let needed = if n_pages <= 2 { 2 } else { 3.min(n_pages) };
+    // Running lines recur on most pages; a note's last line that happens to sit at
+    // the same height on a few pages does not.
+    let needed = if n_pages <= 2 {
+        2
+    } else {
+        3.max(n_pages * 2 / 5).min(n_pages)
+    };
+    let mut cells: HashMap<usize, usize> = HashMap::new();
+    for l in lines {
+        *cells.entry(l.row).or_default() += 1;
+    }
     let mut first_row_y: Vec<f32> = vec![f32::MAX; n_pages];
     let mut last_row_y: Vec<f32> = vec![f32::MIN; n_pages];
     for l in lines {
@@ -140,7 +150,8 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
         if bottom && l.size < 0.97 * body_size && note_label(l).is_some() {
             continue;
         }
-        if let Some(c) = PAGE_NUMBER.captures(text) {
+        let alone = cells.get(&l.row) == Some(&1) || l.x0 > 0.35 * pages[l.page].width;
+        if let Some(c) = PAGE_NUMBER.captures(text).filter(|_| alone) {
             roles[i] = Role::PageNumber;
             if let Some(n) = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok()) {
                 page_numbers[l.page].get_or_insert(n);

@@ -107,6 +107,31 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
         pending_space = false;
         solid.push(i);
     }
+    // Runs: glyphs shown one after the other on one baseline, moving right. Within a
+    // line, runs are ordered by where they start and glyphs keep their order within a
+    // run, so a run whose advance widths are wrong (an odd font) does not get its
+    // glyphs interleaved with the next run's.
+    let mut run_of = vec![0usize; glyphs.len()];
+    let mut run_x0: Vec<f32> = Vec::new();
+    let mut run_text: Vec<String> = Vec::new();
+    let mut prev: Option<usize> = None;
+    for &i in &solid {
+        let g = glyphs[i];
+        let same = prev.is_some_and(|p| {
+            let q = glyphs[p];
+            (g.y - q.y).abs() <= 0.1 * q.size.max(1.0)
+                && g.x >= q.x - 0.5 * q.size
+                && g.x <= q.x + q.w + 3.0 * q.size
+        });
+        if !same {
+            run_x0.push(g.x);
+            run_text.push(String::new());
+        }
+        let r = run_x0.len() - 1;
+        run_of[i] = r;
+        run_text[r].push_str(&g.text);
+        prev = Some(i);
+    }
     // Cluster by baseline.
     let mut order = solid.clone();
     order.sort_by(|&a, &b| glyphs[a].y.total_cmp(&glyphs[b].y));
@@ -149,7 +174,7 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
             if c.size < 0.85 * next.size
                 && dy > 0.12 * next.size
                 && dy < 0.75 * next.size
-                && overlaps_x(&glyphs, c, next)
+                && (overlaps_x(&glyphs, c, next) || precedes(&glyphs, c, next))
             {
                 absorbed[k] = true;
                 let mut glyph_marks = c.glyphs.clone();
@@ -185,11 +210,29 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
     let mut out = Vec::new();
     for c in merged {
         let mut gs = c.glyphs;
-        gs.sort_by(|a, b| glyphs[a.0].x.total_cmp(&glyphs[b.0].x));
-        // Drop glyphs drawn twice at the same place (fake bold, shadows).
-        gs.dedup_by(|b, a| {
-            let (ga, gb) = (glyphs[a.0], glyphs[b.0]);
-            ga.text == gb.text && (ga.x - gb.x).abs() < 0.15 * ga.size.max(1.0)
+        gs.sort_by(|a, b| {
+            let (ra, rb) = (run_of[a.0], run_of[b.0]);
+            run_x0[ra]
+                .total_cmp(&run_x0[rb])
+                .then(ra.cmp(&rb))
+                .then(a.0.cmp(&b.0))
+        });
+        // Drop runs drawn twice at the same place (fake bold, shadows).
+        let mut runs_seen: Vec<usize> = Vec::new();
+        gs.retain(|&(i, _)| {
+            let r = run_of[i];
+            if runs_seen.last() == Some(&r) {
+                return true;
+            }
+            let dup = runs_seen.iter().any(|&o| {
+                run_text[o] == run_text[r]
+                    && (run_x0[o] - run_x0[r]).abs() < 0.15 * glyphs[i].size.max(1.0)
+            });
+            if dup {
+                return false;
+            }
+            runs_seen.push(r);
+            true
         });
         let row = *next_row;
         *next_row += 1;
@@ -198,7 +241,11 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
         let mut last_end = f32::MIN;
         for (i, m) in gs {
             let g = glyphs[i];
-            if !seg.is_empty() && g.x - last_end > 2.0 * main_size.max(4.0) {
+            // A wide gap splits the row (a side column, a table cell), unless the
+            // PDF wrote a space there (a justified line with wide word spaces).
+            let gap = g.x - last_end;
+            let wide = 2.0 * main_size.max(4.0);
+            if !seg.is_empty() && (gap > wide && !space_before[i] || gap > 3.0 * wide) {
                 out.push(make_line(
                     page_index,
                     row,
@@ -251,6 +298,21 @@ fn clusters_push_into(
     });
 }
 
+/// A label set before a line's first glyph (a footnote number before a hanging indent).
+fn precedes(glyphs: &[&Glyph], a: &Cluster, b: &Cluster) -> bool {
+    let a1 = a
+        .glyphs
+        .iter()
+        .map(|&(i, _)| glyphs[i].x + glyphs[i].w)
+        .fold(f32::MIN, f32::max);
+    let b0 = b
+        .glyphs
+        .iter()
+        .map(|&(i, _)| glyphs[i].x)
+        .fold(f32::MAX, f32::min);
+    a.glyphs.len() <= 4 && a1 <= b0 + 1.0 && b0 - a1 < 4.0 * b.size
+}
+
 fn overlaps_x(glyphs: &[&Glyph], a: &Cluster, b: &Cluster) -> bool {
     let range = |c: &Cluster| {
         c.glyphs
@@ -289,7 +351,12 @@ fn make_line(
             } else {
                 0.17 * size
             };
-            if (gap > threshold || (space_before[i] && gap > -0.05 * size)) && !text.ends_with(' ')
+            let closing = g.text.starts_with([')', ']', ',', '.', ';', ':']) && gap < 0.6 * size;
+            let opening = text.ends_with(['(', '[']) && gap < 0.6 * size;
+            if (gap > threshold || (space_before[i] && gap > -0.05 * size))
+                && !text.ends_with(' ')
+                && !closing
+                && !opening
             {
                 text.push(' ');
             }
@@ -342,7 +409,13 @@ fn merge_labels(lines: &mut Vec<Line>) {
     let mut i = 0;
     while i + 1 < lines.len() {
         let (a, b) = (&lines[i], &lines[i + 1]);
-        if a.row == b.row && is_label(a.text.trim()) && b.x0 - a.x1 < 8.0 * a.size {
+        let all_sup = a.sups.len() == 1 && a.sups[0] == (0, a.text.len());
+        let number = a.text.len() <= 3 && a.text.chars().all(|c| c.is_ascii_digit());
+        if a.row == b.row
+            && (is_label(a.text.trim()) || all_sup || number)
+            && b.x0 - a.x1 < 8.0 * a.size
+            && b.x0 > a.x1
+        {
             let b = lines.remove(i + 1);
             let a = &mut lines[i];
             let offset = a.text.len() + 1;

@@ -66,6 +66,19 @@ fn load_inner(path: &str, bytes: &[u8], language: Option<Language>) -> Result<Do
             "body size {} left {} right {}",
             layout.body_size, layout.left, layout.right
         );
+        for p in &pages {
+            for sh in &p.shapes {
+                if sh.y1 - sh.y0 < 2.0 {
+                    eprintln!(
+                        "p{} rule {:.1}-{:.1} y{:.1}",
+                        p.number - 1,
+                        sh.x0,
+                        sh.x1,
+                        sh.y0
+                    );
+                }
+            }
+        }
         for (i, l) in lines.iter().enumerate() {
             eprintln!(
                 "p{} y{:.1} x{:.1}-{:.1} s{:.1} {:?} {:?} sups{:?}",
