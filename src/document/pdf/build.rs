@@ -498,6 +498,38 @@ pub fn build(
         }
     }
     let _ = Scheme::Arabic;
+    mark_restarts(&mut refs, &mut defs);
+    // A reference whose note is missing on a page where no footnote area was read at
+    // all says more about the reading (a table, a landscape page) than about the
+    // document: leave it out, with a note, rather than report a missing footnote.
+    let mut has_notes = vec![false; n_pages + 1];
+    for (i, l) in lines.iter().enumerate() {
+        if layout.roles[i] == Role::Note {
+            has_notes[l.page] = true;
+        }
+    }
+    let labels: HashSet<String> = defs.iter().filter_map(|d| d.label.clone()).collect();
+    let before = refs.len();
+    let mut dropped_pages = Vec::new();
+    refs.retain(|r| {
+        let keep = labels.contains(&r.label) || has_notes[r.page] || has_notes[r.page + 1];
+        if !keep {
+            dropped_pages.push(r.page + 1);
+        }
+        keep
+    });
+    if refs.len() < before {
+        dropped_pages.dedup();
+        let pages: Vec<String> = dropped_pages.iter().map(|p| p.to_string()).collect();
+        doc.notes.push(ParseNote {
+            span: Span::new(0, 0),
+            message: format!(
+                "{} raised number(s) that look like footnote references have no footnote area on their page (page {}); not read as references",
+                before - refs.len(),
+                pages.join(", ")
+            ),
+        });
+    }
     doc.footnote_refs = refs;
     doc.footnote_defs = defs;
     if let Some(r) = doc.source.rendering.as_mut() {
@@ -516,4 +548,49 @@ pub fn build(
     }
     doc.sentences = crate::document::sentences::split_document(&doc);
     doc
+}
+
+/// Where a numbering restarts at 1 after higher numbers (a Commission proposal numbers
+/// the notes of its explanatory memorandum and of the legal act separately).
+fn series_starts(numbers: impl Iterator<Item = Option<u32>>) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut max = 0;
+    for (i, n) in numbers.enumerate() {
+        let Some(n) = n else { continue };
+        if n == 1 && max >= 2 {
+            starts.push(i);
+            max = 0;
+        }
+        max = max.max(n);
+    }
+    starts
+}
+
+/// Give the notes of a second (third…) numbering series their own labels ("1 (part
+/// 2)"), so that a reference pairs with the note of its own series, and leave their
+/// numbers out of the one sequence the numbering rules check. Only when references and
+/// notes restart the same number of times; otherwise nothing is changed.
+fn mark_restarts(refs: &mut [FootnoteRef], defs: &mut [FootnoteDef]) {
+    let rs = series_starts(refs.iter().map(|r| r.number));
+    let ds = series_starts(defs.iter().map(|d| d.number));
+    if rs.is_empty() || rs.len() != ds.len() {
+        return;
+    }
+    let part = |starts: &[usize], i: usize| starts.partition_point(|&s| s <= i);
+    for (i, r) in refs.iter_mut().enumerate() {
+        let k = part(&rs, i);
+        if k > 0 {
+            r.label = format!("{} (part {})", r.label, k + 1);
+            r.number = None;
+        }
+    }
+    for (i, d) in defs.iter_mut().enumerate() {
+        let k = part(&ds, i);
+        if k > 0 {
+            if let Some(l) = d.label.as_mut() {
+                *l = format!("{l} (part {})", k + 1);
+            }
+            d.number = None;
+        }
+    }
 }

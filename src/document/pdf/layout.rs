@@ -147,7 +147,8 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
         }
         let text = l.text.trim();
         // A footnote at the page bottom is not a running footer.
-        if bottom && l.size < 0.97 * body_size && note_label(l).is_some() {
+        let raised_label = l.sups.first().is_some_and(|s| s.0 == 0) || text.starts_with('(');
+        if bottom && l.size < 0.97 * body_size && raised_label && note_label(l).is_some() {
             continue;
         }
         let alone = cells.get(&l.row) == Some(&1) || l.x0 > 0.35 * pages[l.page].width;
@@ -209,13 +210,17 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
 
     // Footnote areas.
     let mut prev_had_notes = false;
-    let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); n_pages];
+    let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); 4 * n_pages];
     for (i, l) in lines.iter().enumerate() {
         if roles[i] == Role::Body {
-            by_page[l.page].push(i);
+            by_page[4 * l.page + (l.col as usize).min(3)].push(i);
         }
     }
-    for (p, idx) in by_page.iter().enumerate() {
+    for (pc, idx) in by_page.iter().enumerate() {
+        let p = pc / 4;
+        if idx.is_empty() {
+            continue;
+        }
         let h = pages[p].height.max(1.0);
         // The run of small lines at the bottom.
         let mut start = idx.len();

@@ -10,6 +10,8 @@ use super::glyphs::{Glyph, PageGlyphs};
 pub struct Line {
     /// 0-based page index.
     pub page: usize,
+    /// Column of a two-column page (0 left, 1 right); 0 elsewhere.
+    pub col: u8,
     pub x0: f32,
     pub x1: f32,
     /// Baseline, top-down.
@@ -207,6 +209,7 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
     }
     // Any pending superscripts collected for a cluster that comes later were stored in
     // `merged` by `clusters_push_into` already.
+    let gutters = gutters(page, &glyphs);
     let mut out = Vec::new();
     for c in merged {
         let mut gs = c.glyphs;
@@ -245,7 +248,10 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
             // PDF wrote a space there (a justified line with wide word spaces).
             let gap = g.x - last_end;
             let wide = 2.0 * main_size.max(4.0);
-            if !seg.is_empty() && (gap > wide && !space_before[i] || gap > 3.0 * wide) {
+            let gutter_cross = gutters.iter().any(|&x| last_end < x && g.x >= x);
+            if !seg.is_empty()
+                && (gap > wide && !space_before[i] || gap > 3.0 * wide || gutter_cross)
+            {
                 out.push(make_line(
                     page_index,
                     row,
@@ -276,7 +282,85 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
         }
     }
     merge_labels(&mut out);
+    if !gutters.is_empty() {
+        order_columns(&mut out, &gutters);
+    }
     out
+}
+
+/// The gutters of a page set in columns: empty vertical bands, away from the margins,
+/// with a good share of the body-size glyphs on either side.
+fn gutters(page: &PageGlyphs, glyphs: &[&Glyph]) -> Vec<f32> {
+    let w = page
+        .glyphs
+        .iter()
+        .map(|g| g.x + g.w)
+        .fold(page.width, f32::max);
+    if !(w > 100.0 && w < 5000.0) || glyphs.len() < 200 {
+        return Vec::new();
+    }
+    let mut sizes: Vec<f32> = glyphs.iter().map(|g| g.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let body = sizes[sizes.len() / 2];
+    let n = w.ceil() as usize + 2;
+    let mut cover = vec![0u32; n];
+    let mut centres = Vec::new();
+    for g in glyphs {
+        if g.is_space() || g.size > 1.2 * body || g.x < 0.0 {
+            continue;
+        }
+        centres.push(g.x + g.w / 2.0);
+        let (a, b) = (g.x as usize, ((g.x + g.w).ceil() as usize).min(n - 1));
+        for c in &mut cover[a.min(b)..=b] {
+            *c += 1;
+        }
+    }
+    let total = centres.len();
+    if total < 200 {
+        return Vec::new();
+    }
+    let first = cover.iter().position(|&c| c > 0).unwrap_or(0);
+    let last = cover.iter().rposition(|&c| c > 0).unwrap_or(n - 1);
+    let mut out = Vec::new();
+    let mut start = None;
+    for x in first..=last {
+        if cover[x] == 0 {
+            start.get_or_insert(x);
+        } else if let Some(s) = start.take() {
+            if x - s >= 8 {
+                let mid = (s + x) as f32 / 2.0;
+                let left = centres.iter().filter(|&&c| c < mid).count();
+                if left * 8 > total && (total - left) * 8 > total {
+                    out.push(mid);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reading order on a two-column page: lines that span the gutter divide the page into
+/// bands; within a band, the left column, then the right.
+fn order_columns(lines: &mut [Line], xs: &[f32]) {
+    let mut band = 0usize;
+    let mut keys: Vec<(usize, usize, usize)> = Vec::with_capacity(lines.len());
+    let stride = xs.len() + 2;
+    for (k, l) in lines.iter_mut().enumerate() {
+        if xs.iter().any(|&x| l.x0 < x && l.x1 > x) {
+            band += 1;
+            keys.push((band, 0, k));
+            l.row *= stride;
+        } else {
+            let col = xs.iter().filter(|&&x| l.x0 >= x).count();
+            l.col = col.min(255) as u8;
+            keys.push((band, 1 + col, k));
+            l.row = l.row * stride + 1 + col;
+        }
+    }
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by_key(|&k| keys[k]);
+    let sorted: Vec<Line> = order.iter().map(|&k| lines[k].clone()).collect();
+    lines.clone_from_slice(&sorted);
 }
 
 fn clusters_push_into(
@@ -390,6 +474,7 @@ fn make_line(
         .fold(f32::MIN, f32::max);
     Line {
         page,
+        col: 0,
         x0,
         x1,
         y: *y,
