@@ -499,6 +499,7 @@ pub fn build(
     }
     let _ = Scheme::Arabic;
     mark_restarts(&mut refs, &mut defs);
+    mark_recitations(&mut refs, &defs);
     // A reference whose note is missing on a page where no footnote area was read at
     // all says more about the reading (a table, a landscape page) than about the
     // document: leave it out, with a note, rather than report a missing footnote.
@@ -592,5 +593,30 @@ fn mark_restarts(refs: &mut [FootnoteRef], defs: &mut [FootnoteDef]) {
             }
             d.number = None;
         }
+    }
+}
+
+/// A reference to a note printed on an earlier page ("as shown in²" citing note 2 again
+/// on page 8) cites that note again; it is not a step in the numbering, so it keeps
+/// its label (and pairs with the note) but leaves the sequence the numbering rules
+/// check.
+fn mark_recitations(refs: &mut [FootnoteRef], defs: &[FootnoteDef]) {
+    let mut first_page: std::collections::HashMap<&str, usize> = Default::default();
+    for d in defs {
+        if let Some(l) = d.label.as_deref() {
+            first_page.entry(l).or_insert(d.page);
+        }
+    }
+    let mut max = 0;
+    for r in refs.iter_mut() {
+        let Some(n) = r.number else { continue };
+        let earlier = first_page
+            .get(r.label.as_str())
+            .is_some_and(|&p| p < r.page);
+        if n < max && earlier {
+            r.number = None;
+            continue;
+        }
+        max = max.max(n);
     }
 }

@@ -226,7 +226,9 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
         let mut start = idx.len();
         while start > 0 {
             let l = &lines[idx[start - 1]];
-            if l.size < 0.95 * body_size && l.y > 0.35 * h {
+            // Smaller type, or (notes set in body size) a raised label at the start.
+            let sup_label = l.sups.first().is_some_and(|s| s.0 == 0) && note_label(l).is_some();
+            if (l.size < 0.95 * body_size || sup_label) && l.y > 0.35 * h {
                 start -= 1;
             } else {
                 break;

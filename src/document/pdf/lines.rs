@@ -323,8 +323,8 @@ fn gutters(page: &PageGlyphs, glyphs: &[&Glyph]) -> Vec<f32> {
     let last = cover.iter().rposition(|&c| c > 0).unwrap_or(n - 1);
     let mut out = Vec::new();
     let mut start = None;
-    for x in first..=last {
-        if cover[x] == 0 {
+    for (x, &c) in cover.iter().enumerate().take(last + 1).skip(first) {
+        if c == 0 {
             start.get_or_insert(x);
         } else if let Some(s) = start.take() {
             if x - s >= 8 {
