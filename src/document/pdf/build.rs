@@ -315,7 +315,17 @@ pub fn build(
             continue;
         }
         let span = line_span(&rendered, lines, i);
-        if let Some((s, e, n)) = note_label(l) {
+        let lone = l.text.trim();
+        let lone_label = !lone.is_empty()
+            && lone.len() <= 3
+            && lone.chars().all(|c| c.is_ascii_digit())
+            && lone != "0";
+        let label = note_label(l).or_else(|| {
+            lone_label
+                .then(|| lone.parse::<u32>().ok().map(|n| (0, l.text.len(), n)))
+                .flatten()
+        });
+        if let Some((s, e, n)) = label {
             let label_span = Span::new(span.start + s, span.start + e);
             let label = src[label_span.start..label_span.end]
                 .trim()

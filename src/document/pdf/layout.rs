@@ -224,12 +224,24 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
         let h = pages[p].height.max(1.0);
         // The run of small lines at the bottom.
         let mut start = idx.len();
-        while start > 0 {
-            let l = &lines[idx[start - 1]];
+        // Lines in body size without a label (a note's continuation) are taken only
+        // when a labelled note line comes above them.
+        let mut pending = 0;
+        let mut k = idx.len();
+        while k > 0 {
+            let l = &lines[idx[k - 1]];
+            if l.y <= 0.35 * h {
+                break;
+            }
             // Smaller type, or (notes set in body size) a raised label at the start.
             let sup_label = l.sups.first().is_some_and(|s| s.0 == 0) && note_label(l).is_some();
-            if (l.size < 0.95 * body_size || sup_label) && l.y > 0.35 * h {
-                start -= 1;
+            if l.size < 0.95 * body_size || sup_label {
+                k -= 1;
+                start = k;
+                pending = 0;
+            } else if pending < 3 && l.size < 1.15 * body_size && start == k + pending {
+                pending += 1;
+                k -= 1;
             } else {
                 break;
             }
@@ -237,7 +249,9 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
         // The area starts at its first labelled line (or continues the previous page's).
         let mut first = None;
         for (k, &i) in idx.iter().enumerate().skip(start) {
-            if note_label(&lines[i]).is_some() {
+            let t = lines[i].text.trim();
+            let lone = !t.is_empty() && t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit());
+            if note_label(&lines[i]).is_some() || lone {
                 first = Some(k);
                 break;
             }
