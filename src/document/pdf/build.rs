@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::blocks::{Block, BlockKind};
-use super::layout::{note_label, Layout, Role};
+use super::layout::{note_label_in, Layout, Role};
 use super::lines::Line;
 use crate::document::{
     Bullet, Document, FootnoteDef, FootnoteRef, Format, Furniture, FurnitureKind, Heading, Page,
@@ -281,7 +281,7 @@ pub fn build(
         .iter()
         .enumerate()
         .filter(|(i, _)| layout.roles[*i] == Role::Note)
-        .filter_map(|(_, l)| note_label(l).map(|(_, _, n)| n))
+        .filter_map(|(_, l)| note_label_in(l, layout.sup_labels[l.page]).map(|(_, _, n)| n))
         .collect();
     // Footnote references (body lines). A raised number right after a digit
     // ("2022²") is a reference only when a footnote carries that number (else it may
@@ -320,7 +320,7 @@ pub fn build(
             && lone.len() <= 3
             && lone.chars().all(|c| c.is_ascii_digit())
             && lone != "0";
-        let label = note_label(l).or_else(|| {
+        let label = note_label_in(l, layout.sup_labels[l.page]).or_else(|| {
             lone_label
                 .then(|| lone.parse::<u32>().ok().map(|n| (0, l.text.len(), n)))
                 .flatten()
@@ -540,6 +540,25 @@ pub fn build(
                 pages.join(", ")
             ),
         });
+    }
+    // When most references find no note (a layout this reader does not follow, such
+    // as a spread of four columns), the pairing says nothing about the document: keep
+    // neither, and say so.
+    let labels: HashSet<&str> = defs.iter().filter_map(|d| d.label.as_deref()).collect();
+    let paired = refs
+        .iter()
+        .filter(|r| labels.contains(r.label.as_str()))
+        .count();
+    if refs.len() >= 4 && paired * 2 < refs.len() {
+        doc.notes.push(ParseNote {
+            span: Span::new(0, 0),
+            message: format!(
+                "footnotes could not be read reliably ({paired} of {} references found their note); footnote checks skipped",
+                refs.len()
+            ),
+        });
+        refs.clear();
+        defs.clear();
     }
     doc.footnote_refs = refs;
     doc.footnote_defs = defs;

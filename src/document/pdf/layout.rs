@@ -26,6 +26,9 @@ pub struct Layout {
     pub roles: Vec<Role>,
     /// Printed page number per page index, where one was read.
     pub page_numbers: Vec<Option<u32>>,
+    /// Per page: its notes carry raised labels, so only a raised number starts a note
+    /// (a continuation line that starts with "12 december" does not).
+    pub sup_labels: Vec<bool>,
     /// The size of most body text.
     pub body_size: f32,
     /// Left and right edge of the body column.
@@ -126,7 +129,7 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
     let needed = if n_pages <= 2 {
         2
     } else {
-        3.max(n_pages * 2 / 5).min(n_pages)
+        3.max(n_pages / 4).min(n_pages)
     };
     let mut cells: HashMap<usize, usize> = HashMap::new();
     for l in lines {
@@ -209,7 +212,14 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
     }
 
     // Footnote areas.
+    let mut body_cells: HashMap<usize, usize> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if roles[i] == Role::Body {
+            *body_cells.entry(l.row).or_default() += 1;
+        }
+    }
     let mut prev_had_notes = false;
+    let mut sup_labels = vec![false; n_pages];
     let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); 4 * n_pages];
     for (i, l) in lines.iter().enumerate() {
         if roles[i] == Role::Body {
@@ -273,8 +283,29 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
             }
             None => None,
         };
+        // A table row (several cells on one baseline) is not a note: the area starts
+        // below the last one.
+        let begin = begin.map(|b| {
+            idx[b..]
+                .iter()
+                .rposition(|&i| body_cells.get(&lines[i].row).is_some_and(|&n| n > 1))
+                .map_or(b, |k| b + k + 1)
+        });
+        // Notes on a page are numbered one after the other; numbers that jump about
+        // are a table's.
+        let sup_zone = begin.is_some_and(|b| idx[b..].iter().any(|&i| has_sup_label(&lines[i])));
+        let consecutive = begin.is_some_and(|b| {
+            let nums: Vec<u32> = idx[b..]
+                .iter()
+                .filter_map(|&i| note_label_in(&lines[i], sup_zone).map(|(_, _, n)| n))
+                .collect();
+            nums.windows(2).all(|w| w[1] > w[0])
+        });
+        if sup_zone && consecutive {
+            sup_labels[p] = true;
+        }
         // A body line must come before the area (a page of small print is not notes).
-        let has_body_before = begin.is_some_and(|b| b > 0);
+        let has_body_before = begin.is_some_and(|b| b > 0 && b < idx.len()) && consecutive;
         prev_had_notes = false;
         if let (Some(b), true) = (begin, has_body_before) {
             for &i in &idx[b..] {
@@ -287,6 +318,7 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
     Layout {
         roles,
         page_numbers,
+        sup_labels,
         body_size,
         left,
         right,
@@ -309,6 +341,22 @@ fn has_rule_above(page: &PageGlyphs, line: &Line) -> bool {
             && s.y1 <= line.y - 0.5 * line.size
             && line.y - s.y1 < 4.0 * line.size
     })
+}
+
+/// A raised number at the start of a line ("¹ Text", "(¹) Text").
+pub fn has_sup_label(l: &Line) -> bool {
+    l.sups
+        .first()
+        .is_some_and(|s| s.0 == 0 || s.0 == 1 && l.text.starts_with('('))
+        && note_label(l).is_some()
+}
+
+/// The label of a note line; on a page whose notes have raised labels, only those.
+pub fn note_label_in(l: &Line, sup_only: bool) -> Option<(usize, usize, u32)> {
+    if sup_only && !has_sup_label(l) {
+        return None;
+    }
+    note_label(l)
 }
 
 /// The label of a footnote line: (label text byte range, number).
