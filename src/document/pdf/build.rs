@@ -174,6 +174,8 @@ fn append(
                 .is_some_and(char::is_alphabetic);
         if ends_hyphen && near_right && vocab.drop_hyphen(t.as_str(), line_text) {
             t.truncate(t.len() - 1);
+        } else if ends_hyphen {
+            // A compound broken at its hyphen ("user-/friendly") joins without a space.
         } else {
             t.push_synthetic(" ", span.start);
         }

@@ -172,6 +172,23 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
             .map(|(p, _)| *p)
             .collect();
         pages_at.dedup();
+        // The first or last row of a page, repeated in the same band on many pages
+        // though not at the very same height (a page set a little lower).
+        let extreme = l.y <= first_row_y[l.page] + 1.0 || l.y >= last_row_y[l.page] - 1.0;
+        if extreme && pages_at.len() < needed && k.chars().count() >= 2 {
+            let mut band: Vec<usize> = places
+                .iter()
+                .filter(|(p, y)| {
+                    (y - l.y).abs() < 0.04 * h
+                        && (*y <= first_row_y[*p] + 1.0 || *y >= last_row_y[*p] - 1.0)
+                })
+                .map(|(p, _)| *p)
+                .collect();
+            band.dedup();
+            if band.len() >= needed {
+                pages_at = band;
+            }
+        }
         if pages_at.len() >= needed {
             roles[i] = if top {
                 Role::RunningHeader
@@ -183,6 +200,22 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
                 if let Some(n) = trailing_number(text) {
                     page_numbers[l.page] = Some(n);
                 }
+            }
+        }
+    }
+
+    // The other cells of a running line's row are part of it ("L 277/16 EN").
+    let mut furniture_rows: HashMap<usize, Role> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if matches!(roles[i], Role::RunningHeader | Role::RunningFooter) {
+            furniture_rows.insert(l.row, roles[i]);
+        }
+    }
+    for (i, l) in lines.iter().enumerate() {
+        let h = pages[l.page].height.max(1.0);
+        if roles[i] == Role::Body && (l.y < 0.12 * h || l.y > 0.9 * h) {
+            if let Some(&r) = furniture_rows.get(&l.row) {
+                roles[i] = r;
             }
         }
     }
