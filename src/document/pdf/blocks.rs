@@ -137,10 +137,17 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
                     ends_sentence(&q.text) || starts_list || (l.size - q.size).abs() > 0.12 * bs
                 } else {
                     let dy = l.y - q.y;
+                    // A label at the start of a wrapped line ("… Regulation (EU)
+                    // 2016/" then "679. …") starts nothing: a point starts after a
+                    // finished line, a short line, or at another indent.
+                    let list_start = starts_list
+                        && (ends_sentence(&q.text)
+                            || q.x1 < layout.right - 3.0 * q.size
+                            || (l.x0 - q.x0).abs() > 1.5);
                     dy > 1.6 * l.size.max(q.size)
                         || dy < 0.0
                         || (l.size - q.size).abs() > 0.12 * bs
-                        || starts_list
+                        || list_start
                         || (q.x1 < layout.right - 4.0 * q.size && ends_sentence(&q.text))
                 }
             }
@@ -161,7 +168,8 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
     }
 
     // Kinds.
-    let mut indents: Vec<f32> = Vec::new();
+    // Open lists: (scheme, label in brackets, indent).
+    let mut indents: Vec<(Scheme, bool, f32)> = Vec::new();
     let mut last_alpha: Option<u32> = None;
     for b in out.iter_mut() {
         if b.kind == BlockKind::Table {
@@ -193,6 +201,7 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
                         if value == 1 && prev == 8
                             || value == 5 && prev == 21
                             || value == 10 && prev == 23
+                            || value == 50 && prev == 11
                         {
                             scheme = Scheme::LowerAlpha;
                             value = prev + 1;
@@ -202,11 +211,18 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
                 if scheme == Scheme::LowerAlpha {
                     last_alpha = Some(value);
                 }
-                while indents.last().is_some_and(|&x| x > first.x0 + 2.0) {
+                // A list nests in another by indent, or (labels hanging at one
+                // indent, as in legal texts) by a new label style: 1. > (a) > (i).
+                let paren = first.text.starts_with('(');
+                while indents.last().is_some_and(|&(_, _, x)| x > first.x0 + 2.0) {
                     indents.pop();
                 }
-                if indents.last().is_none_or(|&x| x < first.x0 - 2.0) {
-                    indents.push(first.x0);
+                match indents
+                    .iter()
+                    .rposition(|&(sc, p, _)| sc == scheme && p == paren)
+                {
+                    Some(k) => indents.truncate(k + 1),
+                    None => indents.push((scheme, paren, first.x0)),
                 }
                 b.kind = BlockKind::Point {
                     scheme,
@@ -220,9 +236,6 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
         if let Some(glyph_len) = bullet_len(&first.text) {
             b.kind = BlockKind::Bullet { glyph_len };
             continue;
-        }
-        if first.x0 <= layout.left + 2.0 {
-            indents.clear();
         }
         if !short || !unfinished {
             continue;
@@ -239,6 +252,7 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
                 _ => 2,
             };
             if first.size >= layout.body_size * 0.95 {
+                indents.clear();
                 b.kind = BlockKind::Heading {
                     level: level.min(4),
                     number_len,
@@ -247,6 +261,7 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
             continue;
         }
         if let Some(m) = HEADING_WORD.find(&first.text) {
+            indents.clear();
             b.kind = BlockKind::Heading {
                 level: 2,
                 number_len: m.end(),
@@ -254,6 +269,7 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
             continue;
         }
         if first.size >= 1.15 * layout.body_size && starts_upper {
+            indents.clear();
             b.kind = BlockKind::Heading {
                 level: if first.size >= 1.5 * layout.body_size {
                     1
@@ -269,6 +285,7 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
             && text.chars().count() <= 90
             && !text.trim_end().ends_with(':')
         {
+            indents.clear();
             b.kind = BlockKind::Heading {
                 level: 4,
                 number_len: 0,

@@ -641,10 +641,11 @@ fn mark_recitations(refs: &mut [FootnoteRef], defs: &[FootnoteDef]) {
     let mut max = 0;
     for r in refs.iter_mut() {
         let Some(n) = r.number else { continue };
-        let earlier = first_page
-            .get(r.label.as_str())
-            .is_some_and(|&p| p < r.page);
-        if n < max && earlier {
+        let defined = first_page.get(r.label.as_str());
+        let earlier = defined.is_some_and(|&p| p < r.page);
+        // The same number again right after itself cites the same note twice (a
+        // caption and its text); a smaller number on an earlier page's note, again.
+        if n < max && earlier || n == max && defined.is_some() {
             r.number = None;
             continue;
         }
