@@ -61,9 +61,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 /// Build the document model of one file.
 pub fn load(path: &str, bytes: &[u8], language: Option<Language>) -> Result<Document, LoadError> {
     match sniff(path, bytes) {
-        InputKind::Pdf => Err(LoadError::new(
-            "PDF input is not supported by this build; lint a text extract of it",
-        )),
+        InputKind::Pdf => super::pdf::load(path, bytes, language),
         InputKind::Docx => Err(LoadError::new(
             "Word input is not supported by this build; lint a text copy of it",
         )),

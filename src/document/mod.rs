@@ -8,6 +8,7 @@ pub mod inline;
 pub mod lines;
 pub mod load;
 pub mod markdown;
+pub mod pdf;
 pub mod pdftext;
 pub mod profile;
 pub mod sentences;
@@ -27,6 +28,8 @@ pub enum Format {
     /// Plain text written by a PDF extractor (layout survives as whitespace).
     PdfText,
     Markdown,
+    /// A PDF file read with its page geometry (the source is policylint's rendering).
+    Pdf,
 }
 
 /// A parsed document.
@@ -174,6 +177,8 @@ pub enum FurnitureKind {
     RunningHeader,
     LinkAnnotation,
     FootnoteSeparator,
+    /// A side column beside the body (the sender block of a letter).
+    SideColumn,
 }
 
 /// Page furniture: not part of the text.

@@ -1,0 +1,654 @@
+//! Phase 5: the text rendering and the document model. Each page is written as its
+//! lines in reading order (running headers first, body blocks separated by a blank
+//! line, then the side column, then the footnotes), pages separated by a form feed on
+//! a line of its own. Every model element is a span into that rendering.
+
+use std::collections::HashSet;
+
+use super::blocks::{Block, BlockKind};
+use super::layout::{note_label_in, Layout, Role};
+use super::lines::Line;
+use crate::document::{
+    Bullet, Document, FootnoteDef, FootnoteRef, Format, Furniture, FurnitureKind, Heading, Page,
+    Paragraph, ParagraphKind, ParseNote, Point, RefStyle, Scheme, Span, Text,
+};
+use crate::lang::Language;
+use crate::source::{Rendering, SourceFile};
+
+pub struct Rendered {
+    pub text: String,
+    /// Offset of every line's text in the rendering (usize::MAX: not written).
+    pub offsets: Vec<usize>,
+    pub page_starts: Vec<usize>,
+}
+
+/// Write the rendering.
+pub fn render(lines: &[Line], layout: &Layout, blocks: &[Block], n_pages: usize) -> Rendered {
+    let mut block_start = vec![false; lines.len()];
+    for b in blocks {
+        if let Some(&i) = b.lines.first() {
+            block_start[i] = true;
+        }
+    }
+    let mut by_page: Vec<Vec<usize>> = vec![Vec::new(); n_pages];
+    for (i, l) in lines.iter().enumerate() {
+        by_page[l.page].push(i);
+    }
+    let mut text = String::new();
+    let mut offsets = vec![usize::MAX; lines.len()];
+    let mut page_starts = Vec::with_capacity(n_pages);
+    for (p, idx) in by_page.iter().enumerate() {
+        if p > 0 {
+            text.push_str("\n\u{c}\n");
+        }
+        page_starts.push(text.len());
+        let mut last: Option<usize> = None;
+        let groups: [&dyn Fn(Role) -> bool; 3] = [
+            &|r| !matches!(r, Role::Side | Role::Note),
+            &|r| r == Role::Side,
+            &|r| r == Role::Note,
+        ];
+        for group in groups {
+            let mut first_in_group = true;
+            for &i in idx {
+                let role = layout.roles[i];
+                if !group(role) {
+                    continue;
+                }
+                if let Some(j) = last {
+                    let same_row = lines[j].row == lines[i].row && layout.roles[j] == role;
+                    if same_row {
+                        text.push('\t');
+                    } else {
+                        text.push('\n');
+                        let new_part = first_in_group
+                            || block_start[i]
+                            || (role != layout.roles[j] && role != Role::Note);
+                        if new_part {
+                            text.push('\n');
+                        }
+                    }
+                }
+                offsets[i] = text.len();
+                text.push_str(&lines[i].text);
+                last = Some(i);
+                first_in_group = false;
+            }
+        }
+        text.push('\n');
+    }
+    Rendered {
+        text,
+        offsets,
+        page_starts,
+    }
+}
+
+fn line_span(r: &Rendered, lines: &[Line], i: usize) -> Span {
+    Span::new(r.offsets[i], r.offsets[i] + lines[i].text.len())
+}
+
+/// Words of the body (lowercase), and the hyphenated words written within lines.
+struct Vocabulary {
+    words: HashSet<String>,
+    hyphenated: HashSet<String>,
+}
+
+impl Vocabulary {
+    fn new(lines: &[Line]) -> Self {
+        let mut words = HashSet::new();
+        let mut hyphenated = HashSet::new();
+        for l in lines {
+            let toks: Vec<&str> = l.text.split_whitespace().collect();
+            for (k, tok) in toks.iter().enumerate() {
+                let w = tok.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+                let last = k + 1 == toks.len();
+                if w.ends_with('-') && last {
+                    continue;
+                }
+                if w.contains('-') {
+                    hyphenated.insert(w.to_lowercase());
+                    for part in w.split('-') {
+                        words.insert(part.to_lowercase());
+                    }
+                } else {
+                    words.insert(w.to_lowercase());
+                }
+            }
+        }
+        Vocabulary { words, hyphenated }
+    }
+
+    /// Whether a line-end hyphen between `head` (ending in "-") and the next line's
+    /// first word is a break inside one word (drop it) or part of a compound (keep).
+    fn drop_hyphen(&self, head: &str, next: &str) -> bool {
+        let frag = head
+            .trim_end_matches('-')
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let tail: String = next.chars().take_while(|c| c.is_alphanumeric()).collect();
+        let (Some(fl), Some(tf)) = (frag.chars().last(), tail.chars().next()) else {
+            return false;
+        };
+        if !fl.is_alphabetic() || !tf.is_lowercase() {
+            return false;
+        }
+        let joined = format!("{frag}{tail}").to_lowercase();
+        let hyph = format!("{frag}-{tail}").to_lowercase();
+        if self.hyphenated.contains(&hyph) {
+            return false;
+        }
+        if self.words.contains(&joined) {
+            return true;
+        }
+        let (f, t) = (frag.to_lowercase(), tail.to_lowercase());
+        if f.chars().count() >= 3
+            && t.chars().count() >= 3
+            && self.words.contains(&f)
+            && self.words.contains(&t)
+        {
+            return false;
+        }
+        true
+    }
+}
+
+/// Append a line's text (minus `skip` ranges, line-relative) to a paragraph text,
+/// joining with a space or across a dropped hyphen.
+fn append(
+    t: &mut Text,
+    source: &str,
+    span: Span,
+    skip: &[(usize, usize)],
+    vocab: &Vocabulary,
+    near_right: bool,
+) {
+    let mut start = span.start;
+    let line_text = &source[span.start..span.end];
+    if !t.is_empty() {
+        let ends_hyphen = t.as_str().ends_with('-')
+            && t.as_str()[..t.len() - 1]
+                .chars()
+                .last()
+                .is_some_and(char::is_alphabetic);
+        if ends_hyphen && near_right && vocab.drop_hyphen(t.as_str(), line_text) {
+            t.truncate(t.len() - 1);
+        } else if ends_hyphen {
+            // A compound broken at its hyphen ("user-/friendly") joins without a space.
+        } else {
+            t.push_synthetic(" ", span.start);
+        }
+    }
+    let mut ranges: Vec<(usize, usize)> = skip.to_vec();
+    ranges.sort();
+    for (s, e) in ranges {
+        let (s, e) = (span.start + s, span.start + e);
+        if s > start {
+            // Drop the space before a skipped reference when the text goes on.
+            t.push_source(source, Span::new(start, s));
+        }
+        start = start.max(e);
+    }
+    if start < span.end {
+        t.push_source(source, Span::new(start, span.end));
+    }
+    let trimmed = t.as_str().trim_end().len();
+    t.truncate(trimmed);
+}
+
+/// The footnote references of a line: (start, end, number, set right after a digit),
+/// line-relative.
+fn refs_of(l: &Line) -> Vec<(usize, usize, u32, bool)> {
+    let mut out = Vec::new();
+    for &(s, e) in &l.sups {
+        let raw = &l.text[s..e];
+        let lead = raw.len() - raw.trim_start().len();
+        let body = raw.trim();
+        let s = s + lead;
+        if s == 0 {
+            continue;
+        }
+        let before = l.text[..s].trim_end();
+        let Some(prev) = before.chars().last() else {
+            continue;
+        };
+        let after_digit = prev.is_ascii_digit();
+        let word: String = before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if matches!(
+            word.as_str(),
+            "m" | "km" | "cm" | "mm" | "dm" | "ha" | "CO" | "NO" | "SO"
+        ) && matches!(body, "2" | "3" | "x")
+        {
+            continue;
+        }
+        // "12", "(12)", "12,13", "12, 13".
+        let mut k = 0;
+        let inner_off = if body.starts_with('(') && body.ends_with(')') {
+            1
+        } else {
+            0
+        };
+        let inner = &body[inner_off..body.len() - inner_off];
+        if inner.is_empty()
+            || !inner
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == ' ')
+        {
+            continue;
+        }
+        for part in inner.split(',') {
+            let pl = part.len() - part.trim_start().len();
+            let p = part.trim();
+            if let Ok(n) = p.parse::<u32>() {
+                if (1..1000).contains(&n) {
+                    let ps = s + inner_off + k + pl;
+                    if inner_off == 1 {
+                        // Keep the parentheses in the span: "(12)".
+                        out.push((ps - 1, ps + p.len() + 1, n, after_digit));
+                    } else {
+                        out.push((ps, ps + p.len(), n, after_digit));
+                    }
+                }
+            }
+            k += part.len() + 1;
+        }
+    }
+    out
+}
+
+pub fn build(
+    path: &str,
+    lines: &[Line],
+    layout: &Layout,
+    blocks: &[Block],
+    rendered: Rendered,
+    language: Option<Language>,
+    problems: &[String],
+) -> Document {
+    let n_pages = rendered.page_starts.len();
+    let vocab = Vocabulary::new(lines);
+    let src = rendered.text.clone();
+    let near_right = |l: &Line| l.x1 >= layout.right - 3.0 * l.size;
+
+    // Numbers that a footnote at a page bottom carries.
+    let defined: HashSet<u32> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| layout.roles[*i] == Role::Note)
+        .filter_map(|(_, l)| note_label_in(l, layout.sup_labels[l.page]).map(|(_, _, n)| n))
+        .collect();
+    // Footnote references (body lines). A raised number right after a digit
+    // ("2022²") is a reference only when a footnote carries that number (else it may
+    // be a power: "10⁶").
+    let mut refs: Vec<FootnoteRef> = Vec::new();
+    let mut ref_ranges: Vec<Vec<(usize, usize)>> = vec![Vec::new(); lines.len()];
+    for b in blocks {
+        for &i in &b.lines {
+            let off = rendered.offsets[i];
+            for (s, e, n, after_digit) in refs_of(&lines[i]) {
+                if after_digit && !defined.contains(&n) {
+                    continue;
+                }
+                ref_ranges[i].push((s, e));
+                refs.push(FootnoteRef {
+                    span: Span::new(off + s, off + e),
+                    label: n.to_string(),
+                    number: Some(n),
+                    style: RefStyle::Glued,
+                    page: lines[i].page,
+                });
+            }
+        }
+    }
+
+    // Footnote definitions.
+    let mut defs: Vec<FootnoteDef> = Vec::new();
+    let mut footnote_starts = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if layout.roles[i] != Role::Note {
+            continue;
+        }
+        let span = line_span(&rendered, lines, i);
+        let lone = l.text.trim();
+        let lone_label = !lone.is_empty()
+            && lone.len() <= 3
+            && lone.chars().all(|c| c.is_ascii_digit())
+            && lone != "0";
+        let label = note_label_in(l, layout.sup_labels[l.page]).or_else(|| {
+            lone_label
+                .then(|| lone.parse::<u32>().ok().map(|n| (0, l.text.len(), n)))
+                .flatten()
+        });
+        if let Some((s, e, n)) = label {
+            let label_span = Span::new(span.start + s, span.start + e);
+            let label = src[label_span.start..label_span.end]
+                .trim()
+                .trim_start_matches('(')
+                .trim_end_matches(')')
+                .to_string();
+            let mut text = Text::new();
+            let body = Span::new(label_span.end, span.end);
+            let lead =
+                src[body.start..body.end].len() - src[body.start..body.end].trim_start().len();
+            append(
+                &mut text,
+                &src,
+                Span::new(body.start + lead, body.end),
+                &[],
+                &vocab,
+                true,
+            );
+            footnote_starts.push((label_span.start, n));
+            defs.push(FootnoteDef {
+                span: Span::new(label_span.start, span.end),
+                label: Some(label),
+                label_span: Some(label_span),
+                number: Some(n),
+                text,
+                page: l.page,
+                in_body: false,
+            });
+        } else if let Some(d) = defs.last_mut() {
+            append(&mut d.text, &src, span, &[], &vocab, near_right(l));
+            if d.page == l.page {
+                d.span = d.span.cover(span);
+            }
+        } else {
+            // Text of a note whose start was not read.
+            let mut text = Text::new();
+            append(&mut text, &src, span, &[], &vocab, true);
+            defs.push(FootnoteDef {
+                span,
+                label: None,
+                label_span: None,
+                number: None,
+                text,
+                page: l.page,
+                in_body: false,
+            });
+        }
+    }
+
+    let page_starts: Vec<(usize, u32)> = rendered
+        .page_starts
+        .iter()
+        .enumerate()
+        .map(|(i, &o)| (o, i as u32 + 1))
+        .collect();
+    let source = SourceFile::rendered(
+        path,
+        rendered.text.clone(),
+        Rendering {
+            page_starts: page_starts.clone(),
+            paragraph_starts: Vec::new(),
+            footnote_starts,
+        },
+    );
+    let lang = language.unwrap_or_else(|| crate::lang::detect(&src));
+    let mut doc = Document::empty(source, Format::Pdf, lang);
+    for p in 0..n_pages {
+        let start = rendered.page_starts[p];
+        let end = rendered
+            .page_starts
+            .get(p + 1)
+            .copied()
+            .unwrap_or(src.len());
+        doc.pages.push(Page {
+            index: p + 1,
+            number: layout.page_numbers[p],
+            span: Span::new(start, end),
+        });
+    }
+    for i in 0..lines.len() {
+        let kind = match layout.roles[i] {
+            Role::PageNumber => FurnitureKind::PageNumber,
+            Role::RunningHeader => FurnitureKind::RunningHeader,
+            Role::RunningFooter => FurnitureKind::RunningFooter,
+            Role::Side => FurnitureKind::SideColumn,
+            _ => continue,
+        };
+        if rendered.offsets[i] != usize::MAX {
+            doc.furniture.push(Furniture {
+                kind,
+                span: line_span(&rendered, lines, i),
+            });
+        }
+    }
+
+    // Blocks into headings, points, bullets, paragraphs.
+    for b in blocks {
+        let first = b.lines[0];
+        let first_span = line_span(&rendered, lines, first);
+        let text_of = |skip_first: usize| {
+            let mut t = Text::new();
+            for (k, &i) in b.lines.iter().enumerate() {
+                let span = line_span(&rendered, lines, i);
+                let mut skip = ref_ranges[i].clone();
+                if k == 0 && skip_first > 0 {
+                    let lead = skip_first
+                        + (lines[i].text[skip_first..].len()
+                            - lines[i].text[skip_first..].trim_start().len());
+                    skip.push((0, lead));
+                }
+                let near = k == 0 || near_right(&lines[b.lines[k - 1]]);
+                append(&mut t, &src, span, &skip, &vocab, near);
+            }
+            t
+        };
+        let last_span = line_span(&rendered, lines, *b.lines.last().unwrap_or(&first));
+        let whole = first_span.cover(last_span);
+        let page = lines[first].page;
+        match &b.kind {
+            BlockKind::Table => {}
+            BlockKind::Heading { level, number_len } => {
+                let number =
+                    (*number_len > 0).then(|| lines[first].text[..*number_len].to_string());
+                doc.headings.push(Heading {
+                    span: whole,
+                    level: *level,
+                    number,
+                    number_span: (*number_len > 0)
+                        .then(|| Span::new(first_span.start, first_span.start + number_len)),
+                    title: text_of(*number_len),
+                });
+            }
+            BlockKind::Point {
+                scheme,
+                value,
+                label_len,
+                depth,
+            } => {
+                let text = text_of(*label_len);
+                let kind = if text.as_str().trim_end().ends_with(':') {
+                    ParagraphKind::LeadIn
+                } else {
+                    ParagraphKind::Point
+                };
+                doc.points.push(Point {
+                    label: lines[first].text[..*label_len].to_string(),
+                    label_span: Span::new(first_span.start, first_span.start + label_len),
+                    scheme: *scheme,
+                    value: *value,
+                    depth: *depth,
+                    text: text.clone(),
+                    paragraph: Some(doc.paragraphs.len()),
+                });
+                doc.paragraphs.push(Paragraph { text, page, kind });
+            }
+            BlockKind::Bullet { glyph_len } => {
+                let text = text_of(*glyph_len);
+                doc.bullets.push(Bullet {
+                    span: whole,
+                    glyph_lost: false,
+                    paragraph: Some(doc.paragraphs.len()),
+                });
+                doc.paragraphs.push(Paragraph {
+                    text,
+                    page,
+                    kind: ParagraphKind::Bullet,
+                });
+            }
+            BlockKind::Plain => {
+                let text = text_of(0);
+                let kind = if text.as_str().trim_end().ends_with(':') {
+                    ParagraphKind::LeadIn
+                } else {
+                    ParagraphKind::Plain
+                };
+                if !text.is_empty() {
+                    doc.paragraphs.push(Paragraph { text, page, kind });
+                }
+            }
+        }
+    }
+    let _ = Scheme::Arabic;
+    mark_restarts(&mut refs, &mut defs);
+    mark_recitations(&mut refs, &defs);
+    // A reference whose note is missing on a page where no footnote area was read at
+    // all says more about the reading (a table, a landscape page) than about the
+    // document: leave it out, with a note, rather than report a missing footnote.
+    let mut has_notes = vec![false; n_pages + 1];
+    for (i, l) in lines.iter().enumerate() {
+        if layout.roles[i] == Role::Note {
+            has_notes[l.page] = true;
+        }
+    }
+    let labels: HashSet<String> = defs.iter().filter_map(|d| d.label.clone()).collect();
+    let before = refs.len();
+    let mut dropped_pages = Vec::new();
+    refs.retain(|r| {
+        let keep = labels.contains(&r.label) || has_notes[r.page] || has_notes[r.page + 1];
+        if !keep {
+            dropped_pages.push(r.page + 1);
+        }
+        keep
+    });
+    if refs.len() < before {
+        dropped_pages.dedup();
+        let pages: Vec<String> = dropped_pages.iter().map(|p| p.to_string()).collect();
+        doc.notes.push(ParseNote {
+            span: Span::new(0, 0),
+            message: format!(
+                "{} raised number(s) that look like footnote references have no footnote area on their page (page {}); not read as references",
+                before - refs.len(),
+                pages.join(", ")
+            ),
+        });
+    }
+    // When most references find no note (a layout this reader does not follow, such
+    // as a spread of four columns), the pairing says nothing about the document: keep
+    // neither, and say so.
+    let labels: HashSet<&str> = defs.iter().filter_map(|d| d.label.as_deref()).collect();
+    let paired = refs
+        .iter()
+        .filter(|r| labels.contains(r.label.as_str()))
+        .count();
+    if refs.len() >= 4 && paired * 2 < refs.len() {
+        doc.notes.push(ParseNote {
+            span: Span::new(0, 0),
+            message: format!(
+                "footnotes could not be read reliably ({paired} of {} references found their note); footnote checks skipped",
+                refs.len()
+            ),
+        });
+        refs.clear();
+        defs.clear();
+    }
+    doc.footnote_refs = refs;
+    doc.footnote_defs = defs;
+    if let Some(r) = doc.source.rendering.as_mut() {
+        r.paragraph_starts = doc
+            .paragraphs
+            .iter()
+            .map(|p| p.text.source_offset(0))
+            .collect();
+        r.paragraph_starts.sort_unstable();
+    }
+    for p in problems {
+        doc.notes.push(ParseNote {
+            span: Span::new(0, 0),
+            message: p.clone(),
+        });
+    }
+    doc.sentences = crate::document::sentences::split_document(&doc);
+    doc
+}
+
+/// Where a numbering restarts at 1 after higher numbers (a Commission proposal numbers
+/// the notes of its explanatory memorandum and of the legal act separately).
+fn series_starts(numbers: impl Iterator<Item = Option<u32>>) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut max = 0;
+    for (i, n) in numbers.enumerate() {
+        let Some(n) = n else { continue };
+        if n == 1 && max >= 2 {
+            starts.push(i);
+            max = 0;
+        }
+        max = max.max(n);
+    }
+    starts
+}
+
+/// Give the notes of a second (third…) numbering series their own labels ("1 (part
+/// 2)"), so that a reference pairs with the note of its own series, and leave their
+/// numbers out of the one sequence the numbering rules check. Only when references and
+/// notes restart the same number of times; otherwise nothing is changed.
+fn mark_restarts(refs: &mut [FootnoteRef], defs: &mut [FootnoteDef]) {
+    let rs = series_starts(refs.iter().map(|r| r.number));
+    let ds = series_starts(defs.iter().map(|d| d.number));
+    if rs.is_empty() || rs.len() != ds.len() {
+        return;
+    }
+    let part = |starts: &[usize], i: usize| starts.partition_point(|&s| s <= i);
+    for (i, r) in refs.iter_mut().enumerate() {
+        let k = part(&rs, i);
+        if k > 0 {
+            r.label = format!("{} (part {})", r.label, k + 1);
+            r.number = None;
+        }
+    }
+    for (i, d) in defs.iter_mut().enumerate() {
+        let k = part(&ds, i);
+        if k > 0 {
+            if let Some(l) = d.label.as_mut() {
+                *l = format!("{l} (part {})", k + 1);
+            }
+            d.number = None;
+        }
+    }
+}
+
+/// A reference to a note printed on an earlier page ("as shown in²" citing note 2 again
+/// on page 8) cites that note again; it is not a step in the numbering, so it keeps
+/// its label (and pairs with the note) but leaves the sequence the numbering rules
+/// check.
+fn mark_recitations(refs: &mut [FootnoteRef], defs: &[FootnoteDef]) {
+    let mut first_page: std::collections::HashMap<&str, usize> = Default::default();
+    for d in defs {
+        if let Some(l) = d.label.as_deref() {
+            first_page.entry(l).or_insert(d.page);
+        }
+    }
+    let mut max = 0;
+    for r in refs.iter_mut() {
+        let Some(n) = r.number else { continue };
+        let defined = first_page.get(r.label.as_str());
+        let earlier = defined.is_some_and(|&p| p < r.page);
+        // The same number again right after itself cites the same note twice (a
+        // caption and its text); a smaller number on an earlier page's note, again.
+        if n < max && earlier || n == max && defined.is_some() {
+            r.number = None;
+            continue;
+        }
+        max = max.max(n);
+    }
+}

@@ -1,0 +1,276 @@
+//! Structure facts of real PDFs, established by reading them (pdftotext and the page
+//! images), checked against what the PDF front end recovers. The shared set lives in
+//! `../shared/realworld/pdf`; those tests skip with a message when it is absent. The
+//! small fixtures in tests/fixtures/pdf (written by make.py there) always run.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+use policylint::document::load::load;
+use policylint::document::{Document, Scheme};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let p = format!("{}/tests/fixtures/pdf/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(p).expect("fixture readable")
+}
+
+fn shared(name: &str) -> Option<Document> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/realworld/pdf");
+    let path = dir.join(name);
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!("skipping: {} not found (../shared absent)", path.display());
+        return None;
+    };
+    Some(load(&path.to_string_lossy(), &bytes, None).expect("shared PDF loads"))
+}
+
+fn ref_numbers(doc: &Document) -> Vec<u32> {
+    doc.footnote_refs.iter().filter_map(|r| r.number).collect()
+}
+
+fn def_numbers(doc: &Document) -> Vec<u32> {
+    doc.footnote_defs.iter().filter_map(|d| d.number).collect()
+}
+
+/// Every footnote 1..=n is referenced once in order and defined once in order.
+fn assert_paired(doc: &Document, n: u32) {
+    let want: Vec<u32> = (1..=n).collect();
+    assert_eq!(ref_numbers(doc), want, "references of {}", doc.path());
+    assert_eq!(def_numbers(doc), want, "definitions of {}", doc.path());
+}
+
+fn paragraphs_text(doc: &Document) -> String {
+    doc.paragraphs
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn assert_no_furniture_in_body(doc: &Document) {
+    let body = paragraphs_text(doc);
+    let page_line = regex::Regex::new(r"(?i)\bP ?agina \d+ van \d+|\bL 277/\d+").unwrap();
+    assert!(
+        !page_line.is_match(&body),
+        "furniture in the body of {}: {:?}",
+        doc.path(),
+        page_line.find(&body).map(|m| m.as_str())
+    );
+    for p in &doc.paragraphs {
+        let t = p.text.as_str().trim();
+        assert!(
+            !(t.len() <= 4 && !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())),
+            "a page number became a paragraph in {}: {t:?}",
+            doc.path()
+        );
+    }
+}
+
+// ---- fixtures (always run) ----
+
+#[test]
+fn fixture_footnotes_headings_points_and_furniture() {
+    let doc = load("footnotes.pdf", &fixture("footnotes.pdf"), None).unwrap();
+    assert_eq!(doc.pages.len(), 2);
+    // Raised, smaller "1" after "framework" and "2" after "States": references.
+    assert_eq!(ref_numbers(&doc), vec![1, 2]);
+    assert_eq!(doc.footnote_refs[0].page, 0);
+    assert_eq!(doc.footnote_refs[1].page, 1);
+    // Notes at the page bottom under a rule, each with its raised label.
+    assert_eq!(def_numbers(&doc), vec![1, 2]);
+    assert!(doc.footnote_defs[0]
+        .text
+        .as_str()
+        .starts_with("Regulation (EU) 2021/241"));
+    assert_eq!(doc.footnote_defs[1].page, 1);
+    // The lowered "2" of CO2 is not a reference and stays in the word.
+    let body = paragraphs_text(&doc);
+    assert!(body.contains("CO2 emissions"), "{body}");
+    // Hyphenation: "imple-/mentation" joins; "user-/friendly" keeps its hyphen (both
+    // halves are words of the document, the joined form is not).
+    assert!(body.contains("implementation"), "{body}");
+    assert!(body.contains("user-friendly"), "{body}");
+    // The reference digits are not part of the paragraph text.
+    assert!(body.contains("framework for"), "{body}");
+    // Headings by size and number; points by label.
+    let titles: Vec<&str> = doc.headings.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, vec!["Scope and objectives", "Monitoring"]);
+    assert_eq!(doc.headings[0].number.as_deref(), Some("1."));
+    let labels: Vec<&str> = doc.points.iter().map(|p| p.label.as_str()).collect();
+    assert_eq!(labels, vec!["(a)", "(b)"]);
+    assert!(doc.points.iter().all(|p| p.scheme == Scheme::LowerAlpha));
+    // The running header and the page numbers are furniture, not body.
+    assert!(!body.contains("Council of the European Union"));
+    assert_no_furniture_in_body(&doc);
+    // Findings carry the page: the rendering knows where each page starts.
+    let r = doc.source.rendering.as_ref().unwrap();
+    assert_eq!(r.page_starts.len(), 2);
+    assert_eq!(r.page_at(doc.footnote_refs[1].span.start), Some(2));
+    assert_eq!(r.footnote_starts.len(), 2);
+    // Spans point at the rendering.
+    let s = doc.footnote_refs[0].span;
+    assert_eq!(&doc.text()[s.start..s.end], "1");
+}
+
+#[test]
+fn fixture_footnote_rules_are_silent_on_intact_notes() {
+    let doc = load("footnotes.pdf", &fixture("footnotes.pdf"), None).unwrap();
+    let found = common::findings(&doc, "FN");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn a_pdf_without_text_is_refused_with_its_cause() {
+    let err = load("no_text.pdf", &fixture("no_text.pdf"), None).unwrap_err();
+    assert!(err.message.contains("no text layer"), "{}", err.message);
+}
+
+#[test]
+fn damaged_pdfs_are_refused_with_a_cause() {
+    let bytes = fixture("footnotes.pdf");
+    for cut in [10, bytes.len() / 3] {
+        match load("cut.pdf", &bytes[..cut], None) {
+            Err(e) => assert!(!e.message.is_empty()),
+            Ok(doc) => assert!(doc.pages.len() <= 2),
+        }
+    }
+    let err = load("junk.pdf", b"%PDF-1.7\nthis is not a PDF at all", None).unwrap_err();
+    assert!(
+        err.message.to_lowercase().contains("pdf"),
+        "{}",
+        err.message
+    );
+}
+
+// ---- the shared set ----
+
+#[test]
+fn council_conclusions() {
+    let Some(doc) = shared("01_council_conclusions_copernicus_2035.pdf") else {
+        return;
+    };
+    assert_eq!(doc.pages.len(), 11);
+    // Notes 1–4 on page 3 and 5 on page 4, set in body size with raised labels.
+    assert_paired(&doc, 5);
+    assert_eq!(doc.footnote_defs[4].page, 3);
+    // Recitals A.–D. are points, not headings.
+    assert!(doc
+        .points
+        .iter()
+        .any(|p| p.label == "(a)" || p.label.starts_with("a")));
+    assert_no_furniture_in_body(&doc);
+}
+
+#[test]
+fn commission_proposal_soil() {
+    let Some(doc) = shared("02_com2023_416_soil_monitoring_law.pdf") else {
+        return;
+    };
+    assert_eq!(doc.pages.len(), 69);
+    // Footnotes 1–86 of the memorandum and recitals are referenced and defined in
+    // order (87–90 sit in the financial statement's tables).
+    let refs: BTreeSet<u32> = ref_numbers(&doc).into_iter().collect();
+    let defs: BTreeSet<u32> = def_numbers(&doc).into_iter().collect();
+    for n in 1..=86 {
+        assert!(refs.contains(&n) && defs.contains(&n), "note {n}");
+    }
+    assert_no_furniture_in_body(&doc);
+}
+
+#[test]
+fn bnc_fiche() {
+    let Some(doc) = shared("05_bnc_fiche_instant_payments_nl.pdf") else {
+        return;
+    };
+    assert_eq!(doc.pages.len(), 13);
+    assert_paired(&doc, 11);
+    assert_no_furniture_in_body(&doc);
+}
+
+#[test]
+fn letter_to_parliament_aviation() {
+    let Some(doc) = shared("06_kamerbrief_emissie_luchtvaart_nl.pdf") else {
+        return;
+    };
+    assert_eq!(doc.pages.len(), 9);
+    // Every footnote is paired, one per reference.
+    assert_paired(&doc, 16);
+    // The sender column is not body text.
+    let body = paragraphs_text(&doc);
+    for s in ["Ons kenmerk", "Rijnstraat 8", "IENW/BSK-2022/268034"] {
+        assert!(!body.contains(s), "{s} in body");
+    }
+    // "Pagina N van 9" is a page number.
+    assert_eq!(doc.pages[3].number, Some(4));
+    // Headings by number; the agenda items are points.
+    assert!(doc
+        .headings
+        .iter()
+        .any(|h| h.number.as_deref() == Some("1.1")
+            && h.title
+                .as_str()
+                .starts_with("Blootstelling van de omgeving")));
+    let agenda: Vec<u32> = doc
+        .points
+        .iter()
+        .filter(|p| p.scheme == Scheme::Arabic)
+        .map(|p| p.value)
+        .take(7)
+        .collect();
+    assert_eq!(agenda, (1..=7).collect::<Vec<_>>());
+    assert_no_furniture_in_body(&doc);
+}
+
+#[test]
+fn letter_to_parliament_water() {
+    let Some(doc) = shared("07_kamerbrief_water_bodem_nl.pdf") else {
+        return;
+    };
+    assert_eq!(doc.pages.len(), 32);
+    // Note 16 has its label on a line of its own; note 21 too.
+    assert_paired(&doc, 27);
+    assert_no_furniture_in_body(&doc);
+}
+
+#[test]
+fn digital_services_act() {
+    let Some(doc) = shared("10_regulation_2022_2065_dsa.pdf") else {
+        return;
+    };
+    assert_eq!(doc.pages.len(), 102);
+    // The Official Journal's "(1)" notes are footnotes: 41 of them, each referenced.
+    assert_paired(&doc, 41);
+    // The recitals (1)…(156) are numbered points of the body, not footnotes.
+    let recitals: BTreeSet<u32> = doc
+        .points
+        .iter()
+        .filter(|p| p.scheme == Scheme::Arabic && p.label.starts_with('('))
+        .map(|p| p.value)
+        .collect();
+    assert!(recitals.contains(&1) && recitals.contains(&156));
+    assert!(doc
+        .headings
+        .iter()
+        .any(|h| h.title.as_str().starts_with("Article 1")
+            || h.number.as_deref() == Some("Article 1")));
+    // The running head "L 277/N" gives the page, and is not body.
+    assert_no_furniture_in_body(&doc);
+}
+
+#[test]
+fn the_other_documents_load_and_keep_furniture_out() {
+    for (name, pages) in [
+        ("03_com2023_335_step.pdf", 67),
+        ("04_com2021_559_afir_nl.pdf", 51),
+        ("08_internationale_klimaatstrategie_nl.pdf", 13),
+        ("09_euspa_space_green_transformation.pdf", 72),
+    ] {
+        let Some(doc) = shared(name) else {
+            return;
+        };
+        assert_eq!(doc.pages.len(), pages, "{name}");
+        assert_no_furniture_in_body(&doc);
+    }
+}
