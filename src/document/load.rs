@@ -45,6 +45,11 @@ pub fn sniff(path: &str, bytes: &[u8]) -> InputKind {
         return InputKind::Pdf;
     }
     // A zip local file header; a Word package is told apart by its parts when read.
+    // An OLE compound file: an old binary .doc or an encrypted (password-protected)
+    // .docx; the Word front end says which.
+    if super::docx::package::is_ole(bytes) {
+        return InputKind::Docx;
+    }
     if bytes.starts_with(b"PK\x03\x04") {
         let lower = path.to_ascii_lowercase();
         if lower.ends_with(".docx") || lower.ends_with(".docm") || contains(bytes, b"word/") {
@@ -64,9 +69,7 @@ pub fn load(path: &str, bytes: &[u8], language: Option<Language>) -> Result<Docu
         InputKind::Pdf => Err(LoadError::new(
             "PDF input is not supported by this build; lint a text extract of it",
         )),
-        InputKind::Docx => Err(LoadError::new(
-            "Word input is not supported by this build; lint a text copy of it",
-        )),
+        InputKind::Docx => super::docx::load(path, bytes, language),
         InputKind::Text => {
             let source = crate::decode::decode(path, bytes)
                 .map_err(|e| LoadError::new(format!("cannot decode file: {e}")))?;

@@ -4,6 +4,7 @@
 //! Parsing never fails: odd layout becomes a node or a [`ParseNote`].
 
 pub mod analyses;
+pub mod docx;
 pub mod inline;
 pub mod lines;
 pub mod load;
@@ -25,6 +26,8 @@ pub enum Format {
     /// Plain text written by a PDF extractor (layout survives as whitespace).
     PdfText,
     Markdown,
+    /// A Word document, read from its parts (the text is policylint's rendering).
+    Docx,
 }
 
 /// A parsed document.
@@ -54,6 +57,9 @@ pub struct Document {
     pub dropped_refs: Vec<Span>,
     /// Analyses shared by several rules, computed once per document.
     pub analyses: analyses::Analyses,
+    /// What a Word draft carries beyond its text (tracked changes, comments, hidden
+    /// text…), for the draft rules; `None` for other inputs.
+    pub draft: Option<docx::DraftFacts>,
 }
 
 impl Document {
@@ -397,6 +403,7 @@ impl Document {
             notes: Vec::new(),
             dropped_refs: Vec::new(),
             analyses: analyses::Analyses::default(),
+            draft: None,
         }
     }
 }
