@@ -975,6 +975,7 @@ impl<'p> Builder<'p> {
             s.span = word_at(out, s.span.start);
         }
         for c in &mut self.facts.changes {
+            c.span = trim_span(out, c.span);
             if c.span.is_empty() {
                 c.span = word_at(out, c.span.start);
             }
@@ -1037,6 +1038,15 @@ fn push_author(authors: &mut Vec<String>, author: &Option<String>) {
             authors.push(a.clone());
         }
     }
+}
+
+/// A span without the whitespace at its ends.
+fn trim_span(text: &str, span: Span) -> Span {
+    let Some(s) = text.get(span.start..span.end) else {
+        return span;
+    };
+    let start = span.start + (s.len() - s.trim_start().len());
+    Span::new(start, start.max(span.start + s.trim_end().len()))
 }
 
 /// The word of the rendering that touches `at` (the one before it, else the one after
