@@ -24,6 +24,11 @@ pub struct TextXml {
     pub tag: Range<usize>,
     /// The run's `w:rPr`, copied into the second half when a run is split.
     pub rpr: Option<Range<usize>>,
+    /// The whole `w:r`.
+    pub run: Range<usize>,
+    /// The `w:t` is the run's first content (after `w:rPr`) / its last.
+    pub first: bool,
+    pub last: bool,
 }
 
 /// Formatting of a run that the draft rules look at.
@@ -439,18 +444,30 @@ impl<'w> Walker<'w> {
                         });
                         continue;
                     }
-                    let raw = match c.first_child() {
-                        Some(t) => t.range(),
-                        None => c.range().end..c.range().end,
+                    // The raw character data between the start and the end tag.
+                    let range = c.range();
+                    let input = c.document().input_text();
+                    let element = input.get(range.clone()).unwrap_or("");
+                    let (tag_end, raw) = if element.ends_with("/>") {
+                        (range.end, range.end..range.end)
+                    } else {
+                        let open = element.find('>').map_or(range.end, |i| range.start + i + 1);
+                        let close = element.rfind("</").map_or(range.end, |i| range.start + i);
+                        (open, open..close.max(open))
                     };
-                    let tag_end = c.first_child().map_or(c.range().end, |t| t.range().start);
                     items.push(Item::Text {
                         text,
                         props: props.clone(),
                         xml: Some(TextXml {
                             raw,
-                            tag: c.range().start..tag_end,
+                            tag: range.start..tag_end,
                             rpr: rpr_range.clone(),
+                            run: r.range(),
+                            first: c
+                                .prev_siblings()
+                                .skip(1)
+                                .all(|n| !n.is_element() || n.tag_name().name() == "rPr"),
+                            last: c.next_siblings().skip(1).all(|n| !n.is_element()),
                         }),
                         author: ctx.author.clone(),
                     });

@@ -335,6 +335,7 @@ impl<'p> Builder<'p> {
         let mut link: Option<(usize, String)> = None;
         let mut field: Option<(usize, String)> = None;
         let mut highlight: Option<(Span, String)> = None;
+        let (mut in_insertion, mut in_deletion) = (false, false);
         for item in &p.items {
             match item {
                 Item::Text {
@@ -373,20 +374,24 @@ impl<'p> Builder<'p> {
                     let s = self.out.len();
                     self.out.push_str(&t);
                     let span = Span::new(s, self.out.len());
+                    in_deletion = false;
                     text.push_source(&self.out, span);
                     if let (Some(x), true) = (xml, self.in_body) {
                         // Only the part of the w:t that was written maps.
                         self.anchors.texts.push((s..span.end, x.clone(), skipped));
                     }
                     if props.inserted || props.format_change {
-                        if props.inserted {
+                        // A stretch of inserted text counts once, however many runs
+                        // it has.
+                        if props.inserted && !in_insertion {
                             change.insertions += 1;
-                        } else {
+                        } else if !props.inserted {
                             change.formatting += 1;
                         }
                         change_spans = Some(change_spans.map_or(span, |c| c.cover(span)));
                         push_author(&mut change.authors, author);
                     }
+                    in_insertion = props.inserted;
                     if let Some(colour) = &props.highlight {
                         highlight = match highlight.take() {
                             Some((h, c)) if h.end == span.start || h.end + 1 == span.start => {
@@ -440,7 +445,11 @@ impl<'p> Builder<'p> {
                         .or_insert(Span::new(start, end));
                 }
                 Item::Deleted { author, .. } => {
-                    change.deletions += 1;
+                    if !in_deletion {
+                        change.deletions += 1;
+                    }
+                    in_deletion = true;
+                    in_insertion = false;
                     push_author(&mut change.authors, author);
                 }
                 Item::RefStart(bookmark) => field = Some((self.out.len(), bookmark.clone())),

@@ -1,0 +1,279 @@
+//! `policylint annotate`: findings written into a Word document as comments. The
+//! annotated file is read back with policylint's own Word reader (each comment must
+//! sit on the text its finding names), every part but the rewritten ones must be
+//! byte-identical, a second run must replace policylint's comments and keep the
+//! drafters', and — when LibreOffice is installed — LibreOffice must convert the
+//! result.
+
+mod common;
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use policylint::document::docx::{annotate, load_mapped};
+use policylint::document::load::load;
+use policylint::document::Document;
+use policylint::finding::Finding;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn annotated(bytes: &[u8]) -> (Vec<u8>, Document, Vec<Finding>, annotate::Summary) {
+    let (doc, anchors) = load_mapped("in.docx", bytes, None).unwrap();
+    let findings = common::findings(&doc, "");
+    let (out, summary) = annotate::annotate(bytes, &doc, &anchors, &findings).unwrap();
+    (out, doc, findings, summary)
+}
+
+/// Entries of a package: name → (crc, compressed size, data).
+fn entries(bytes: &[u8]) -> HashMap<String, (u32, u64, Vec<u8>)> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = HashMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        out.insert(f.name().to_string(), (f.crc32(), f.compressed_size(), data));
+    }
+    out
+}
+
+fn slice(doc: &Document, span: policylint::source::Span) -> &str {
+    &doc.text()[span.start..span.end]
+}
+
+#[test]
+fn each_comment_is_anchored_on_the_text_of_its_finding() {
+    for name in [
+        "docx/draft-en.docx",
+        "docx/clean-en.docx",
+        "docx/seed-001.docx",
+    ] {
+        let bytes = fixture(name);
+        let (out, doc, findings, summary) = annotated(&bytes);
+        assert_eq!(summary.written, findings.len(), "{name}: one comment each");
+        let back = load("out.docx", &out, None).unwrap();
+        // The text is unchanged by the comments.
+        assert_eq!(back.text(), doc.text(), "{name}");
+        let facts = back.draft.as_ref().unwrap();
+        let ours: Vec<_> = facts
+            .comments
+            .iter()
+            .filter(|c| c.author == "policylint")
+            .collect();
+        assert_eq!(ours.len(), findings.len(), "{name}");
+        let body_end = doc.draft.as_ref().unwrap().body_end;
+        let mut exact = 0;
+        for f in &findings {
+            let head = format!("{} {}", f.code, f.message);
+            let c = ours
+                .iter()
+                .find(|c| c.text.contains(&head))
+                .unwrap_or_else(|| panic!("{name}: no comment for {head}"));
+            if let Some(help) = &f.help {
+                assert!(c.text.ends_with(&format!(" — {help}")), "{}", c.text);
+            }
+            if f.span.start >= body_end {
+                // A finding in a note sits on the note's mark.
+                assert!(slice(&back, c.span).starts_with("[^"), "{head}");
+                assert!(c.text.starts_with("In note "), "{}", c.text);
+            } else if slice(&back, c.span) == slice(&doc, f.span).trim() {
+                exact += 1;
+            } else {
+                // Text without a w:t of its own (a label, a mark) widens to what holds it.
+                assert!(
+                    c.span.start <= f.span.start && f.span.end <= c.span.end.max(f.span.end),
+                    "{name} {head}: comment on {:?}, finding on {:?}",
+                    slice(&back, c.span),
+                    slice(&doc, f.span)
+                );
+            }
+        }
+        let in_body = findings.iter().filter(|f| f.span.start < body_end).count();
+        assert!(
+            exact * 10 >= in_body * 8,
+            "{name}: {exact} of {in_body} exact"
+        );
+    }
+}
+
+#[test]
+fn untouched_parts_are_byte_identical() {
+    let bytes = fixture("docx/draft-en.docx");
+    let (out, ..) = annotated(&bytes);
+    let before = entries(&bytes);
+    let after = entries(&out);
+    let rewritten = ["word/document.xml", "word/comments.xml"];
+    assert_eq!(
+        {
+            let mut k: Vec<_> = before.keys().collect();
+            k.sort();
+            k
+        },
+        {
+            let mut k: Vec<_> = after.keys().collect();
+            k.sort();
+            k
+        }
+    );
+    for (name, entry) in &before {
+        if !rewritten.contains(&name.as_str()) {
+            assert_eq!(entry, &after[name], "{name} changed");
+        }
+    }
+}
+
+#[test]
+fn a_document_without_comments_gets_its_comments_part() {
+    let bytes = fixture("docx/clean-en.docx");
+    assert!(!entries(&bytes).contains_key("word/comments.xml"));
+    let (out, _, findings, _) = annotated(&bytes);
+    assert!(!findings.is_empty());
+    let after = entries(&out);
+    let types = String::from_utf8(after["[Content_Types].xml"].2.clone()).unwrap();
+    assert!(types.contains("/word/comments.xml"));
+    let rels = String::from_utf8(after["word/_rels/document.xml.rels"].2.clone()).unwrap();
+    assert!(rels.contains("relationships/comments"));
+    assert!(after.contains_key("word/comments.xml"));
+}
+
+#[test]
+fn a_second_run_replaces_its_own_comments_and_keeps_the_drafters() {
+    let bytes = fixture("docx/draft-en.docx");
+    let (once, _, findings, _) = annotated(&bytes);
+    let (twice, _, findings2, summary) = annotated(&once);
+    assert_eq!(summary.replaced, findings.len());
+    assert_eq!(findings2.len(), findings.len());
+    // The same document again: the second run changes nothing.
+    let (a, b) = (entries(&once), entries(&twice));
+    for (name, entry) in &a {
+        assert!(entry.2 == b[name].2, "{name} differs after a second run");
+    }
+    let back = load("twice.docx", &twice, None).unwrap();
+    let comments = &back.draft.as_ref().unwrap().comments;
+    let drafters: Vec<_> = comments
+        .iter()
+        .filter(|c| c.author != "policylint")
+        .collect();
+    assert_eq!(drafters.len(), 1);
+    assert_eq!(drafters[0].author, "Jan Jansen");
+    assert_eq!(slice(&back, drafters[0].span), "budget annex");
+}
+
+#[test]
+fn the_cli_writes_atomically_and_never_over_the_input_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("draft.docx");
+    std::fs::write(&input, fixture("docx/draft-en.docx")).unwrap();
+    let output = dir.path().join("draft.reviewed.docx");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_policylint"))
+        .args(["annotate"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&output)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        fixture("docx/draft-en.docx")
+    );
+    assert!(load("r.docx", &std::fs::read(&output).unwrap(), None).is_ok());
+    // No temporary file is left behind.
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    // Without -o there is no run at all.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_policylint"))
+        .args(["annotate"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(!status.status.success());
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        fixture("docx/draft-en.docx")
+    );
+    // A text file is not annotated.
+    let text = dir.path().join("a.txt");
+    std::fs::write(&text, "Tekst.\n").unwrap();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_policylint"))
+        .args(["annotate"])
+        .arg(&text)
+        .arg("-o")
+        .arg(dir.path().join("b.docx"))
+        .output()
+        .unwrap();
+    assert_eq!(status.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&status.stderr).contains("not a Word document"));
+}
+
+fn soffice() -> Option<String> {
+    ["soffice", "libreoffice"].into_iter().find_map(|exe| {
+        std::process::Command::new(exe)
+            .arg("--version")
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|_| exe.to_string())
+    })
+}
+
+#[test]
+fn libreoffice_converts_the_annotated_document() {
+    let Some(exe) = soffice() else {
+        eprintln!("skipped: LibreOffice (soffice) is not installed");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (out, _, findings, _) = annotated(&fixture("docx/draft-en.docx"));
+    let path = dir.path().join("reviewed.docx");
+    std::fs::write(&path, &out).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let run = std::process::Command::new(&exe)
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "odt",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let odt = dir.path().join("reviewed.odt");
+    let bytes = std::fs::read(&odt).expect("LibreOffice wrote the converted file");
+    // LibreOffice kept the comments: one office:annotation per finding (plus the
+    // drafter's).
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut content = String::new();
+    zip.by_name("content.xml")
+        .unwrap()
+        .read_to_string(&mut content)
+        .unwrap();
+    let annotations = content.matches("<office:annotation ").count()
+        + content.matches("<office:annotation>").count();
+    assert_eq!(
+        annotations,
+        findings.len() + 1,
+        "comments survive in LibreOffice"
+    );
+    assert!(content.contains("policylint"));
+}
