@@ -89,6 +89,8 @@ pub struct Para {
     pub xml_end: usize,
     /// The paragraph mark is a tracked insertion or deletion.
     pub mark_changed: bool,
+    /// The paragraph mark is a tracked deletion: the paragraph joins the next.
+    pub mark_deleted: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -188,7 +190,7 @@ impl<'w> Walker<'w> {
                         p.items = items;
                         p.mark_changed = true;
                     }
-                    if p.mark_changed && is_deleted_mark(&p) {
+                    if p.mark_deleted {
                         carry = Some(p);
                     } else {
                         joined.push(Block::Para(p));
@@ -274,6 +276,7 @@ impl<'w> Walker<'w> {
         if let Some(mark) = ppr.and_then(|n| child(n, "rPr")) {
             if child(mark, "del").is_some() {
                 para.mark_changed = true;
+                para.mark_deleted = true;
                 para.items.push(Item::Deleted {
                     text: String::new(),
                     author: child(mark, "del")
@@ -506,12 +509,6 @@ impl<'w> Walker<'w> {
     fn in_instruction(&self) -> bool {
         self.fields.iter().any(|f| !f.in_result)
     }
-}
-
-fn is_deleted_mark(p: &Para) -> bool {
-    p.items
-        .first()
-        .is_some_and(|i| matches!(i, Item::Deleted { text, .. } if text.is_empty()))
 }
 
 /// Shading with a real fill colour.

@@ -707,6 +707,11 @@ impl<'p> Builder<'p> {
 
     fn paragraph(&mut self, p: &Para) {
         let role = self.role(p);
+        if role == StyleRole::Contents {
+            // Rendered, not prose: "1. Inleiding 3" is no point.
+            let _ = self.render(p, None);
+            return;
+        }
         let shown = self
             .para_numbering(p)
             .and_then(|(id, l)| self.counters.next(&id, l).map(|s| (s, l)));
@@ -725,7 +730,7 @@ impl<'p> Builder<'p> {
                 self.push_paragraph(r.text, ParagraphKind::Title);
                 return;
             }
-            StyleRole::Other => {}
+            StyleRole::Other | StyleRole::Contents => {}
         }
         if let Some((shown, ilvl)) = shown.filter(|(s, _)| !s.label.is_empty()) {
             self.in_title_zone = false;

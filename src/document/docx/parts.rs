@@ -66,6 +66,8 @@ pub enum StyleRole {
     Heading(u8),
     /// The document title ("Title", "Subtitle").
     Title,
+    /// A table-of-contents entry ("toc 1" …) or an index entry: not prose.
+    Contents,
     Other,
 }
 
@@ -134,6 +136,10 @@ impl Styles {
             }
             if name == "title" || name == "subtitle" {
                 return StyleRole::Title;
+            }
+            if name.starts_with("toc ") || name == "table of figures" || name.starts_with("index ")
+            {
+                return StyleRole::Contents;
             }
             if let Some(o) = s.outline.filter(|o| *o < 9) {
                 return StyleRole::Heading(o + 1);
