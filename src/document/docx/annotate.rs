@@ -140,10 +140,11 @@ fn locate(
     let mut prefix = String::new();
     if s >= facts.body_end && facts.body_end > 0 {
         // In a note: the comment goes on the note's reference mark.
-        let (range, run) = anchors
+        let i = anchors
             .notes
-            .iter()
-            .find(|(r, _)| r.start <= s && s <= r.end)?;
+            .partition_point(|(r, _)| r.start <= s)
+            .checked_sub(1)?;
+        let (range, run) = anchors.notes.get(i).filter(|(r, _)| s <= r.end)?;
         let number = doc
             .source
             .text
@@ -159,10 +160,11 @@ fn locate(
     }
     // A reference mark: before and after its run.
     let mark = |o: usize| {
-        anchors
+        let i = anchors
             .marks
-            .iter()
-            .find(|(r, _)| r.start <= o && o < r.end)
+            .partition_point(|(r, _)| r.start <= o)
+            .checked_sub(1)?;
+        anchors.marks.get(i).filter(|(r, _)| o < r.end)
     };
     let texts = &anchors.texts;
     let start = if let Some((_, run)) = mark(s) {
@@ -212,10 +214,14 @@ fn locate(
         (Some(a), Some(b)) => Some((a, b, prefix)),
         _ => {
             // No text of its own: the whole paragraph.
+            let i = anchors
+                .paras
+                .partition_point(|(r, _, _)| r.start <= f.span.start)
+                .checked_sub(1)?;
             let (_, ps, pe) = anchors
                 .paras
-                .iter()
-                .find(|(r, _, _)| r.start <= f.span.start && f.span.start <= r.end)?;
+                .get(i)
+                .filter(|(r, _, _)| f.span.start <= r.end)?;
             Some((Place::At(*ps), Place::At(*pe), prefix))
         }
     }
