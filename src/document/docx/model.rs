@@ -1034,6 +1034,8 @@ pub const ERROR_TEXTS: &[&str] = &[
     "Error! Bookmark not defined.",
     "Fout! Verwijzingsbron niet gevonden.",
     "Fout! Bladwijzer niet gedefinieerd.",
+    // LibreOffice's wording when it updates such a field.
+    "Error: Reference source not found",
 ];
 
 fn flatten<'b>(blocks: &'b [Block], out: &mut Vec<&'b Para>) {
