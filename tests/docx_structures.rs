@@ -240,3 +240,20 @@ fn typed_labels_are_points_as_in_text_input() {
         "De Raad verwelkomt het verslag."
     );
 }
+
+#[test]
+fn alternate_content_style_separators_and_imported_chunks() {
+    let d = doc(&[
+        // Text inside paragraph-level alternate content: the choice is read once.
+        r#"<w:p><mc:AlternateContent><mc:Choice Requires="w14"><w:r><w:t>Gekozen tekst.</w:t></w:r></mc:Choice><mc:Fallback><w:r><w:t>Terugval.</w:t></w:r></mc:Fallback></mc:AlternateContent></w:p>"#.to_string(),
+        // A style separator (specVanish) and web-hidden page numbers are not hidden text.
+        r#"<w:p><w:r><w:rPr><w:specVanish/></w:rPr><w:t>Kop</w:t></w:r><w:r><w:rPr><w:webHidden/></w:rPr><w:t xml:space="preserve"> 3</w:t></w:r></w:p>"#.to_string(),
+        r#"<w:altChunk r:id="rId9"/>"#.to_string(),
+    ]
+    .concat());
+    assert_eq!(d.paragraphs[0].text.as_str(), "Gekozen tekst.");
+    assert!(!d.text().contains("Terugval"));
+    assert!(d.draft.as_ref().unwrap().hidden.is_empty());
+    assert!(common::findings(&d, "DR").is_empty());
+    assert!(d.notes.iter().any(|n| n.message.contains("altChunk")));
+}

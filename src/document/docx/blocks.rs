@@ -110,6 +110,14 @@ pub struct Walk {
     pub bookmarks: HashSet<String>,
     /// Content left out for nesting too deep.
     pub too_deep: usize,
+    /// Imported chunks (`w:altChunk`: HTML or RTF pasted as a part), not read.
+    pub alt_chunks: usize,
+}
+
+/// The branch of `mc:AlternateContent` to read: the first choice (what Word shows),
+/// else the fallback.
+fn alternate<'a, 'i>(n: Node<'a, 'i>) -> Option<Node<'a, 'i>> {
+    child(n, "Choice").or_else(|| child(n, "Fallback"))
 }
 
 /// State of the complex fields open at a point.
@@ -221,6 +229,12 @@ impl<'w> Walker<'w> {
                     }
                 }
                 "customXml" | "ins" | "moveTo" => self.container(c, depth, out),
+                "AlternateContent" => {
+                    if let Some(choice) = alternate(c) {
+                        self.container(choice, depth, out);
+                    }
+                }
+                "altChunk" => self.walk.alt_chunks += 1,
                 "bookmarkStart" => self.bookmark(c),
                 _ => {}
             }
@@ -350,6 +364,11 @@ impl<'w> Walker<'w> {
                 "smartTag" | "customXml" | "sdt" | "sdtContent" | "dir" | "bdo" => {
                     self.inline(c, ctx, items, boxes, depth)
                 }
+                "AlternateContent" => {
+                    if let Some(choice) = alternate(c) {
+                        self.inline(choice, ctx, items, boxes, depth);
+                    }
+                }
                 "commentRangeStart" => {
                     if let Some(id) = attr(c, "id") {
                         items.push(Item::CommentStart(id.to_string()));
@@ -379,8 +398,9 @@ impl<'w> Walker<'w> {
             .and_then(|n| child(n, "rStyle"))
             .and_then(|n| attr(n, "val"));
         let props = Props {
-            hidden: is_on(rpr.and_then(|n| child(n, "vanish")))
-                || is_on(rpr.and_then(|n| child(n, "specVanish"))),
+            // Not `w:specVanish` (a style separator's hidden mark) nor `w:webHidden`
+            // (hidden in web view only, as table-of-contents page numbers are).
+            hidden: is_on(rpr.and_then(|n| child(n, "vanish"))),
             highlight: rpr
                 .and_then(|n| child(n, "highlight"))
                 .and_then(|n| attr(n, "val"))

@@ -118,6 +118,12 @@ pub fn load_mapped(
         None => HashMap::new(),
     };
     let too_deep = walk.too_deep;
+    if walk.alt_chunks > 0 {
+        notes.push(format!(
+            "{} imported chunks (altChunk: HTML or RTF pasted into the document) are not read",
+            walk.alt_chunks
+        ));
+    }
     let model_parts = model::Parts {
         styles: &styles,
         numbering: &numbering,
