@@ -76,9 +76,17 @@ fn each_comment_is_anchored_on_the_text_of_its_finding() {
                 assert!(c.text.ends_with(&format!(" — {help}")), "{}", c.text);
             }
             if f.span.start >= body_end {
-                // A finding in a note sits on the note's mark.
-                assert!(slice(&back, c.span).starts_with("[^"), "{head}");
+                // A finding in a note sits on the word before the note's mark.
+                let after = &back.text()[c.span.end..];
+                assert!(
+                    after.starts_with("[^"),
+                    "{head}: {:?}",
+                    slice(&back, c.span)
+                );
                 assert!(c.text.starts_with("In note "), "{}", c.text);
+            } else if slice(&doc, f.span).starts_with("[^") {
+                // Nor does a comment wrap a mark.
+                assert!(back.text()[c.span.end..].starts_with("[^"), "{head}");
             } else if slice(&back, c.span) == slice(&doc, f.span).trim() {
                 exact += 1;
             } else {
@@ -237,6 +245,8 @@ fn libreoffice_converts_the_annotated_document() {
     let (out, _, findings, _) = annotated(&fixture("docx/draft-en.docx"));
     let path = dir.path().join("reviewed.docx");
     std::fs::write(&path, &out).unwrap();
+    let original = dir.path().join("original.docx");
+    std::fs::write(&original, fixture("docx/draft-en.docx")).unwrap();
     let profile = format!(
         "-env:UserInstallation=file://{}/profile",
         dir.path().display()
@@ -251,6 +261,7 @@ fn libreoffice_converts_the_annotated_document() {
         ])
         .arg(dir.path())
         .arg(&path)
+        .arg(&original)
         .output()
         .unwrap();
     assert!(
@@ -276,4 +287,83 @@ fn libreoffice_converts_the_annotated_document() {
         "comments survive in LibreOffice"
     );
     assert!(content.contains("policylint"));
+    // LibreOffice as a second reader: the text each comment covers, by its code.
+    let covered = annotated_ranges(&content);
+    for (code, text) in [
+        ("DR004", "The financing figures are to be updated."),
+        ("DR007", "[3]"),
+        ("DR006", "4"),
+        ("DR001", "and in its neighbourhood"),
+        ("Check the budget figure", "budget annex"),
+    ] {
+        assert!(
+            covered.iter().any(|(c, t)| c.contains(code) && t == text),
+            "{code} on {text:?}: {covered:?}"
+        );
+    }
+    // Every footnote keeps its text, as LibreOffice reads the original.
+    let mut before = String::new();
+    let bytes = std::fs::read(dir.path().join("original.odt")).expect("original converted");
+    zip::ZipArchive::new(Cursor::new(bytes))
+        .unwrap()
+        .by_name("content.xml")
+        .unwrap()
+        .read_to_string(&mut before)
+        .unwrap();
+    assert_eq!(note_bodies(&content), note_bodies(&before));
+    assert_eq!(note_bodies(&before).len(), 4);
+}
+
+/// The note bodies of an ODF content.xml, in order.
+fn note_bodies(content: &str) -> Vec<&str> {
+    content
+        .split("<text:note-body>")
+        .skip(1)
+        .map(|b| b.split("</text:note-body>").next().unwrap_or(""))
+        .collect()
+}
+
+/// (comment text, covered text) of each annotation of an ODF content.xml.
+fn annotated_ranges(content: &str) -> Vec<(String, String)> {
+    let strip = |s: &str| {
+        // Leave out the bodies of annotations nested in this one.
+        let mut s = s.to_string();
+        while let Some(i) = s.find("<office:annotation ") {
+            match s[i..].find("</office:annotation>") {
+                Some(j) => s.replace_range(i..i + j + "</office:annotation>".len(), ""),
+                None => break,
+            }
+        }
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in s.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&apos;", "'")
+            .replace("&quot;", "\"")
+            .replace("&amp;", "&")
+    };
+    let open = r#"<office:annotation office:name=""#;
+    let mut out = Vec::new();
+    let mut rest = content;
+    while let Some(i) = rest.find(open) {
+        let tail = &rest[i + open.len()..];
+        let name = &tail[..tail.find('"').unwrap_or(0)];
+        let close = tail.find("</office:annotation>").unwrap_or(0);
+        let body = &tail[..close];
+        let comment = strip(body.find('>').map_or(body, |k| &body[k..]));
+        let after = &tail[close..];
+        let end_tag = format!(r#"<office:annotation-end office:name="{name}"/>"#);
+        let covered = after
+            .find(&end_tag)
+            .map_or(String::new(), |j| strip(&after[..j]));
+        out.push((comment, covered.trim().to_string()));
+        rest = tail;
+    }
+    out
 }

@@ -134,48 +134,64 @@ fn locate(
     anchors: &Anchors,
     xml: &str,
     f: &Finding,
-) -> Option<(Place, Place, String)> {
+) -> Option<(Place, Place, String, Option<usize>)> {
     let facts = doc.draft.as_ref()?;
+    let text = doc.text();
     let (mut s, mut e) = (f.span.start, f.span.end.max(f.span.start));
     let mut prefix = String::new();
+    // A comment never wraps a footnote reference (LibreOffice drops the note's text
+    // when one does): what is on a mark, or in a note, goes on the word before the
+    // mark.
+    let mark_at = |o: usize| {
+        let i = anchors
+            .marks
+            .partition_point(|(r, _)| r.start <= o)
+            .checked_sub(1)?;
+        anchors
+            .marks
+            .get(i)
+            .map(|(r, _)| r.clone())
+            .filter(|r| o < r.end)
+    };
     if s >= facts.body_end && facts.body_end > 0 {
-        // In a note: the comment goes on the note's reference mark.
         let i = anchors
             .notes
             .partition_point(|(r, _)| r.start <= s)
             .checked_sub(1)?;
-        let (range, run) = anchors.notes.get(i).filter(|(r, _)| s <= r.end)?;
-        let number = doc
-            .source
-            .text
+        let (range, mark) = anchors.notes.get(i).filter(|(r, _)| s <= r.end)?;
+        let number = text
             .get(range.start..range.end)
             .and_then(|t| t.strip_prefix("[^"))
             .and_then(|t| t.split(']').next())
             .unwrap_or("");
         prefix = format!("In note {number}: ");
-        return Some((Place::At(run.start), Place::At(run.end), prefix));
+        let w = super::model::word_at(text, mark.start);
+        (s, e) = (w.start, w.end);
+    } else if let Some(m) = mark_at(s) {
+        if e <= m.end {
+            let w = super::model::word_at(text, m.start);
+            (s, e) = (w.start, w.end);
+        } else {
+            s = m.end;
+        }
     }
-    if e == s {
+    if let Some(m) = mark_at(e.saturating_sub(1)).filter(|m| m.start > s) {
+        e = m.start;
+    }
+    if e <= s {
         e = s + 1;
     }
-    // A reference mark: before and after its run.
-    let mark = |o: usize| {
-        let i = anchors
-            .marks
-            .partition_point(|(r, _)| r.start <= o)
-            .checked_sub(1)?;
-        anchors.marks.get(i).filter(|(r, _)| o < r.end)
-    };
     let texts = &anchors.texts;
-    let start = if let Some((_, run)) = mark(s) {
-        Some(Place::At(run.start))
-    } else {
+    let start = {
         let i = texts.partition_point(|(r, _, _)| r.end <= s);
         texts
             .get(i)
             .filter(|(r, _, _)| r.start < e)
             .map(|(r, x, skip)| {
                 s = s.max(r.start);
+                if let Some(rv) = &x.revision {
+                    return Place::At(rv.start);
+                }
                 if s == r.start && *skip == 0 && x.first {
                     return Place::At(x.run.start);
                 }
@@ -187,43 +203,50 @@ fn locate(
                 }
             })
     };
-    let end = if let Some((_, run)) = mark(e - 1) {
-        Some(Place::At(run.end))
-    } else {
+    let end = {
         let i = texts.partition_point(|(r, _, _)| r.start < e);
         i.checked_sub(1)
             .and_then(|i| texts.get(i))
             .filter(|(r, _, _)| r.end > s)
             .map(|(r, x, skip)| {
-                let e = e.min(r.end);
-                let raw_text = &xml[x.raw.clone()];
-                if e == r.end
-                    && x.last
-                    && raw_offset(raw_text, skip + (e - r.start)) == raw_text.len()
-                {
-                    return Place::At(x.run.end);
-                }
-                Place::Split {
-                    raw: x.raw.start + raw_offset(raw_text, skip + (e - r.start)),
-                    tag: x.tag.clone(),
-                    rpr: x.rpr.clone(),
-                }
+                let reference = x.para_revised.then_some(x.para_end);
+                (end_place(xml, r, x, *skip, e), reference)
             })
     };
     match (start, end) {
-        (Some(a), Some(b)) => Some((a, b, prefix)),
+        (Some(a), Some((b, reference))) => Some((a, b, prefix, reference)),
         _ => {
             // No text of its own: the whole paragraph.
             let i = anchors
                 .paras
-                .partition_point(|(r, _, _)| r.start <= f.span.start)
+                .partition_point(|(r, _, _, _)| r.start <= s)
                 .checked_sub(1)?;
-            let (_, ps, pe) = anchors
-                .paras
-                .get(i)
-                .filter(|(r, _, _)| f.span.start <= r.end)?;
-            Some((Place::At(*ps), Place::At(*pe), prefix))
+            let (_, ps, pe, _) = anchors.paras.get(i).filter(|(r, _, _, _)| s <= r.end)?;
+            Some((Place::At(*ps), Place::At(*pe), prefix, None))
         }
+    }
+}
+
+/// Where a comment ends inside the text anchored by `x` (rendered range `r`).
+fn end_place(
+    xml: &str,
+    r: &std::ops::Range<usize>,
+    x: &super::blocks::TextXml,
+    skip: usize,
+    e: usize,
+) -> Place {
+    let e = e.min(r.end);
+    if let Some(rv) = &x.revision {
+        return Place::At(rv.end);
+    }
+    let raw_text = &xml[x.raw.clone()];
+    if e == r.end && x.last && raw_offset(raw_text, skip + (e - r.start)) == raw_text.len() {
+        return Place::At(x.run.end);
+    }
+    Place::Split {
+        raw: x.raw.start + raw_offset(raw_text, skip + (e - r.start)),
+        tag: x.tag.clone(),
+        rpr: x.rpr.clone(),
     }
 }
 
@@ -342,6 +365,12 @@ pub fn annotate(
     for n in dom.descendants().filter(|n| n.is_element()) {
         let name = n.tag_name().name();
         let id = attr(n, "id").unwrap_or("");
+        // New comment ids stay clear of every id the document uses (revisions,
+        // bookmarks, notes): LibreOffice drops a footnote's text when a comment has
+        // the footnote's id.
+        if !(name.starts_with("comment") && own.contains(id)) {
+            max_id = max_id.max(id.parse().unwrap_or(0));
+        }
         match name {
             "commentRangeStart" | "commentRangeEnd" if own.contains(id) => edits.push(Edit {
                 start: n.range().start,
@@ -371,7 +400,7 @@ pub fn annotate(
     let mut new_comments = String::new();
     let mut next_id = max_id + 1;
     for f in findings {
-        let Some((start, end, prefix)) = locate(doc, anchors, &document, f) else {
+        let Some((start, end, prefix, reference)) = locate(doc, anchors, &document, f) else {
             continue;
         };
         let (start, end) = if position(&start) <= position(&end) {
@@ -389,15 +418,25 @@ pub fn annotate(
             &mut edits,
             &mut preserved,
         );
-        boundary(
-            &document,
-            &end,
-            &format!(
-                "<w:commentRangeEnd w:id=\"{id}\"/><w:r><w:commentReference w:id=\"{id}\"/></w:r>"
+        let reference_run = format!("<w:r><w:commentReference w:id=\"{id}\"/></w:r>");
+        let end_mark = format!("<w:commentRangeEnd w:id=\"{id}\"/>");
+        match reference {
+            Some(at) if at >= position(&end) => {
+                boundary(&document, &end, &end_mark, &mut edits, &mut preserved);
+                edits.push(Edit {
+                    start: at,
+                    end: at,
+                    text: reference_run,
+                });
+            }
+            _ => boundary(
+                &document,
+                &end,
+                &(end_mark + &reference_run),
+                &mut edits,
+                &mut preserved,
             ),
-            &mut edits,
-            &mut preserved,
-        );
+        }
         new_comments.push_str(&format!(
             "<w:comment xmlns:w=\"{MAIN_NS}\" w:id=\"{id}\" w:author=\"{AUTHOR}\" w:initials=\"PL\"><w:p><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p></w:comment>",
             escape(&comment_text(f, &prefix))

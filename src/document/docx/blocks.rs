@@ -29,6 +29,14 @@ pub struct TextXml {
     /// The `w:t` is the run's first content (after `w:rPr`) / its last.
     pub first: bool,
     pub last: bool,
+    /// The tracked change (`w:ins`, `w:moveTo`) the run is in: comment marks go
+    /// around it, not into it (LibreOffice misplaces footnotes otherwise).
+    pub revision: Option<Range<usize>>,
+    /// The enclosing paragraph's `</w:p>` offset, and whether the paragraph has
+    /// tracked changes (then the comment's reference run goes to the paragraph's end:
+    /// LibreOffice misplaces footnotes after a reference run in such a paragraph).
+    pub para_end: usize,
+    pub para_revised: bool,
 }
 
 /// Formatting of a run that the draft rules look at.
@@ -91,6 +99,8 @@ pub struct Para {
     pub mark_changed: bool,
     /// The paragraph mark is a tracked deletion: the paragraph joins the next.
     pub mark_deleted: bool,
+    /// The paragraph has tracked changes.
+    pub revised: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -159,6 +169,8 @@ pub struct Walker<'w> {
     pub walk: &'w mut Walk,
     rels: &'w super::parts::Rels,
     fields: Vec<Field>,
+    /// The paragraph being walked: its `</w:p>` offset and whether it is revised.
+    para: (usize, bool),
 }
 
 /// Run-level context inherited from enclosing elements.
@@ -175,6 +187,7 @@ impl<'w> Walker<'w> {
             walk,
             rels,
             fields: Vec::new(),
+            para: (0, false),
         }
     }
 
@@ -302,8 +315,14 @@ impl<'w> Walker<'w> {
                 para.mark_changed = true;
             }
         }
+        para.revised = p
+            .descendants()
+            .any(|d| matches!(d.tag_name().name(), "ins" | "del" | "moveFrom" | "moveTo"));
+        let outer = self.para;
+        self.para = (para.xml_end, para.revised);
         let mut boxes = Vec::new();
         self.inline(p, &Ctx::default(), &mut para.items, &mut boxes, depth);
+        self.para = outer;
         out.push(Block::Para(para));
         for b in boxes {
             out.push(Block::TextBox(b));
@@ -491,6 +510,14 @@ impl<'w> Walker<'w> {
                                 .skip(1)
                                 .all(|n| !n.is_element() || n.tag_name().name() == "rPr"),
                             last: c.next_siblings().skip(1).all(|n| !n.is_element()),
+                            revision: r
+                                .ancestors()
+                                .take_while(|a| a.tag_name().name() != "p")
+                                .filter(|a| matches!(a.tag_name().name(), "ins" | "moveTo"))
+                                .last()
+                                .map(|a| a.range()),
+                            para_end: self.para.0,
+                            para_revised: self.para.1,
                         }),
                         author: ctx.author.clone(),
                     });

@@ -20,9 +20,10 @@ pub struct Anchors {
     /// were left out before it (leading spaces), sorted by rendered start.
     pub texts: Vec<(Range<usize>, TextXml, usize)>,
     /// Rendered range of each body paragraph ↔ (offset after its `w:pPr`, offset of
-    /// `</w:p>`).
-    pub paras: Vec<(Range<usize>, usize, usize)>,
-    /// Rendered range of each note's text ↔ the run of its first reference mark.
+    /// `</w:p>`, the paragraph has tracked changes).
+    pub paras: Vec<(Range<usize>, usize, usize, bool)>,
+    /// Rendered range of each note's text ↔ the rendered span of its first reference
+    /// mark.
     pub notes: Vec<(Range<usize>, Range<usize>)>,
     /// Rendered reference marks ↔ their run.
     pub marks: Vec<(Range<usize>, Range<usize>)>,
@@ -319,7 +320,7 @@ impl<'p> Builder<'p> {
         if self.in_body {
             self.anchors
                 .paras
-                .push((start..self.out.len(), p.xml_start, p.xml_end));
+                .push((start..self.out.len(), p.xml_start, p.xml_end, p.revised));
         }
         Some(Rendered {
             span: Span::new(start, self.out.len()),
@@ -921,8 +922,10 @@ impl<'p> Builder<'p> {
                 }
                 let end = self.out.len();
                 let mark = self.first_mark.get(&(endnote, id.clone())).cloned();
-                if let Some((mark_span, run)) = &mark {
-                    self.anchors.notes.push((start..end, run.clone()));
+                if let Some((mark_span, _)) = &mark {
+                    self.anchors
+                        .notes
+                        .push((start..end, mark_span.start..mark_span.end));
                     if text.as_str().trim().is_empty() {
                         self.facts.empty_notes.push(NoteFact {
                             span: *mark_span,
