@@ -276,6 +276,7 @@ fn bad_input_gives_a_clear_error() {
             "password-protected",
         ),
         ("a.doc", ole(&["WordDocument", "1Table"]), "old binary Word"),
+        ("a.doc", b"{\\rtf1\\ansi Tekst}".to_vec(), "RTF"),
         (
             "a.docx",
             zip_with(&[("word/document.xml", b"<w:document><w:body>")]),
@@ -367,8 +368,14 @@ proptest! {
             xml[i] = b;
         }
         let bytes = zip_with(&[("word/document.xml", &xml)]);
-        if let Ok(doc) = load("m.docx", &bytes, None) {
-            let _ = common::findings(&doc, "");
+        if let Ok((doc, anchors)) = policylint::document::docx::load_mapped("m.docx", &bytes, None) {
+            let findings = common::findings(&doc, "");
+            // Annotating what loads never panics, and what it writes loads again
+            // with the same text.
+            if let Ok((out, _)) = policylint::document::docx::annotate::annotate(&bytes, &doc, &anchors, &findings) {
+                let back = load("a.docx", &out, None).expect("an annotated document loads");
+                prop_assert_eq!(back.text(), doc.text());
+            }
         }
     }
 }

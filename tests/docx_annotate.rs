@@ -367,3 +367,68 @@ fn annotated_ranges(content: &str) -> Vec<(String, String)> {
     }
     out
 }
+
+mod spans {
+    use super::*;
+    use policylint::finding::Level;
+    use policylint::source::Span;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Comments on arbitrary spans (across runs, labels, marks, notes, paragraphs)
+        /// give a document that loads with the same text and one comment per span.
+        #[test]
+        fn comments_on_any_spans_keep_the_document_whole(
+            picks in proptest::collection::vec((any::<prop::sample::Index>(), 0usize..80), 1..12),
+            name in prop::sample::select(vec!["docx/draft-en.docx", "docx/draft-en.libreoffice.docx"]),
+        ) {
+            let bytes = fixture(name);
+            let (doc, anchors) = load_mapped("in.docx", &bytes, None).unwrap();
+            let text = doc.text();
+            let findings: Vec<Finding> = picks
+                .iter()
+                .map(|(at, len)| {
+                    let mut s = at.index(text.len());
+                    while !text.is_char_boundary(s) {
+                        s -= 1;
+                    }
+                    let mut e = (s + len).min(text.len());
+                    while !text.is_char_boundary(e) {
+                        e -= 1;
+                    }
+                    Finding {
+                        code: "ZZ001",
+                        rule: "test",
+                        level: Level::Warning,
+                        message: format!("span {s}..{e} & <ok>"),
+                        span: Span::new(s, e),
+                        label: None,
+                        related: Vec::new(),
+                        help: None,
+                        notes: Vec::new(),
+                    }
+                })
+                .collect();
+            let (out, summary) = annotate::annotate(&bytes, &doc, &anchors, &findings).unwrap();
+            let back = load("out.docx", &out, None).unwrap();
+            prop_assert_eq!(back.text(), doc.text());
+            let ours = back
+                .draft
+                .as_ref()
+                .unwrap()
+                .comments
+                .iter()
+                .filter(|c| c.author == "policylint")
+                .count();
+            prop_assert_eq!(ours, summary.written);
+            // Every span with text on it gets its comment.
+            let with_text = findings
+                .iter()
+                .filter(|f| !text[f.span.start..f.span.end].trim().is_empty())
+                .count();
+            prop_assert!(summary.written >= with_text, "{} of {}", summary.written, with_text);
+            prop_assert!(summary.written <= findings.len());
+        }
+    }
+}

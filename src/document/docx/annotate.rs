@@ -138,6 +138,13 @@ fn locate(
     let facts = doc.draft.as_ref()?;
     let text = doc.text();
     let (mut s, mut e) = (f.span.start, f.span.end.max(f.span.start));
+    // Whitespace at the ends (a blank line between blocks) is nowhere in the XML.
+    if let Some(t) = text.get(s..e) {
+        if !t.trim().is_empty() {
+            e = s + t.trim_end().len();
+            s += t.len() - t.trim_start().len();
+        }
+    }
     let mut prefix = String::new();
     // A comment never wraps a footnote reference (LibreOffice drops the note's text
     // when one does): what is on a mark, or in a note, goes on the word before the

@@ -58,6 +58,11 @@ impl<'a> Package<'a> {
         if is_ole(bytes) {
             return Err(ole_error(bytes));
         }
+        if bytes.starts_with(b"{\\rtf") {
+            return Err(LoadError::new(
+                "this is an RTF file, not a Word package; save it as .docx to lint it",
+            ));
+        }
         let zip = zip::ZipArchive::new(Cursor::new(bytes))
             .map_err(|e| LoadError::new(format!("not a readable Word package (zip): {e}")))?;
         if zip.len() > MAX_ENTRIES {
