@@ -225,12 +225,7 @@ fn other_findings(doc: &Document) -> BTreeMap<(String, String), usize> {
         if f.code.starts_with("DR") {
             continue;
         }
-        // Key-action scores depend on passage boundaries, which the two front ends
-        // draw from different markup (a table row is no passage in Word).
-        let message = match f.message.find("(score") {
-            Some(i) if f.code.starts_with("KA") => f.message[..i].to_string(),
-            _ => f.message,
-        };
+        let message = f.message;
         *out.entry((f.code.to_string(), message)).or_insert(0) += 1;
     }
     out
