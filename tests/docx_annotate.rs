@@ -432,3 +432,93 @@ mod spans {
         }
     }
 }
+
+/// A package with some entries replaced or added.
+fn with_parts(bytes: &[u8], parts: &[(&str, String)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for i in 0..zip.len() {
+        let f = zip.by_index_raw(i).unwrap();
+        if parts.iter().any(|(n, _)| *n == f.name()) {
+            continue;
+        }
+        w.raw_copy_file(f).unwrap();
+    }
+    for (name, text) in parts {
+        w.start_file(*name, o).unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_rerun_after_word_saved_the_file_cleans_word_s_comment_parts() {
+    // What Word adds when it saves comments: paragraph ids in comments.xml and the
+    // commentsExtended / commentsIds / commentsExtensible parts that refer to them.
+    let (once, ..) = annotated(&fixture("docx/draft-en.docx"));
+    let comments = String::from_utf8(entries(&once)["word/comments.xml"].2.clone()).unwrap();
+    let mut n = 0;
+    let mut saved = String::new();
+    let mut ids = Vec::new();
+    for (i, piece) in comments.split("<w:p>").enumerate() {
+        if i > 0 {
+            n += 1;
+            ids.push(format!("{n:08X}"));
+            saved.push_str(&format!(
+                r#"<w:p xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" w14:paraId="{n:08X}">"#
+            ));
+        }
+        saved.push_str(piece);
+    }
+    // The drafter's comment is the first; a reply of the drafter to policylint's
+    // second comment keeps its place but loses its parent link.
+    let ext = format!(
+        r#"<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">{}<w15:commentEx w15:paraId="FFFF0001" w15:paraIdParent="{}" w15:done="0"/></w15:commentsEx>"#,
+        ids.iter()
+            .map(|p| format!(r#"<w15:commentEx w15:paraId="{p}" w15:done="0"/>"#))
+            .collect::<String>(),
+        ids[1]
+    );
+    let cid = format!(
+        r#"<w16cid:commentsIds xmlns:w16cid="http://schemas.microsoft.com/office/word/2016/wordml/cid">{}</w16cid:commentsIds>"#,
+        ids.iter()
+            .map(|p| format!(r#"<w16cid:commentId w16cid:paraId="{p}" w16cid:durableId="D{p}"/>"#))
+            .collect::<String>()
+    );
+    let cex = format!(
+        r#"<w16cex:commentsExtensible xmlns:w16cex="http://schemas.microsoft.com/office/word/2018/wordml/cex">{}</w16cex:commentsExtensible>"#,
+        ids.iter()
+            .map(|p| format!(r#"<w16cex:commentExtensible w16cex:durableId="D{p}" w16cex:dateUtc="2026-12-01T10:00:00Z"/>"#))
+            .collect::<String>()
+    );
+    let word_saved = with_parts(
+        &once,
+        &[
+            ("word/comments.xml", saved),
+            ("word/commentsExtended.xml", ext),
+            ("word/commentsIds.xml", cid),
+            ("word/commentsExtensible.xml", cex),
+        ],
+    );
+    let (twice, _, findings, summary) = annotated(&word_saved);
+    assert_eq!(summary.replaced, findings.len());
+    let after = entries(&twice);
+    let part = |name: &str| String::from_utf8(after[name].2.clone()).unwrap();
+    let drafter = &ids[0];
+    let ext = part("word/commentsExtended.xml");
+    assert_eq!(ext.matches("<w15:commentEx ").count(), 2, "{ext}");
+    assert!(ext.contains(drafter) && ext.contains("FFFF0001"));
+    assert!(!ext.contains("paraIdParent"), "{ext}");
+    let cid = part("word/commentsIds.xml");
+    assert_eq!(cid.matches("<w16cid:commentId ").count(), 1, "{cid}");
+    let cex = part("word/commentsExtensible.xml");
+    assert_eq!(
+        cex.matches("<w16cex:commentExtensible ").count(),
+        1,
+        "{cex}"
+    );
+    assert!(cex.contains(&format!("D{drafter}")));
+    assert!(load("t.docx", &twice, None).is_ok());
+}

@@ -6,7 +6,10 @@
 //! Only `word/document.xml`, `word/comments.xml` and, when comments.xml is new,
 //! `[Content_Types].xml` and `word/_rels/document.xml.rels` are rewritten; every other
 //! entry is copied raw (compressed bytes as they were). Running again replaces the
-//! comments policylint wrote before and keeps the drafters' comments.
+//! comments policylint wrote before and keeps the drafters' comments; when Word has
+//! saved the file in between, the entries of the removed comments are also dropped
+//! from its companion parts (`commentsExtended.xml`, `commentsIds.xml`,
+//! `commentsExtensible.xml`), which are otherwise left untouched.
 //!
 //! Positions: the model's anchors map each piece of the rendering back to the `w:t`
 //! it came from; a comment boundary inside a `w:t` splits the run there (the second
@@ -346,6 +349,7 @@ pub fn annotate(
     }
     // policylint's comments of an earlier run.
     let mut own: HashSet<String> = HashSet::new();
+    let mut own_paras: HashSet<String> = HashSet::new();
     let mut max_id: i64 = 0;
     let mut comment_edits = Vec::new();
     if let Some(c) = &comments {
@@ -360,6 +364,13 @@ pub fn annotate(
                 max_id = max_id.max(id.parse().unwrap_or(0));
             } else {
                 own.insert(id.to_string());
+                // Word adds paragraph ids when it saves; the companion parts refer
+                // to them.
+                for p in n.descendants().filter(|d| d.tag_name().name() == "p") {
+                    if let Some(pid) = attr(p, "paraId") {
+                        own_paras.insert(pid.to_string());
+                    }
+                }
                 comment_edits.push(Edit {
                     start: n.range().start,
                     end: n.range().end,
@@ -526,8 +537,89 @@ pub fn annotate(
             ));
         }
     }
+    // Word's companion parts of comments (written when Word saves): drop the entries
+    // of the comments removed, so that no entry points at a missing comment.
+    let mut companions: Vec<(&str, String)> = Vec::new();
+    if !own_paras.is_empty() {
+        let mut durable: HashSet<String> = HashSet::new();
+        for (name, element) in [
+            ("word/commentsExtended.xml", "commentEx"),
+            ("word/commentsIds.xml", "commentId"),
+        ] {
+            if let Some(text) = package.part(name)? {
+                if let Some(new) = drop_entries(name, &text, element, &own_paras, &mut durable)? {
+                    companions.push((name, new));
+                }
+            }
+        }
+        if let Some(text) = package.part("word/commentsExtensible.xml")? {
+            let xml = parse_xml("word/commentsExtensible.xml", &text)?;
+            let edits: Vec<Edit> = xml
+                .root_element()
+                .children()
+                .filter(|n| n.tag_name().name() == "commentExtensible")
+                .filter(|n| attr(*n, "durableId").is_some_and(|d| durable.contains(d)))
+                .map(|n| Edit {
+                    start: n.range().start,
+                    end: n.range().end,
+                    text: String::new(),
+                })
+                .collect();
+            if !edits.is_empty() {
+                companions.push(("word/commentsExtensible.xml", apply(&text, edits)));
+            }
+        }
+    }
+    replaced.extend(companions);
     let out = write_package(bytes, &replaced, comments_is_new)?;
     Ok((out, summary))
+}
+
+/// A companion part without the entries of the given paragraph ids (a reply to a
+/// removed comment loses its parent link); `None` when nothing changes. Collects the
+/// durable ids of the entries removed.
+fn drop_entries(
+    name: &str,
+    text: &str,
+    element: &str,
+    paras: &HashSet<String>,
+    durable: &mut HashSet<String>,
+) -> Result<Option<String>, LoadError> {
+    let xml = parse_xml(name, text)?;
+    let mut edits = Vec::new();
+    for n in xml
+        .root_element()
+        .children()
+        .filter(|n| n.tag_name().name() == element)
+    {
+        if attr(n, "paraId").is_some_and(|p| paras.contains(p)) {
+            if let Some(d) = attr(n, "durableId") {
+                durable.insert(d.to_string());
+            }
+            edits.push(Edit {
+                start: n.range().start,
+                end: n.range().end,
+                text: String::new(),
+            });
+        } else if let Some(parent) = n
+            .attributes()
+            .find(|a| a.name() == "paraIdParent" && paras.contains(a.value()))
+        {
+            // The attribute as written in the element's start tag.
+            let tag = &text[n.range()];
+            let value = parent.value();
+            if let Some(i) = tag.find(&format!("paraIdParent=\"{value}\"")) {
+                let start = tag[..i].rfind(' ').unwrap_or(i);
+                let end = i + "paraIdParent=\"\"".len() + value.len();
+                edits.push(Edit {
+                    start: n.range().start + start,
+                    end: n.range().start + end,
+                    text: String::new(),
+                });
+            }
+        }
+    }
+    Ok((!edits.is_empty()).then(|| apply(text, edits)))
 }
 
 /// A copy of the package with some entries replaced (and comments.xml added when
