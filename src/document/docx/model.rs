@@ -419,7 +419,7 @@ impl<'p> Builder<'p> {
                     }
                 }
                 Item::NoteRef { endnote, id, run } => {
-                    self.note_ref(*endnote, id, run.clone(), text);
+                    self.note_ref(*endnote, id, run.clone());
                 }
                 Item::LinkStart(target) => link = Some((self.out.len(), target.clone())),
                 Item::LinkEnd => {
@@ -487,7 +487,9 @@ impl<'p> Builder<'p> {
         });
     }
 
-    fn note_ref(&mut self, endnote: bool, id: &str, run: Range<usize>, text: &mut Text) {
+    /// A reference mark: written into the rendering but not into the paragraph's
+    /// text (it is not one of its words).
+    fn note_ref(&mut self, endnote: bool, id: &str, run: Range<usize>) {
         let known = if endnote {
             self.parts.endnotes.contains_key(id)
         } else {
@@ -519,8 +521,6 @@ impl<'p> Builder<'p> {
         self.out.push_str(&label);
         self.out.push(']');
         let span = Span::new(s, self.out.len());
-        // The mark is not part of the paragraph's words; keep the words apart.
-        let _ = text;
         self.facts.note_marks.push(span);
         self.anchors.marks.push((s..span.end, run.clone()));
         self.first_mark
@@ -819,7 +819,6 @@ impl<'p> Builder<'p> {
                 ParagraphKind::Plain
             }
         };
-        let _ = r.content_start;
         self.push_paragraph(r.text, kind);
     }
 
