@@ -283,36 +283,36 @@ macro_rules! declare_rule {
 /// Every built-in rule, sorted by code.
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
-        Box::new(AcronymUndefined),                                        // AC001
-        Box::new(AcronymUsedBeforeDefinition),                             // AC002
-        Box::new(AcronymRedefined),                                        // AC003
-        Box::new(undated_commitment::UndatedCommitment),                   // CM001
-        Box::new(vague_deadline::VagueDeadline),                           // CM002
-        Box::new(past_deadline::PastDeadline),                             // CM003
-        Box::new(draft::tracked_changes::TrackedChanges),                  // DR001
-        Box::new(draft::open_comment::OpenComment),                        // DR002
-        Box::new(draft::hidden_text::HiddenText),                          // DR003
-        Box::new(draft::highlighted_text::HighlightedText),                // DR004
-        Box::new(draft::empty_footnote::EmptyFootnote),                    // DR005
-        Box::new(draft::manual_superscript::ManualSuperscript),            // DR006
-        Box::new(draft::typed_footnote_reference::TypedFootnoteReference), // DR007
-        Box::new(draft::broken_cross_reference_field::BrokenCrossReferenceField), // DR008
-        Box::new(invalid_date::InvalidDate),                               // DT001
-        Box::new(weekday_mismatch::WeekdayMismatch),                       // DT002
-        Box::new(FootnoteUndefined),                                       // FN001
-        Box::new(FootnoteUnreferenced),                                    // FN002
-        Box::new(FootnoteNumbering),                                       // FN003
-        Box::new(FootnoteUnlabelled),                                      // FN004
-        Box::new(key_action_not_in_body::KeyActionNotInBody),              // KA001
-        Box::new(key_action_weakly_supported::KeyActionWeaklySupported),   // KA002
-        Box::new(PointNumbering),                                          // NU001
-        Box::new(HeadingNumbering),                                        // NU002
-        Box::new(placeholder_link::PlaceholderLink),                       // PL001
-        Box::new(placeholder_text::PlaceholderText),                       // PL002
-        Box::new(TermVariant),                                             // TV001
-        Box::new(RepeatedWord),                                            // TX001
-        Box::new(UnbalancedDelimiter),                                     // TX002
-        Box::new(DanglingCrossReference),                                  // XR001
+        Box::new(AcronymUndefined),                                      // AC001
+        Box::new(AcronymUsedBeforeDefinition),                           // AC002
+        Box::new(AcronymRedefined),                                      // AC003
+        Box::new(undated_commitment::UndatedCommitment),                 // CM001
+        Box::new(vague_deadline::VagueDeadline),                         // CM002
+        Box::new(past_deadline::PastDeadline),                           // CM003
+        Box::new(draft::TrackedChanges),                                 // DR001
+        Box::new(draft::OpenComment),                                    // DR002
+        Box::new(draft::HiddenText),                                     // DR003
+        Box::new(draft::HighlightedText),                                // DR004
+        Box::new(draft::EmptyFootnote),                                  // DR005
+        Box::new(draft::ManualSuperscript),                              // DR006
+        Box::new(draft::TypedFootnoteReference),                         // DR007
+        Box::new(draft::BrokenCrossReferenceField),                      // DR008
+        Box::new(invalid_date::InvalidDate),                             // DT001
+        Box::new(weekday_mismatch::WeekdayMismatch),                     // DT002
+        Box::new(FootnoteUndefined),                                     // FN001
+        Box::new(FootnoteUnreferenced),                                  // FN002
+        Box::new(FootnoteNumbering),                                     // FN003
+        Box::new(FootnoteUnlabelled),                                    // FN004
+        Box::new(key_action_not_in_body::KeyActionNotInBody),            // KA001
+        Box::new(key_action_weakly_supported::KeyActionWeaklySupported), // KA002
+        Box::new(PointNumbering),                                        // NU001
+        Box::new(HeadingNumbering),                                      // NU002
+        Box::new(placeholder_link::PlaceholderLink),                     // PL001
+        Box::new(placeholder_text::PlaceholderText),                     // PL002
+        Box::new(TermVariant),                                           // TV001
+        Box::new(RepeatedWord),                                          // TX001
+        Box::new(UnbalancedDelimiter),                                   // TX002
+        Box::new(DanglingCrossReference),                                // XR001
     ]
 }
 

@@ -24,6 +24,15 @@ pub mod open_comment;
 pub mod tracked_changes;
 pub mod typed_footnote_reference;
 
+pub use broken_cross_reference_field::BrokenCrossReferenceField;
+pub use empty_footnote::EmptyFootnote;
+pub use hidden_text::HiddenText;
+pub use highlighted_text::HighlightedText;
+pub use manual_superscript::ManualSuperscript;
+pub use open_comment::OpenComment;
+pub use tracked_changes::TrackedChanges;
+pub use typed_footnote_reference::TypedFootnoteReference;
+
 /// The draft facts of a Word document; `None` for other inputs.
 pub fn facts(doc: &Document) -> Option<&DraftFacts> {
     doc.draft.as_ref()
