@@ -66,6 +66,17 @@ pub enum Command {
         /// Files, directories or quoted glob patterns; `-` for standard input (default: .).
         paths: Vec<String>,
     },
+    /// Write every finding into a Word document as a comment (author "policylint");
+    /// a second run replaces its own comments and keeps the drafters'.
+    Annotate {
+        #[command(flatten)]
+        settings: SettingsArgs,
+        /// The annotated copy to write (the input itself only when named here).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// The Word document (.docx).
+        file: PathBuf,
+    },
     /// List every rule: code, name, group, default level, summary.
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
@@ -315,6 +326,11 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             out,
             err,
         ),
+        Command::Annotate {
+            settings,
+            output,
+            file,
+        } => annotate(&settings, &file, &output, err),
         Command::Rules { format } => rules(format, out),
         Command::Explain { rule } => explain(&rule, out, err),
         Command::ShowSettings {
@@ -322,6 +338,37 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             format,
             path,
         } => show_settings(&settings, format, path.as_deref(), out, err),
+    }
+}
+
+/// `annotate`: the logic is in [`document::docx::annotate`].
+fn annotate(args: &SettingsArgs, file: &Path, output: &Path, err: &mut dyn Write) -> u8 {
+    let cli = args.cli_settings();
+    let config = ConfigCache::new(args.config.as_deref()).and_then(|mut c| c.for_file(file));
+    let result = match config {
+        Err(e) => Err(format!("invalid configuration: {e}")),
+        Ok(config) => {
+            let settings = config::resolve(config.as_deref(), file, &cli);
+            document::docx::annotate::annotate_file(file, output, settings.language, |doc| {
+                engine::lint(doc, &settings)
+            })
+        }
+    };
+    match result {
+        Ok(s) => {
+            let _ = writeln!(
+                err,
+                "wrote {} to {} ({} replaced)",
+                report::plural(s.written, "comment"),
+                output.display(),
+                s.replaced
+            );
+            EXIT_CLEAN
+        }
+        Err(m) => {
+            let _ = writeln!(err, "error: {m}");
+            EXIT_ERROR
+        }
     }
 }
 

@@ -235,7 +235,7 @@ mod tests {
         let f = Filter::new(&[], &["*draft*".into()]).unwrap();
         assert!(f.keeps("docs/a.txt"));
         assert!(f.keeps("docs/a.MD"));
-        assert!(f.keeps("docs/a.pdf"));
+        assert!(f.keeps("docs/a.pdf") && f.keeps("docs/a.docx"));
         assert!(!f.keeps("docs/a.html"));
         assert!(!f.keeps("docs/draft-a.txt"));
         let f = Filter::new(&["*.markdown".into()], &[]).unwrap();

@@ -23,6 +23,8 @@ pub enum Group {
     Placeholders,
     Dates,
     Text,
+    /// Draft hygiene of Word documents (`DR…`).
+    Draft,
     /// Findings about policylint's own suppressions and baseline (`PLX…`).
     Meta,
 }
@@ -40,6 +42,7 @@ impl Group {
             Group::Placeholders => "placeholders",
             Group::Dates => "dates",
             Group::Text => "text",
+            Group::Draft => "draft",
             Group::Meta => "meta",
         }
     }

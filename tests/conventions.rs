@@ -103,6 +103,16 @@ fn every_rule_follows_the_naming_and_documentation_conventions() {
 /// languages (the test below says so).
 const ONE_LANGUAGE_GAPS: &[&str] = &[
     // "rule-name", // why, and what is missing
+    // The draft rules read Word's structure, not the language; Dutch documents are
+    // covered by the seeds rebuilt as .docx in tests/docx.rs.
+    "tracked-changes",
+    "open-comment",
+    "hidden-text",
+    "highlighted-text",
+    "empty-footnote",
+    "manual-superscript",
+    "typed-footnote-reference",
+    "broken-cross-reference-field",
 ];
 
 /// The fixtures of a rule by (expectation, language), from their names.

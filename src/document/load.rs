@@ -44,12 +44,19 @@ pub fn sniff(path: &str, bytes: &[u8]) -> InputKind {
     if head.windows(5).any(|w| w == b"%PDF-") {
         return InputKind::Pdf;
     }
+    // An OLE compound file: an old binary .doc or an encrypted (password-protected)
+    // .docx; the Word front end says which.
+    if super::docx::package::is_ole(bytes) {
+        return InputKind::Docx;
+    }
+    let lower = path.to_ascii_lowercase();
+    if lower.ends_with(".docx") || lower.ends_with(".docm") || lower.ends_with(".doc") {
+        // Named as Word: the Word front end says what it really is.
+        return InputKind::Docx;
+    }
     // A zip local file header; a Word package is told apart by its parts when read.
-    if bytes.starts_with(b"PK\x03\x04") {
-        let lower = path.to_ascii_lowercase();
-        if lower.ends_with(".docx") || lower.ends_with(".docm") || contains(bytes, b"word/") {
-            return InputKind::Docx;
-        }
+    if bytes.starts_with(b"PK\x03\x04") && contains(bytes, b"word/") {
+        return InputKind::Docx;
     }
     InputKind::Text
 }
@@ -62,9 +69,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 pub fn load(path: &str, bytes: &[u8], language: Option<Language>) -> Result<Document, LoadError> {
     match sniff(path, bytes) {
         InputKind::Pdf => super::pdf::load(path, bytes, language),
-        InputKind::Docx => Err(LoadError::new(
-            "Word input is not supported by this build; lint a text copy of it",
-        )),
+        InputKind::Docx => super::docx::load(path, bytes, language),
         InputKind::Text => {
             let source = crate::decode::decode(path, bytes)
                 .map_err(|e| LoadError::new(format!("cannot decode file: {e}")))?;

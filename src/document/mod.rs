@@ -4,6 +4,7 @@
 //! Parsing never fails: odd layout becomes a node or a [`ParseNote`].
 
 pub mod analyses;
+pub mod docx;
 pub mod inline;
 pub mod lines;
 pub mod load;
@@ -30,6 +31,8 @@ pub enum Format {
     Markdown,
     /// A PDF file read with its page geometry (the source is policylint's rendering).
     Pdf,
+    /// A Word document, read from its parts (the text is policylint's rendering).
+    Docx,
 }
 
 /// A parsed document.
@@ -59,6 +62,9 @@ pub struct Document {
     pub dropped_refs: Vec<Span>,
     /// Analyses shared by several rules, computed once per document.
     pub analyses: analyses::Analyses,
+    /// What a Word draft carries beyond its text (tracked changes, comments, hidden
+    /// text…), for the draft rules; `None` for other inputs.
+    pub draft: Option<docx::DraftFacts>,
 }
 
 impl Document {
@@ -404,6 +410,7 @@ impl Document {
             notes: Vec::new(),
             dropped_refs: Vec::new(),
             analyses: analyses::Analyses::default(),
+            draft: None,
         }
     }
 }

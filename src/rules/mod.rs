@@ -11,6 +11,7 @@ pub mod acronyms;
 pub mod commitments;
 pub mod cross_references;
 pub mod dates;
+pub mod draft;
 pub mod footnotes;
 pub mod key_actions;
 pub mod meta;
@@ -49,6 +50,14 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(commitments::UndatedCommitment),           // CM001
         Box::new(commitments::VagueDeadline),               // CM002
         Box::new(commitments::PastDeadline),                // CM003
+        Box::new(draft::TrackedChanges),                    // DR001
+        Box::new(draft::OpenComment),                       // DR002
+        Box::new(draft::HiddenText),                        // DR003
+        Box::new(draft::HighlightedText),                   // DR004
+        Box::new(draft::EmptyFootnote),                     // DR005
+        Box::new(draft::ManualSuperscript),                 // DR006
+        Box::new(draft::TypedFootnoteReference),            // DR007
+        Box::new(draft::BrokenCrossReferenceField),         // DR008
         Box::new(dates::InvalidDate),                       // DT001
         Box::new(dates::WeekdayMismatch),                   // DT002
         Box::new(footnotes::FootnoteUndefined),             // FN001
@@ -90,7 +99,7 @@ pub fn lookup(code_or_name: &str) -> Option<&'static RuleMeta> {
 /// Group prefixes of the contract catalogue: a selector `FN` is valid even before the
 /// first `FN` rule exists.
 const KNOWN_PREFIXES: &[&str] = &[
-    "AC", "CM", "DT", "FN", "KA", "NU", "PL", "PLX", "TV", "TX", "XR",
+    "AC", "CM", "DR", "DT", "FN", "KA", "NU", "PL", "PLX", "TV", "TX", "XR",
 ];
 
 /// The rules a selector names: `ALL`, a code (`FN001`), a name (`footnote-undefined`)

@@ -281,7 +281,6 @@ pub(crate) fn outside_legal_text(
     move |offset| legal.is_none_or(|l| offset < l.start)
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -369,4 +368,3 @@ mod tests {
         assert_eq!(normalise_number("4.2."), "4.2");
     }
 }
-
