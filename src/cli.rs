@@ -289,6 +289,9 @@ fn lint_job(job: Job) -> Result<(FileReport, Settings), FileError> {
 }
 
 fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    // Messages name files and quote text: no line of them may drive a CI runner.
+    let mut err = report::escape::RunnerSafe::new(err, report::escape::Style::Text);
+    let err: &mut dyn Write = &mut err;
     let fail = |err: &mut dyn Write, message: String| {
         let _ = writeln!(err, "error: {message}");
         EXIT_ERROR
@@ -349,7 +352,18 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         });
     }
 
-    let results: Vec<_> = jobs.into_par_iter().map(lint_job).collect();
+    let results: Vec<_> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let shown = job.input.shown().to_string();
+            crate::isolate::catch(|| lint_job(job)).unwrap_or_else(|message| {
+                Err(FileError {
+                    path: shown,
+                    message,
+                })
+            })
+        })
+        .collect();
     let mut report = RunReport::default();
     report
         .errors
@@ -425,7 +439,12 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let machine = matches!(args.format, Format::Json | Format::Sarif | Format::Github);
     if !machine {
         for e in &report.errors {
-            let _ = writeln!(err, "error: {}: {}", e.path, e.message);
+            let _ = writeln!(
+                err,
+                "error: {}: {}",
+                report::escape::control(&e.path),
+                report::escape::control(&e.message)
+            );
         }
     }
     let color = args.format == Format::Human && use_color(args.color);

@@ -13,6 +13,7 @@ pub mod document;
 pub mod engine;
 pub mod files;
 pub mod finding;
+pub mod isolate;
 pub mod keyactions;
 pub mod lang;
 pub mod pack;

@@ -4,6 +4,8 @@
 pub mod concise;
 pub mod dump_json;
 pub mod dump_tree;
+pub mod escape;
+pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -104,11 +106,15 @@ pub fn write(
     out: &mut dyn Write,
     color: bool,
 ) -> io::Result<()> {
+    // No format may drive a CI runner: the runner's command syntaxes are broken in
+    // every line of every format but `github` (whose data is escaped as the runner
+    // expects).
+    use escape::{RunnerSafe, Style};
     match format {
-        Format::Human => human::write(report, out, color),
-        Format::Concise => concise::write(report, out),
-        Format::Json => json::write(report, out),
-        Format::Sarif => sarif::write(report, out),
+        Format::Human => human::write(report, &mut RunnerSafe::new(out, Style::Text), color),
+        Format::Concise => concise::write(report, &mut RunnerSafe::new(out, Style::Text)),
+        Format::Json => json::write(report, &mut RunnerSafe::new(out, Style::Json)),
+        Format::Sarif => sarif::write(report, &mut RunnerSafe::new(out, Style::Json)),
         Format::Github => github::write(report, out),
     }
 }

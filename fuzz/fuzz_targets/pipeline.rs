@@ -1,0 +1,28 @@
+//! The whole pipeline on any bytes: load (either front end, by the first byte), every
+//! default rule, and the human and concise renderers.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let name = if first & 1 == 0 { "fuzz.txt" } else { "fuzz.md" };
+    let Ok(doc) = policylint::document::load::load(name, rest, None) else {
+        return;
+    };
+    let settings = policylint::engine::Settings::default();
+    let findings = policylint::engine::lint(&doc, &settings);
+    let report = policylint::report::RunReport {
+        files: vec![policylint::report::FileReport {
+            source: doc.source,
+            findings,
+        }],
+        errors: vec![],
+    };
+    let mut out = Vec::new();
+    policylint::report::write(policylint::report::Format::Human, &report, &mut out, false)
+        .expect("render to a Vec");
+    policylint::report::write(policylint::report::Format::Concise, &report, &mut out, false)
+        .expect("render to a Vec");
+});
