@@ -145,6 +145,10 @@ pub struct CheckArgs {
     /// Skip files and directories matching these globs when walking.
     #[arg(long, value_delimiter = ',')]
     pub exclude: Vec<String>,
+    /// Walk every file: ignore no `.gitignore`/`.ignore` rules and enter hidden
+    /// directories.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// The name to show for standard input (`-`); its extension picks the parser.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
@@ -267,7 +271,7 @@ fn lint_job(job: Job) -> Result<(FileReport, Settings), FileError> {
     let shown = job.input.shown().to_string();
     let bytes = match (&job.input, job.stdin) {
         (_, Some(bytes)) => bytes,
-        (Input::File { path, .. }, None) => std::fs::read(path).map_err(|e| FileError {
+        (Input::File { path, .. }, None) => files::read_regular(path).map_err(|e| FileError {
             path: shown.clone(),
             message: format!("cannot read file: {}", files::io_message(&e)),
         })?,
@@ -301,7 +305,10 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         return fail(err, m);
     }
     let filter = match Filter::new(&args.include, &args.exclude) {
-        Ok(f) => f,
+        Ok(f) => Filter {
+            no_ignore: args.no_ignore,
+            ..f
+        },
         Err(m) => return fail(err, m),
     };
     let mut configs = match ConfigCache::new(args.settings.config.as_deref()) {
@@ -480,7 +487,7 @@ fn dump(
         let mut buf = Vec::new();
         std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
     } else {
-        std::fs::read(file)
+        files::read_regular(Path::new(file))
     };
     let bytes = match bytes {
         Ok(b) => b,
@@ -557,7 +564,7 @@ fn commitments(
     for input in inputs {
         let shown = input.shown().to_string();
         let bytes = match &input {
-            Input::File { path, .. } => std::fs::read(path),
+            Input::File { path, .. } => files::read_regular(path),
             Input::Stdin { .. } => {
                 let mut buf = Vec::new();
                 std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)

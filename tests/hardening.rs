@@ -138,3 +138,85 @@ fn a_letter_whose_lowercase_is_longer_does_not_break_a_key_action_frame() {
     let r = run(policylint().args(["check", "--color", "never"]).arg(&p));
     assert!(r.code == 0 || r.code == 1, "{} {}", r.code, r.stderr);
 }
+
+/// One repeated word: one finding per file, so the concise output names every file
+/// checked.
+const CLEAN: &str = "Titel\n\nWij steunen de de lidstaten.\n";
+
+/// `check --format concise` over `args` in `dir`: exit code, the files with a
+/// finding (sorted, once each), and standard error.
+fn json_run(dir: &std::path::Path, args: &[&str]) -> (i32, Vec<String>, Vec<String>) {
+    let r = run(policylint()
+        .current_dir(dir)
+        .args(["check", "--format", "concise"])
+        .args(args));
+    let mut files: Vec<String> = r
+        .stdout
+        .lines()
+        .filter_map(|l| l.split_once(':').map(|(p, _)| p.to_string()))
+        .collect();
+    files.sort();
+    files.dedup();
+    let errors = r.stderr.lines().map(str::to_string).collect();
+    (r.code, files, errors)
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_are_refused_without_blocking_walked_or_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), CLEAN).unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    let (code, files, errors) = json_run(dir.path(), &["."]);
+    assert_eq!(code, 2);
+    assert!(files.iter().any(|f| f.ends_with("a.txt")), "{files:?}");
+    assert!(errors.iter().any(|e| e.contains("FIFO")), "{errors:?}");
+    let (code, _, errors) = json_run(dir.path(), &["pipe.txt", "a.txt"]);
+    assert_eq!(code, 2);
+    assert!(errors.iter().any(|e| e.contains("FIFO")), "{errors:?}");
+}
+
+#[cfg(unix)]
+#[test]
+fn symlink_loops_end_and_a_file_is_linted_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("docs/sub")).unwrap();
+    std::fs::write(d.join("docs/a.txt"), CLEAN).unwrap();
+    std::fs::write(d.join("docs/sub/b.txt"), CLEAN).unwrap();
+    // A self-link, a link back to the parent and a pair of links into each other.
+    std::os::unix::fs::symlink(".", d.join("docs/self")).unwrap();
+    std::os::unix::fs::symlink("..", d.join("docs/sub/up")).unwrap();
+    std::os::unix::fs::symlink("sub", d.join("docs/into-sub")).unwrap();
+    std::os::unix::fs::symlink("../into-sub", d.join("docs/sub/back")).unwrap();
+    std::os::unix::fs::symlink("a.txt", d.join("docs/alias.txt")).unwrap();
+    let (code, files, errors) = json_run(d, &["docs"]);
+    assert_eq!(code, 1, "{errors:?}");
+    assert_eq!(files, ["docs/a.txt", "docs/sub/b.txt"], "{files:?}");
+}
+
+#[test]
+fn gitignore_ignore_and_hidden_are_respected_unless_no_ignore() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in ["keep.txt", "skipped/x.txt", "private.md", ".hidden/h.txt"] {
+        let p = d.join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, CLEAN).unwrap();
+    }
+    std::fs::write(d.join(".gitignore"), "skipped/\n").unwrap();
+    std::fs::write(d.join(".ignore"), "private.md\n").unwrap();
+    let (code, files, _) = json_run(d, &["."]);
+    assert_eq!(code, 1);
+    assert_eq!(files, ["keep.txt"]);
+    let (_, files, _) = json_run(d, &["--no-ignore", "."]);
+    assert_eq!(
+        files,
+        [".hidden/h.txt", "keep.txt", "private.md", "skipped/x.txt"]
+    );
+}
