@@ -329,14 +329,23 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let _ = writeln!(err, "warning: no .txt or .md files found to check");
     }
     let mut jobs = Vec::with_capacity(inputs.len());
+    let mut config_errors = Vec::new();
     for input in inputs {
         let path = match &input {
             Input::File { path, .. } => path.clone(),
             Input::Stdin { shown } => PathBuf::from(shown),
         };
+        // A broken policylint.toml is the error of the files it governs; the other
+        // files are still linted.
         let config = match configs.for_file(&path) {
             Ok(c) => c,
-            Err(e) => return fail(err, format!("invalid configuration: {e}")),
+            Err(e) => {
+                config_errors.push(FileError {
+                    path: input.shown().to_string(),
+                    message: format!("invalid configuration: {e}"),
+                });
+                continue;
+            }
         };
         let settings = config::resolve(config.as_deref(), &path, &cli);
         let stdin = match input {
@@ -378,6 +387,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             path: e.path,
             message: e.message,
         }));
+    report.errors.extend(config_errors);
     let mut file_settings = Vec::new();
     for r in results {
         match r {
@@ -396,7 +406,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 .iter()
                 .map(|f| (&f.source, f.findings.as_slice())),
         );
-        if let Err(e) = std::fs::write(path, baseline.to_json()) {
+        if let Err(e) = files::write_atomically(path, baseline.to_json().as_bytes()) {
             return fail(
                 err,
                 format!(

@@ -104,11 +104,40 @@ declare_rule! {
     }
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Reports bytes of the file that could not be decoded in the file's encoding and
+    /// were replaced by U+FFFD (`�`): a stray Windows-1252 byte in a UTF-8 file, an
+    /// invalid byte after a byte-order mark, an unpaired UTF-16 surrogate or an odd
+    /// final byte of UTF-16 text. The finding names the line, column and file byte.
+    ///
+    /// ## Why is this bad?
+    /// The text policylint checked (and quotes in its messages) differs from the file
+    /// there; the file is probably damaged by a copy between programs, and readers may
+    /// see a wrong character.
+    ///
+    /// ## Example
+    /// A UTF-8 letter with one quote pasted from a Windows program (byte `0x93`).
+    ///
+    /// Use instead: save the file as UTF-8 and retype the character.
+    ///
+    /// ## Options
+    /// None.
+    pub UndecodableBytes {
+        code: "PLX004",
+        name: "undecodable-bytes",
+        group: Meta,
+        level: Warning,
+        summary: "bytes the file's encoding cannot decode, replaced by U+FFFD",
+    }
+}
+
 /// The engine's own rules, sorted by code.
-pub static META_RULES: [&RuleMeta; 3] = [
+pub static META_RULES: [&RuleMeta; 4] = [
     &UnusedSuppression::META,
     &InvalidSuppression::META,
     &UnmatchedBaselineEntry::META,
+    &UndecodableBytes::META,
 ];
 
 static REGISTRY: LazyLock<Vec<Box<dyn Rule>>> = LazyLock::new(registry);
@@ -268,12 +297,43 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
             findings.push(finding);
         }
     }
+    findings.extend(undecodable_bytes(doc, settings));
     if doc.format == crate::document::Format::Markdown {
         crate::suppress::apply(&doc.source, settings, &mut findings);
     }
     sort_findings(&mut findings);
     findings.dedup();
     findings
+}
+
+/// PLX004: one finding for the first replaced byte run, counting the others.
+fn undecodable_bytes(doc: &Document, settings: &Settings) -> Option<Finding> {
+    let replaced = &doc.source.replaced;
+    let first = replaced.first()?;
+    let at = first.text.min(doc.source.text.len());
+    let span = Span::new(at, floor_char_boundary(&doc.source.text, at + 3));
+    let bytes = first
+        .bytes
+        .iter()
+        .map(|b| format!("0x{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let more = match replaced.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more place)".to_string(),
+        n => format!(" (and {n} more places)"),
+    };
+    let mut f = meta_finding(
+        settings,
+        &UndecodableBytes::META,
+        span,
+        format!(
+            "{} at byte {} of the file ({bytes}) replaced by U+FFFD{more}",
+            first.what, first.file
+        ),
+    )?;
+    f.label = Some("not decodable".to_string());
+    Some(f)
 }
 
 /// A finding of one of the engine's meta rules, at the level the settings give it;
@@ -330,7 +390,7 @@ mod tests {
             resolve_selector("unused-suppression").unwrap()[0].code,
             "PLX001"
         );
-        assert_eq!(resolve_selector("PLX").unwrap().len(), 3);
+        assert_eq!(resolve_selector("PLX").unwrap().len(), 4);
         // `PL` is the placeholder group; it must not swallow the meta rules.
         assert!(resolve_selector("PL")
             .unwrap()

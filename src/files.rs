@@ -204,6 +204,33 @@ pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
+/// Write a file so that it is either the old one or the whole new one, never a
+/// truncated mix: write a temporary file in the same directory, sync it, then rename
+/// it over the target (a full disk leaves the old file as it was).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "baseline".to_string());
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
 /// What a file is when it is neither a regular file nor a directory: reading it
 /// could block (a FIFO, a terminal) or never end (a device).
 pub fn special_kind(meta: &std::fs::Metadata) -> Option<&'static str> {
@@ -387,6 +414,23 @@ mod tests {
         assert!(f.keeps("x/y.markdown"));
         assert!(!f.keeps("x/y.txt"));
         assert!(Filter::new(&["[".into()], &[]).is_err());
+    }
+
+    #[test]
+    fn atomic_writes_replace_the_whole_file_and_leave_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("baseline.json");
+        std::fs::write(&p, "old").unwrap();
+        write_atomically(&p, b"new contents").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "new contents");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        // A target that cannot be replaced (a directory) leaves nothing behind.
+        let d = dir.path().join("sub");
+        std::fs::create_dir(&d).unwrap();
+        std::fs::write(d.join("x"), "x").unwrap();
+        assert!(write_atomically(&d, b"y").is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
     }
 
     #[test]

@@ -220,3 +220,71 @@ fn gitignore_ignore_and_hidden_are_respected_unless_no_ignore() {
         [".hidden/h.txt", "keep.txt", "private.md", "skipped/x.txt"]
     );
 }
+
+#[test]
+fn a_broken_config_affects_only_the_files_it_governs() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for f in ["good/a.txt", "bad/b.txt", "bad/deeper/c.txt"] {
+        let p = d.join(f);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, CLEAN).unwrap();
+    }
+    std::fs::write(d.join("bad/policylint.toml"), "[rules\nbroken = ").unwrap();
+    let r = run(policylint()
+        .current_dir(d)
+        .args(["check", "--format", "concise", "good", "bad"]));
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stdout.contains("good/a.txt:"), "{}", r.stdout);
+    assert!(!r.stdout.contains("bad/"), "{}", r.stdout);
+    for f in ["bad/b.txt", "bad/deeper/c.txt"] {
+        assert!(
+            r.stderr.contains(&format!("{f}: invalid configuration")),
+            "{}",
+            r.stderr
+        );
+    }
+}
+
+#[test]
+fn a_stray_byte_in_utf8_is_reported_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("stray.txt");
+    let mut bytes = "Titel\n\nTweeëntwintig coördinaties.\nEen "
+        .as_bytes()
+        .to_vec();
+    let at = bytes.len();
+    bytes.push(0x93);
+    bytes.extend_from_slice("fout hier.\n".as_bytes());
+    std::fs::write(&p, &bytes).unwrap();
+    let r = run(policylint().current_dir(dir.path()).args([
+        "check",
+        "--format",
+        "concise",
+        "stray.txt",
+    ]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let line = r
+        .stdout
+        .lines()
+        .find(|l| l.contains("PLX004"))
+        .unwrap_or_else(|| panic!("{}", r.stdout));
+    assert!(line.starts_with("stray.txt:4:5:"), "{line}");
+    assert!(line.contains(&format!("byte {at}")), "{line}");
+    assert!(line.contains("0x93"), "{line}");
+    // The rest of the text is read as the UTF-8 it is.
+    assert!(!r.stdout.contains("Ã"), "{}", r.stdout);
+}
+
+#[test]
+fn utf16_without_a_bom_is_linted() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("u16.txt");
+    let bytes: Vec<u8> = CLEAN.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(&p, bytes).unwrap();
+    let r = run(policylint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "concise", "u16.txt"]));
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    assert!(r.stdout.contains("u16.txt:3:"), "{}", r.stdout);
+}
