@@ -351,6 +351,10 @@ impl Grammar {
             }
         }
         markers.sort_by_key(|m| m.0);
+        // Each marker's analysis looks at its clause; a "sentence" with hundreds of
+        // markers (a run-on extract, a table flattened into one line) would make that
+        // quadratic. Real sentences have a handful; the first MAX_MARKERS decide.
+        markers.truncate(MAX_MARKERS);
         for (ms, me, kind) in markers {
             let found = match kind {
                 MarkerKind::Modal => self.modal_commitment(text, ms, me, author, carry, actors),
@@ -409,7 +413,8 @@ impl Grammar {
                 continue;
             }
             let between = &text[a.end..marker];
-            let words = between.split_whitespace().count();
+            // Only "at most 4" and "at most 20" matter: stop counting after 21.
+            let words = between.split_whitespace().take(21).count();
             let parenthetical =
                 between.trim_start().starts_with(',') && between.trim_end().ends_with(',');
             if words <= 4 || parenthetical {
@@ -778,10 +783,14 @@ enum MarkerKind {
     PassiveRequest,
 }
 
+/// Markers analysed per sentence, at most (see `detect_inner`).
+const MAX_MARKERS: usize = 32;
+
 fn last_word(s: &str) -> String {
     norm_key(
+        // From the end: `last()` would walk the whole text for every call.
         s.split_whitespace()
-            .last()
+            .next_back()
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric()),
     )
