@@ -368,6 +368,17 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         });
     }
 
+    if args.write_baseline.is_none() && report::is_streamed(args.format) {
+        let mut early: Vec<FileError> = input_errors
+            .into_iter()
+            .map(|e| FileError {
+                path: e.path,
+                message: e.message,
+            })
+            .collect();
+        early.extend(config_errors);
+        return check_streamed(args, jobs, early, baseline.as_ref(), out, err);
+    }
     let results: Vec<_> = jobs
         .into_par_iter()
         .map(|job| {
@@ -434,22 +445,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
     if let Some(index) = &baseline {
         for (file, settings) in report.files.iter_mut().zip(&file_settings) {
-            let unmatched = index.filter(&file.source, &mut file.findings);
-            for (code, n) in unmatched {
-                let entries = report::plural(n, "baseline entry");
-                if let Some(f) = engine::meta_finding(
-                    settings,
-                    &engine::UnmatchedBaselineEntry::META,
-                    crate::source::Span::new(0, 0),
-                    format!(
-                        "{entries} for {code} {} no finding",
-                        if n == 1 { "matches" } else { "match" }
-                    ),
-                ) {
-                    file.findings.push(f);
-                }
-            }
-            engine::sort_findings(&mut file.findings);
+            apply_baseline(index, file, settings);
         }
     }
 
@@ -480,6 +476,122 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             .max_level()
             .is_some_and(|l| l >= args.fail_on.level())
     {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+/// Hide a file's findings recorded in the baseline; report its unmatched entries.
+fn apply_baseline(
+    index: &crate::baseline::BaselineIndex,
+    file: &mut FileReport,
+    settings: &Settings,
+) {
+    let unmatched = index.filter(&file.source, &mut file.findings);
+    for (code, n) in unmatched {
+        let entries = report::plural(n, "baseline entry");
+        if let Some(f) = engine::meta_finding(
+            settings,
+            &engine::UnmatchedBaselineEntry::META,
+            crate::source::Span::new(0, 0),
+            format!(
+                "{entries} for {code} {} no finding",
+                if n == 1 { "matches" } else { "match" }
+            ),
+        ) {
+            file.findings.push(f);
+        }
+    }
+    engine::sort_findings(&mut file.findings);
+}
+
+/// `check` in a streamed format: each file's findings are printed as soon as it and
+/// every file before it are linted, and then dropped, so memory holds the files in
+/// flight, not the whole run.
+fn check_streamed(
+    args: &CheckArgs,
+    jobs: Vec<Job>,
+    early_errors: Vec<FileError>,
+    baseline: Option<&crate::baseline::BaselineIndex>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let github = args.format == Format::Github;
+    let color = args.format == Format::Human && use_color(args.color);
+    let print_error = |err: &mut dyn Write, e: &FileError| {
+        let _ = writeln!(
+            err,
+            "error: {}: {}",
+            report::escape::control(&e.path),
+            report::escape::control(&e.message)
+        );
+    };
+    let mut errors = Vec::new();
+    let mut error_count = 0;
+    for e in early_errors {
+        error_count += 1;
+        if github {
+            errors.push(e);
+        } else {
+            print_error(err, &e);
+        }
+    }
+    let mut files = 0;
+    let mut counts = report::Counts::default();
+    let mut max_level: Option<Level> = None;
+    let mut write_error: Option<std::io::Error> = None;
+    crate::ordered::for_each_ordered(
+        jobs,
+        |job| {
+            let shown = job.input.shown().to_string();
+            crate::isolate::catch(|| lint_job(job)).unwrap_or_else(|message| {
+                Err(FileError {
+                    path: shown,
+                    message,
+                })
+            })
+        },
+        |result| match result {
+            Ok((mut file, settings)) => {
+                if let Some(index) = baseline {
+                    apply_baseline(index, &mut file, &settings);
+                }
+                files += 1;
+                for f in &file.findings {
+                    counts.add(f.level);
+                    max_level = max_level.max(Some(f.level));
+                }
+                if write_error.is_none() {
+                    if let Err(e) = report::write_one(args.format, file, out, color) {
+                        write_error = Some(e);
+                    }
+                }
+            }
+            Err(e) => {
+                error_count += 1;
+                if github {
+                    errors.push(e);
+                } else {
+                    print_error(err, &e);
+                }
+            }
+        },
+    );
+    let result = match write_error {
+        Some(e) => Err(e),
+        None => report::write_end(args.format, files, counts, errors, out, color),
+    };
+    if let Err(e) = result {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "error: cannot write the report: {e}");
+            return EXIT_ERROR;
+        }
+    }
+    let _ = out.flush();
+    if error_count > 0 {
+        EXIT_ERROR
+    } else if !args.exit_zero && max_level.is_some_and(|l| l >= args.fail_on.level()) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

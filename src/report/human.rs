@@ -8,7 +8,7 @@ use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::excerpt::{self, one_line, Excerpt};
-use super::{plural, RunReport};
+use super::{plural, Counts, FileReport, RunReport};
 use crate::finding::{Finding, Level};
 use crate::source::{SourceFile, Span};
 
@@ -82,33 +82,57 @@ fn diagnostic<'a>(
 }
 
 pub fn write(report: &RunReport, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    for file in &report.files {
+        write_file(file, out, color)?;
+    }
+    write_summary(
+        report.files.len(),
+        report.counts(),
+        report.errors.len(),
+        out,
+        color,
+    )
+}
+
+/// The diagnostics of one file.
+pub fn write_file(file: &FileReport, out: &mut dyn Write, color: bool) -> io::Result<()> {
     let mut writer: Box<dyn WriteColor + '_> = if color {
         Box::new(Ansi::new(&mut *out))
     } else {
         Box::new(NoColor::new(&mut *out))
     };
     let config = Config::default();
-    for file in &report.files {
-        let name = super::escape::control(&file.source.path);
-        for f in &file.findings {
-            let (d, excerpt) = diagnostic(&file.source, &name, f);
-            term::emit(&mut *writer, &config, &excerpt, &d)
-                .map_err(|e| io::Error::other(e.to_string()))?;
-        }
+    let name = super::escape::control(&file.source.path);
+    for f in &file.findings {
+        let (d, excerpt) = diagnostic(&file.source, &name, f);
+        term::emit(&mut *writer, &config, &excerpt, &d)
+            .map_err(|e| io::Error::other(e.to_string()))?;
     }
-    let c = report.counts();
+    Ok(())
+}
+
+/// The closing line: files checked, findings per level, files that could not be read.
+pub fn write_summary(
+    files: usize,
+    c: Counts,
+    errors: usize,
+    out: &mut dyn Write,
+    color: bool,
+) -> io::Result<()> {
+    let mut writer: Box<dyn WriteColor + '_> = if color {
+        Box::new(Ansi::new(&mut *out))
+    } else {
+        Box::new(NoColor::new(&mut *out))
+    };
     let mut summary = format!(
         "{} checked: {}, {}, {}",
-        plural(report.files.len(), "file"),
+        plural(files, "file"),
         plural(c.error, "error"),
         plural(c.warning, "warning"),
         plural(c.info, "info"),
     );
-    if !report.errors.is_empty() {
-        summary.push_str(&format!(
-            "; {} could not be read",
-            plural(report.errors.len(), "file")
-        ));
+    if errors > 0 {
+        summary.push_str(&format!("; {} could not be read", plural(errors, "file")));
     }
     writeln!(writer, "{summary}")
 }

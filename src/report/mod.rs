@@ -119,6 +119,76 @@ pub fn write(
     }
 }
 
+/// Formats printed file by file as the run goes (see [`write_one`]); the others
+/// need the whole run.
+pub fn is_streamed(format: Format) -> bool {
+    matches!(format, Format::Human | Format::Concise | Format::Github)
+}
+
+/// Print one file's findings in a streamed format (the report is dropped after).
+pub fn write_one(
+    format: Format,
+    file: FileReport,
+    out: &mut dyn Write,
+    color: bool,
+) -> io::Result<()> {
+    use escape::{RunnerSafe, Style};
+    let report = RunReport {
+        files: vec![file],
+        errors: Vec::new(),
+    };
+    match format {
+        Format::Human => human::write_file(
+            &report.files[0],
+            &mut RunnerSafe::new(out, Style::Text),
+            color,
+        ),
+        Format::Concise => concise::write(&report, &mut RunnerSafe::new(out, Style::Text)),
+        Format::Github => github::write(&report, out),
+        Format::Json | Format::Sarif => Ok(()),
+    }
+}
+
+/// The end of a streamed run: the human summary, or github's error annotations.
+pub fn write_end(
+    format: Format,
+    files: usize,
+    counts: Counts,
+    errors: Vec<FileError>,
+    out: &mut dyn Write,
+    color: bool,
+) -> io::Result<()> {
+    use escape::{RunnerSafe, Style};
+    match format {
+        Format::Human => human::write_summary(
+            files,
+            counts,
+            errors.len(),
+            &mut RunnerSafe::new(out, Style::Text),
+            color,
+        ),
+        Format::Github => github::write(
+            &RunReport {
+                files: Vec::new(),
+                errors,
+            },
+            out,
+        ),
+        Format::Concise | Format::Json | Format::Sarif => Ok(()),
+    }
+}
+
+impl Counts {
+    /// Count one finding.
+    pub fn add(&mut self, level: Level) {
+        match level {
+            Level::Error => self.error += 1,
+            Level::Warning => self.warning += 1,
+            Level::Info => self.info += 1,
+        }
+    }
+}
+
 /// A rule's explanation as Markdown: the doc comment's leading space removed.
 pub fn explanation_text(meta: &RuleMeta) -> String {
     let mut out = String::with_capacity(meta.explanation.len());
