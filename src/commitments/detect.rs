@@ -9,7 +9,7 @@
 //! "calls on Member States to"). Predictions ("Dit zal helpen"), capability ("zal …
 //! kunnen", "will be able to") and hedges are not.
 
-use regex::Regex;
+use super::lazy::LazyRe as Regex;
 use serde::Deserialize;
 
 use super::time::{compile_one, compile_union, norm_key, AtomKind, DocDate, TimeAtom, TimeGrammar};
@@ -73,11 +73,11 @@ pub struct Grammar {
     /// " en " / " and ": joins several actors into one name.
     conjunction: &'static str,
     /// Every marker pattern at once, to skip sentences without any.
-    any_marker: Option<regex::RegexSet>,
+    any_marker: super::lazy::LazySet,
     /// Every marker pattern with its kind, in the order of `any_marker`.
     markers: Vec<(Regex, MarkerKind)>,
     /// Every actor pattern, in the order of `actors`.
-    actor_set: Option<regex::RegexSet>,
+    actor_set: super::lazy::LazySet,
     /// Patterns that did not compile (a broken project config).
     pub errors: Vec<String>,
 }
@@ -114,8 +114,8 @@ impl FromPack for Grammar {
             }
         }
         // One pass tells which patterns occur at all; only those run on their own.
-        let any_marker = regex::RegexSet::new(markers.iter().map(|(r, _)| r.as_str())).ok();
-        let actor_set = regex::RegexSet::new(actors.iter().map(|(_, r)| r.as_str())).ok();
+        let any_marker = super::lazy::LazySet::new(markers.iter().map(|(r, _)| r.as_str()));
+        let actor_set = super::lazy::LazySet::new(actors.iter().map(|(_, r)| r.as_str()));
         Grammar {
             actors,
             actor_set,
@@ -197,7 +197,7 @@ impl Grammar {
 
     /// Cheap test: does the text contain any commitment marker at all?
     fn has_marker(&self, text: &str) -> bool {
-        match &self.any_marker {
+        match &*self.any_marker {
             Some(set) => set.is_match(text),
             None => true,
         }
@@ -206,7 +206,7 @@ impl Grammar {
     fn actors_in(&self, text: &str) -> Vec<ActorMatch> {
         let bytes = text.as_bytes();
         let mut found: Vec<ActorMatch> = Vec::new();
-        let hits: Vec<usize> = match &self.actor_set {
+        let hits: Vec<usize> = match &*self.actor_set {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.actors.len()).collect(),
         };
@@ -341,7 +341,7 @@ impl Grammar {
     ) -> Option<Detection> {
         // Markers in order of position; the first that yields a detection wins.
         let mut markers: Vec<(usize, usize, MarkerKind)> = Vec::new();
-        let hits: Vec<usize> = match &self.any_marker {
+        let hits: Vec<usize> = match &*self.any_marker {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.markers.len()).collect(),
         };

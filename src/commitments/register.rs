@@ -41,6 +41,10 @@ pub fn document_date(doc: &Document) -> Option<DocDate> {
 
 /// Every commitment of `doc`, sorted by position.
 pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commitment> {
+    // Nothing to read (an empty file): no grammar to build.
+    if doc.sentences.is_empty() && doc.boxes.is_empty() {
+        return Vec::new();
+    }
     let g = pack.compiled::<Grammar>();
     // The text's own date (dateline, session date) first, then configuration, then
     // the year inferred from the latest COM(YYYY) cited.
