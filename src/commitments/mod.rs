@@ -148,12 +148,19 @@ pub fn register_dated_by_body(
         Some(crate::keyactions::support_shared(doc, pack))
     };
     let min = crate::keyactions::Thresholds::default().supported_score;
+    // The first well-supported passage per (box, item), looked up rather than
+    // searched for each item.
+    let mut passages: std::collections::HashMap<(usize, usize), Option<crate::source::Span>> =
+        std::collections::HashMap::new();
+    for s in supports.iter().flat_map(|all| all.iter()) {
+        if s.score >= min {
+            passages
+                .entry((s.box_index, s.item_index))
+                .or_insert_with(|| s.passage.as_ref().map(|p| p.span));
+        }
+    }
     let find = |_: &crate::document::Document, bi: usize, ii: usize| {
-        supports.as_ref().and_then(|all| {
-            all.iter()
-                .find(|s| s.box_index == bi && s.item_index == ii && s.score >= min)
-                .and_then(|s| s.passage.as_ref().map(|p| p.span))
-        })
+        passages.get(&(bi, ii)).copied().flatten()
     };
     let options = Options {
         document_date,
