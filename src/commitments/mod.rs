@@ -126,12 +126,39 @@ pub fn for_rule(
         .document_date()
         .or_else(|| cx.option_str("document-date"))
         .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
-    register_dated_by_body(
-        doc,
-        cx.pack(),
-        document_date,
-        cx.option_bool("quotations", false),
-    )
+    let quotations = cx.option_bool("quotations", false);
+    // The three CM rules share one register per document (and options).
+    let cache = doc.analysis(cx.pack(), RegisterCache::default);
+    let key = (document_date, quotations);
+    if let Some(found) = cache.get(key) {
+        return found;
+    }
+    let found = register_dated_by_body(doc, cx.pack(), document_date, quotations);
+    cache.put(key, found.clone());
+    found
+}
+
+/// What a register depends on besides the document: (document date, quotations).
+type RegisterKey = (Option<chrono::NaiveDate>, bool);
+
+/// The registers made for one document, by key.
+#[derive(Default)]
+struct RegisterCache {
+    made: std::sync::Mutex<Vec<(RegisterKey, Vec<Commitment>)>>,
+}
+
+impl RegisterCache {
+    fn get(&self, key: RegisterKey) -> Option<Vec<Commitment>> {
+        let made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        made.iter().find(|(k, _)| *k == key).map(|(_, c)| c.clone())
+    }
+
+    fn put(&self, key: RegisterKey, found: Vec<Commitment>) {
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        if !made.iter().any(|(k, _)| *k == key) {
+            made.push((key, found));
+        }
+    }
 }
 
 /// The register with key-action items dated through the body passage that the
