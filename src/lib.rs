@@ -16,6 +16,7 @@ pub mod finding;
 pub mod isolate;
 pub mod keyactions;
 pub mod lang;
+pub mod lazy_regex;
 pub mod ordered;
 pub mod pack;
 pub mod report;

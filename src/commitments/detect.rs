@@ -9,7 +9,7 @@
 //! "calls on Member States to"). Predictions ("Dit zal helpen"), capability ("zal …
 //! kunnen", "will be able to") and hedges are not.
 
-use super::lazy::LazyRe as Regex;
+use crate::lazy_regex::LazyRe as Regex;
 use serde::Deserialize;
 
 use super::time::{compile_one, compile_union, norm_key, AtomKind, DocDate, TimeAtom, TimeGrammar};
@@ -73,11 +73,11 @@ pub struct Grammar {
     /// " en " / " and ": joins several actors into one name.
     conjunction: &'static str,
     /// Every marker pattern at once, to skip sentences without any.
-    any_marker: super::lazy::LazySet,
+    any_marker: crate::lazy_regex::LazySet,
     /// Every marker pattern with its kind, in the order of `any_marker`.
     markers: Vec<(Regex, MarkerKind)>,
     /// Every actor pattern, in the order of `actors`.
-    actor_set: super::lazy::LazySet,
+    actor_set: crate::lazy_regex::LazySet,
     /// Patterns that did not compile (a broken project config).
     pub errors: Vec<String>,
 }
@@ -114,8 +114,8 @@ impl FromPack for Grammar {
             }
         }
         // One pass tells which patterns occur at all; only those run on their own.
-        let any_marker = super::lazy::LazySet::new(markers.iter().map(|(r, _)| r.as_str()));
-        let actor_set = super::lazy::LazySet::new(actors.iter().map(|(_, r)| r.as_str()));
+        let any_marker = crate::lazy_regex::LazySet::new(markers.iter().map(|(r, _)| r.as_str()));
+        let actor_set = crate::lazy_regex::LazySet::new(actors.iter().map(|(_, r)| r.as_str()));
         Grammar {
             actors,
             actor_set,

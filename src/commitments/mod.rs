@@ -13,7 +13,6 @@
 //! within a programme period), only not as a date a reader could follow up.
 
 pub mod detect;
-pub mod lazy;
 pub mod register;
 pub mod render;
 pub mod time;

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::lazy::LazyRe as Regex;
+use crate::lazy_regex::LazyRe as Regex;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Deserialize;
 

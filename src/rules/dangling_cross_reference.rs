@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use regex::{Regex, RegexBuilder};
+use crate::lazy_regex::LazyRe as Regex;
 
 use super::numbering::{id_value, normalise_number, to_roman};
 use super::{Context, Rule, RuleMeta};
@@ -155,11 +155,9 @@ fn separator_pattern(seps: &[String]) -> String {
         .join("|")
 }
 
+/// Case-insensitive, compiled on first use (most documents never need most of them).
 fn compile(pattern: &str) -> Option<Regex> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .build()
-        .ok()
+    Regex::new(&format!("(?i){pattern}")).ok()
 }
 
 impl FromPack for XrefPatterns {
