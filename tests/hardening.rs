@@ -288,3 +288,37 @@ fn utf16_without_a_bom_is_linted() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     assert!(r.stdout.contains("u16.txt:3:"), "{}", r.stdout);
 }
+
+/// Every input the fuzz targets flagged (crash or timeout), kept under
+/// tests/fixtures/fuzz/: each loads, lints and renders, in bounded time.
+#[test]
+fn fuzz_findings_stay_fixed() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/fuzz");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("fixtures")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    let settings = policylint::engine::Settings::default();
+    for p in files {
+        let bytes = std::fs::read(&p).unwrap();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        let t = std::time::Instant::now();
+        if let Ok(doc) = policylint::document::load::load(&name, &bytes, None) {
+            let findings = policylint::engine::lint(&doc, &settings);
+            let report = policylint::report::RunReport {
+                files: vec![policylint::report::FileReport {
+                    source: doc.source,
+                    findings,
+                }],
+                errors: vec![],
+            };
+            let mut out = Vec::new();
+            policylint::report::write(policylint::report::Format::Human, &report, &mut out, false)
+                .unwrap();
+        }
+        // Debug build, loaded machine: generous, but far below a hang.
+        assert!(t.elapsed().as_secs() < 20, "{name}: {:?}", t.elapsed());
+    }
+}
