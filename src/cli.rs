@@ -162,6 +162,10 @@ pub struct CheckArgs {
     /// Skip files and directories matching these globs when walking.
     #[arg(long, value_delimiter = ',')]
     pub exclude: Vec<String>,
+    /// Walk every file: ignore no `.gitignore`/`.ignore` rules and enter hidden
+    /// directories.
+    #[arg(long)]
+    pub no_ignore: bool,
     /// The name to show for standard input (`-`); its extension picks the parser.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<String>,
@@ -395,7 +399,7 @@ fn lint_job(job: Job) -> Result<(FileReport, Settings), FileError> {
     let shown = job.input.shown().to_string();
     let bytes = match (&job.input, job.stdin) {
         (_, Some(bytes)) => bytes,
-        (Input::File { path, .. }, None) => std::fs::read(path).map_err(|e| FileError {
+        (Input::File { path, .. }, None) => files::read_regular(path).map_err(|e| FileError {
             path: shown.clone(),
             message: format!("cannot read file: {}", files::io_message(&e)),
         })?,
@@ -417,6 +421,9 @@ fn lint_job(job: Job) -> Result<(FileReport, Settings), FileError> {
 }
 
 fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
+    // Messages name files and quote text: no line of them may drive a CI runner.
+    let mut err = report::escape::RunnerSafe::new(err, report::escape::Style::Text);
+    let err: &mut dyn Write = &mut err;
     let fail = |err: &mut dyn Write, message: String| {
         let _ = writeln!(err, "error: {message}");
         EXIT_ERROR
@@ -426,7 +433,10 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         return fail(err, m);
     }
     let filter = match Filter::new(&args.include, &args.exclude) {
-        Ok(f) => f,
+        Ok(f) => Filter {
+            no_ignore: args.no_ignore,
+            ..f
+        },
         Err(m) => return fail(err, m),
     };
     let mut configs = match ConfigCache::new(args.settings.config.as_deref()) {
@@ -447,14 +457,23 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let _ = writeln!(err, "warning: no .txt or .md files found to check");
     }
     let mut jobs = Vec::with_capacity(inputs.len());
+    let mut config_errors = Vec::new();
     for input in inputs {
         let path = match &input {
             Input::File { path, .. } => path.clone(),
             Input::Stdin { shown } => PathBuf::from(shown),
         };
+        // A broken policylint.toml is the error of the files it governs; the other
+        // files are still linted.
         let config = match configs.for_file(&path) {
             Ok(c) => c,
-            Err(e) => return fail(err, format!("invalid configuration: {e}")),
+            Err(e) => {
+                config_errors.push(FileError {
+                    path: input.shown().to_string(),
+                    message: format!("invalid configuration: {e}"),
+                });
+                continue;
+            }
         };
         let settings = config::resolve(config.as_deref(), &path, &cli);
         let stdin = match input {
@@ -477,7 +496,29 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         });
     }
 
-    let results: Vec<_> = jobs.into_par_iter().map(lint_job).collect();
+    if args.write_baseline.is_none() && report::is_streamed(args.format.into()) {
+        let mut early: Vec<FileError> = input_errors
+            .into_iter()
+            .map(|e| FileError {
+                path: e.path,
+                message: e.message,
+            })
+            .collect();
+        early.extend(config_errors);
+        return check_streamed(args, jobs, early, baseline.as_ref(), out, err);
+    }
+    let results: Vec<_> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let shown = job.input.shown().to_string();
+            policylint::isolate::catch(|| lint_job(job)).unwrap_or_else(|message| {
+                Err(FileError {
+                    path: shown,
+                    message,
+                })
+            })
+        })
+        .collect();
     let mut report = RunReport::default();
     report
         .errors
@@ -485,6 +526,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             path: e.path,
             message: e.message,
         }));
+    report.errors.extend(config_errors);
     let mut file_settings = Vec::new();
     for r in results {
         match r {
@@ -503,7 +545,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 .iter()
                 .map(|f| (&f.source, f.findings.as_slice())),
         );
-        if let Err(e) = std::fs::write(path, baseline.to_json()) {
+        if let Err(e) = files::write_atomically(path, baseline.to_json().as_bytes()) {
             return fail(
                 err,
                 format!(
@@ -531,29 +573,19 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
     if let Some(index) = &baseline {
         for (file, settings) in report.files.iter_mut().zip(&file_settings) {
-            let unmatched = index.filter(&file.source, &mut file.findings);
-            for (code, n) in unmatched {
-                let entries = report::plural(n, "baseline entry");
-                if let Some(f) = engine::meta_finding(
-                    settings,
-                    &engine::UnmatchedBaselineEntry::META,
-                    policylint::source::Span::new(0, 0),
-                    format!(
-                        "{entries} for {code} {} no finding",
-                        if n == 1 { "matches" } else { "match" }
-                    ),
-                ) {
-                    file.findings.push(f);
-                }
-            }
-            engine::sort_findings(&mut file.findings);
+            apply_baseline(index, file, settings);
         }
     }
 
     let machine = matches!(args.format, Format::Json | Format::Sarif | Format::Github);
     if !machine {
         for e in &report.errors {
-            let _ = writeln!(err, "error: {}: {}", e.path, e.message);
+            let _ = writeln!(
+                err,
+                "error: {}: {}",
+                report::escape::control(&e.path),
+                report::escape::control(&e.message)
+            );
         }
     }
     let color = args.format == Format::Human && use_color(args.color);
@@ -578,6 +610,122 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 }
 
+/// Hide a file's findings recorded in the baseline; report its unmatched entries.
+fn apply_baseline(
+    index: &policylint::baseline::BaselineIndex,
+    file: &mut FileReport,
+    settings: &Settings,
+) {
+    let unmatched = index.filter(&file.source, &mut file.findings);
+    for (code, n) in unmatched {
+        let entries = report::plural(n, "baseline entry");
+        if let Some(f) = engine::meta_finding(
+            settings,
+            &engine::UnmatchedBaselineEntry::META,
+            policylint::source::Span::new(0, 0),
+            format!(
+                "{entries} for {code} {} no finding",
+                if n == 1 { "matches" } else { "match" }
+            ),
+        ) {
+            file.findings.push(f);
+        }
+    }
+    engine::sort_findings(&mut file.findings);
+}
+
+/// `check` in a streamed format: each file's findings are printed as soon as it and
+/// every file before it are linted, and then dropped, so memory holds the files in
+/// flight, not the whole run.
+fn check_streamed(
+    args: &CheckArgs,
+    jobs: Vec<Job>,
+    early_errors: Vec<FileError>,
+    baseline: Option<&policylint::baseline::BaselineIndex>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let github = args.format == Format::Github;
+    let color = args.format == Format::Human && use_color(args.color);
+    let print_error = |err: &mut dyn Write, e: &FileError| {
+        let _ = writeln!(
+            err,
+            "error: {}: {}",
+            report::escape::control(&e.path),
+            report::escape::control(&e.message)
+        );
+    };
+    let mut errors = Vec::new();
+    let mut error_count = 0;
+    for e in early_errors {
+        error_count += 1;
+        if github {
+            errors.push(e);
+        } else {
+            print_error(err, &e);
+        }
+    }
+    let mut files = 0;
+    let mut counts = report::Counts::default();
+    let mut max_level: Option<Level> = None;
+    let mut write_error: Option<std::io::Error> = None;
+    policylint::ordered::for_each_ordered(
+        jobs,
+        |job| {
+            let shown = job.input.shown().to_string();
+            policylint::isolate::catch(|| lint_job(job)).unwrap_or_else(|message| {
+                Err(FileError {
+                    path: shown,
+                    message,
+                })
+            })
+        },
+        |result| match result {
+            Ok((mut file, settings)) => {
+                if let Some(index) = baseline {
+                    apply_baseline(index, &mut file, &settings);
+                }
+                files += 1;
+                for f in &file.findings {
+                    counts.add(f.level);
+                    max_level = max_level.max(Some(f.level));
+                }
+                if write_error.is_none() {
+                    if let Err(e) = report::write_one(args.format.into(), file, out, color) {
+                        write_error = Some(e);
+                    }
+                }
+            }
+            Err(e) => {
+                error_count += 1;
+                if github {
+                    errors.push(e);
+                } else {
+                    print_error(err, &e);
+                }
+            }
+        },
+    );
+    let result = match write_error {
+        Some(e) => Err(e),
+        None => report::write_end(args.format.into(), files, counts, errors, out, color),
+    };
+    if let Err(e) = result {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            let _ = writeln!(err, "error: cannot write the report: {e}");
+            return EXIT_ERROR;
+        }
+    }
+    let _ = out.flush();
+    if error_count > 0 {
+        EXIT_ERROR
+    } else if !args.exit_zero && max_level.is_some_and(|l| l >= args.fail_on.level()) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
 fn dump(
     file: &str,
     format: DumpFormat,
@@ -589,7 +737,7 @@ fn dump(
         let mut buf = Vec::new();
         std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
     } else {
-        std::fs::read(file)
+        files::read_regular(Path::new(file))
     };
     let bytes = match bytes {
         Ok(b) => b,
@@ -669,7 +817,7 @@ fn commitments(
     for input in inputs {
         let shown = input.shown().to_string();
         let bytes = match &input {
-            Input::File { path, .. } => std::fs::read(path),
+            Input::File { path, .. } => files::read_regular(path),
             Input::Stdin { .. } => {
                 let mut buf = Vec::new();
                 std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)

@@ -9,7 +9,7 @@ use crate::source::{floor_char_boundary, Span};
 
 // Where these lived before; kept so callers outside the library keep working.
 pub use crate::rules::meta::{
-    InvalidSuppression, UnmatchedBaselineEntry, UnusedSuppression, META_RULES,
+    InvalidSuppression, UndecodableBytes, UnmatchedBaselineEntry, UnusedSuppression, META_RULES,
 };
 pub use crate::rules::{all_metas, lookup, resolve_selector};
 pub use crate::settings::{meta_finding, PackSet, RuleSetting, Settings};
@@ -38,6 +38,7 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
             findings.push(finding);
         }
     }
+    findings.extend(undecodable_bytes(doc, settings));
     if doc.format == crate::document::Format::Markdown {
         crate::suppress::apply(&doc.source, settings, &mut findings);
     }
@@ -66,6 +67,36 @@ fn clamp(text: &str, span: Span) -> Span {
     Span::new(start, end)
 }
 
+/// PLX004: one finding for the first replaced byte run, counting the others.
+fn undecodable_bytes(doc: &Document, settings: &Settings) -> Option<Finding> {
+    let replaced = &doc.source.replaced;
+    let first = replaced.first()?;
+    let at = first.text.min(doc.source.text.len());
+    let span = Span::new(at, floor_char_boundary(&doc.source.text, at + 3));
+    let bytes = first
+        .bytes
+        .iter()
+        .map(|b| format!("0x{b:02X}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let more = match replaced.len() - 1 {
+        0 => String::new(),
+        1 => " (and 1 more place)".to_string(),
+        n => format!(" (and {n} more places)"),
+    };
+    let mut f = meta_finding(
+        settings,
+        &UndecodableBytes::META,
+        span,
+        format!(
+            "{} at byte {} of the file ({bytes}) replaced by U+FFFD{more}",
+            first.what, first.file
+        ),
+    )?;
+    f.label = Some("not decodable".to_string());
+    Some(f)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,7 +112,7 @@ mod tests {
             resolve_selector("unused-suppression").unwrap()[0].code,
             "PLX001"
         );
-        assert_eq!(resolve_selector("PLX").unwrap().len(), 3);
+        assert_eq!(resolve_selector("PLX").unwrap().len(), 4);
         // `PL` is the placeholder group; it must not swallow the meta rules.
         assert!(resolve_selector("PL")
             .unwrap()

@@ -96,7 +96,25 @@ pub struct SourceFile {
     pub encoding: Encoding,
     /// Pages, paragraphs and footnotes of a rendered PDF or Word document.
     pub rendering: Option<Rendering>,
+    /// Where the decoder replaced bytes it could not decode (by U+FFFD), in text
+    /// order; empty for a clean decode. See [`crate::decode`].
+    pub replaced: Vec<Replaced>,
     line_starts: Vec<usize>,
+}
+
+/// Bytes of the file the decoder could not decode and replaced by U+FFFD.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Replaced {
+    /// Offset of the U+FFFD in the text.
+    pub text: usize,
+    /// Offset of the bad bytes in the file.
+    pub file: usize,
+    /// How many bytes were replaced.
+    pub len: usize,
+    /// The replaced bytes (at most 4).
+    pub bytes: Vec<u8>,
+    /// Why: "invalid UTF-8", "an odd byte at the end of UTF-16", ...
+    pub what: &'static str,
 }
 
 /// A 1-based position: line, and column counted in characters.
@@ -114,6 +132,7 @@ impl SourceFile {
             text,
             encoding,
             rendering: None,
+            replaced: Vec::new(),
             line_starts,
         }
     }
@@ -174,9 +193,16 @@ impl SourceFile {
     /// text offset only for files that were not plain UTF-8).
     pub fn file_offset(&self, offset: usize) -> usize {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        // A U+FFFD (3 bytes) stands for `len` bytes of the file.
+        let shift = |offset: usize| -> usize {
+            self.replaced
+                .iter()
+                .take_while(|r| r.text < offset)
+                .fold(offset, |o, r| (o + r.len).saturating_sub(3))
+        };
         match self.encoding {
-            Encoding::Utf8 | Encoding::Rendered => offset,
-            Encoding::Utf8Bom => offset + 3,
+            Encoding::Utf8 | Encoding::Rendered => shift(offset),
+            Encoding::Utf8Bom => shift(offset) + 3,
             Encoding::Windows1252 => self.text[..offset].chars().count(),
             Encoding::Utf16Le | Encoding::Utf16Be => {
                 2 + 2 * self.text[..offset]

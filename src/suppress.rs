@@ -86,7 +86,10 @@ fn parse_comments(
         let (Some(whole), Some(kind), Some(body)) = (caps.get(0), caps.get(1), caps.get(2)) else {
             continue;
         };
-        if code.iter().any(|r| r.contains(whole.start())) {
+        // Code ranges are in text order and do not nest: the last one starting at or
+        // before the comment is the only one that can hold it.
+        let k = code.partition_point(|r| r.start <= whole.start());
+        if k > 0 && code[k - 1].contains(whole.start()) {
             continue;
         }
         let span = Span::new(whole.start(), whole.end());
@@ -213,14 +216,37 @@ pub fn apply(source: &SourceFile, settings: &Settings, findings: &mut Vec<Findin
         });
     }
 
+    // Per rule, `disable` ranges (disjoint: a rule is open at most once) and
+    // next-line covers (whole lines: identical or disjoint), each sorted by start, so
+    // a finding looks only at the few that can hold it, not at every suppression.
+    let mut by_code: std::collections::HashMap<&'static str, [Vec<usize>; 2]> =
+        std::collections::HashMap::new();
+    for (i, s) in suppressions.iter().enumerate() {
+        let next_line = comments[s.comment].kind == Kind::NextLine;
+        by_code.entry(s.code).or_default()[usize::from(next_line)].push(i);
+    }
+    for lists in by_code.values_mut() {
+        for list in lists.iter_mut() {
+            list.sort_by_key(|&i| (suppressions[i].covers.start, suppressions[i].covers.end));
+        }
+    }
     findings.retain(|f| {
+        let Some(lists) = by_code.get(f.code) else {
+            return true;
+        };
+        let at = f.span.start;
         let mut suppressed = false;
-        for s in suppressions.iter_mut() {
-            if s.code == f.code
-                && (s.covers.contains(f.span.start) || s.covers.start == f.span.start)
-            {
-                s.used = true;
-                suppressed = true;
+        for list in lists {
+            let k = list.partition_point(|&i| suppressions[i].covers.start <= at);
+            // Ranges before the first that cannot hold `at` end before it too.
+            for &i in list[..k].iter().rev() {
+                let s = &mut suppressions[i];
+                if s.covers.contains(at) || s.covers.start == at {
+                    s.used = true;
+                    suppressed = true;
+                } else {
+                    break;
+                }
             }
         }
         !suppressed

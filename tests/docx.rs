@@ -171,7 +171,12 @@ const DR_RULES: &[(&str, &str)] = &[
 #[test]
 fn each_draft_rule_fires_on_its_planted_defect_only() {
     for (code, name) in DR_RULES {
-        let fires = load("f.docx", &fixture(&format!("rules/{name}/fires-en.docx")), None).unwrap();
+        let fires = load(
+            "f.docx",
+            &fixture(&format!("rules/{name}/fires-en.docx")),
+            None,
+        )
+        .unwrap();
         let found = common::findings(&fires, "DR");
         assert!(!found.is_empty(), "{code} finds its defect");
         assert!(
@@ -179,7 +184,12 @@ fn each_draft_rule_fires_on_its_planted_defect_only() {
             "{code}: only its own finding on its fixture, got {:?}",
             found.iter().map(|f| f.code).collect::<Vec<_>>()
         );
-        let silent = load("s.docx", &fixture(&format!("rules/{name}/silent-en.docx")), None).unwrap();
+        let silent = load(
+            "s.docx",
+            &fixture(&format!("rules/{name}/silent-en.docx")),
+            None,
+        )
+        .unwrap();
         assert!(common::findings(&silent, "DR").is_empty(), "{code} silent");
     }
 }

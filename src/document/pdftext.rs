@@ -1325,8 +1325,14 @@ pub fn frame_actor(frame: &str) -> Option<String> {
         " is urged",
         " are urged",
     ];
-    let lower = frame.to_lowercase();
-    let cut = VERBS.iter().filter_map(|v| lower.find(v)).min()?;
+    // Search the original text, ASCII-case-insensitively: an offset found in a
+    // `to_lowercase()` copy is not an offset into `frame` ("İ" lowercases to 3 bytes).
+    let cut = frame.char_indices().map(|(i, _)| i).find(|&i| {
+        let rest = &frame.as_bytes()[i..];
+        VERBS
+            .iter()
+            .any(|v| rest.len() >= v.len() && rest[..v.len()].eq_ignore_ascii_case(v.as_bytes()))
+    })?;
     let actor = frame[..cut].trim();
     (!actor.is_empty() && actor.len() < 120).then(|| actor.to_string())
 }
@@ -1490,6 +1496,21 @@ mod tests {
             &v,
             Language::Nl
         ));
+    }
+
+    #[test]
+    fn frame_actor_with_a_letter_that_lowercases_longer() {
+        // "İ" is 2 bytes; its lowercase form is 3: offsets in the copy are not offsets here.
+        assert_eq!(
+            frame_actor("De Commissie İİİ zal:").as_deref(),
+            Some("De Commissie İİİ")
+        );
+        assert_eq!(frame_actor("İİİİİİ WILL:").as_deref(), Some("İİİİİİ"));
+        // The copy's offset of " zal" lands inside "é" here.
+        assert_eq!(
+            frame_actor("De Commissie İİİİİ zalé").as_deref(),
+            Some("De Commissie İİİİİ")
+        );
     }
 
     #[test]

@@ -10,12 +10,12 @@ pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {}[{}] {}",
-            source.path,
+            super::escape::control(&source.path),
             start.line,
             start.column,
             f.level.as_str(),
             f.code,
-            one_line(&f.message)
+            super::excerpt::one_line(&one_line(&f.message))
         )?;
     }
     Ok(())

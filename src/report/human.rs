@@ -4,13 +4,13 @@
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity};
-use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
-use super::{plural, RunReport};
+use super::excerpt::{self, one_line, Excerpt};
+use super::{plural, Counts, FileReport, RunReport};
 use crate::finding::{Finding, Level};
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 
 /// Where a finding of a rendered PDF or Word document is in the original: `page 12`,
 /// `paragraph 40`, `footnote 3`.
@@ -28,61 +28,111 @@ fn place(source: &SourceFile, f: &Finding) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-fn diagnostic(source: &SourceFile, f: &Finding) -> Diagnostic<()> {
+/// The diagnostic of a finding over its bounded excerpt (see [`excerpt`]): at most
+/// [`excerpt::RELATED`] related places and [`excerpt::NOTES`] notes, every text on one
+/// line, cut and escaped.
+fn diagnostic<'a>(
+    source: &SourceFile,
+    name: &'a str,
+    f: &Finding,
+) -> (Diagnostic<()>, Excerpt<'a>) {
     let severity = match f.level {
         Level::Error => Severity::Error,
         Level::Warning => Severity::Warning,
         // codespan has no "info"; its closest severity prints as `note`.
         Level::Info => Severity::Note,
     };
-    let mut labels =
-        vec![Label::primary((), f.span).with_message(f.label.clone().unwrap_or_default())];
+    let related = &f.related[..f.related.len().min(excerpt::RELATED)];
+    let spans: Vec<Span> = std::iter::once(f.span)
+        .chain(related.iter().map(|r| r.span))
+        .collect();
+    let (ex, ranges) = Excerpt::new(name, source, &spans);
+    let mut labels = vec![Label::primary((), ranges[0].clone())
+        .with_message(one_line(f.label.as_deref().unwrap_or_default()))];
     labels.extend(
-        f.related
-            .iter()
-            .map(|r| Label::secondary((), r.span).with_message(r.message.clone())),
+        related.iter().zip(&ranges[1..]).map(|(r, range)| {
+            Label::secondary((), range.clone()).with_message(one_line(&r.message))
+        }),
     );
+    let hidden_related = f.related.len() - related.len();
+    let hidden_notes = f.notes.len().saturating_sub(excerpt::NOTES);
     let notes = f
         .help
         .iter()
-        .map(|h| format!("help: {h}"))
-        .chain(f.notes.iter().map(|n| format!("note: {n}")))
+        .map(|h| format!("help: {}", one_line(h)))
+        .chain(
+            f.notes
+                .iter()
+                .take(excerpt::NOTES)
+                .map(|n| format!("note: {}", one_line(n))),
+        )
+        .chain((hidden_notes > 0).then(|| format!("note: {hidden_notes} more notes not shown")))
+        .chain(
+            (hidden_related > 0)
+                .then(|| format!("note: {hidden_related} more related places not shown")),
+        )
         .chain(place(source, f).map(|p| format!("in the original: {p}")))
         .collect();
-    Diagnostic::new(severity)
+    let diagnostic = Diagnostic::new(severity)
         .with_code(f.code)
-        .with_message(&f.message)
+        .with_message(one_line(&f.message))
         .with_labels(labels)
-        .with_notes(notes)
+        .with_notes(notes);
+    (diagnostic, ex)
 }
 
 pub fn write(report: &RunReport, out: &mut dyn Write, color: bool) -> io::Result<()> {
+    for file in &report.files {
+        write_file(file, out, color)?;
+    }
+    write_summary(
+        report.files.len(),
+        report.counts(),
+        report.errors.len(),
+        out,
+        color,
+    )
+}
+
+/// The diagnostics of one file.
+pub fn write_file(file: &FileReport, out: &mut dyn Write, color: bool) -> io::Result<()> {
     let mut writer: Box<dyn WriteColor + '_> = if color {
         Box::new(Ansi::new(&mut *out))
     } else {
         Box::new(NoColor::new(&mut *out))
     };
     let config = Config::default();
-    for file in &report.files {
-        let files = SimpleFile::new(file.source.path.as_str(), file.source.text.as_str());
-        for f in &file.findings {
-            term::emit(&mut *writer, &config, &files, &diagnostic(&file.source, f))
-                .map_err(|e| io::Error::other(e.to_string()))?;
-        }
+    let name = super::escape::control(&file.source.path);
+    for f in &file.findings {
+        let (d, excerpt) = diagnostic(&file.source, &name, f);
+        term::emit(&mut *writer, &config, &excerpt, &d)
+            .map_err(|e| io::Error::other(e.to_string()))?;
     }
-    let c = report.counts();
+    Ok(())
+}
+
+/// The closing line: files checked, findings per level, files that could not be read.
+pub fn write_summary(
+    files: usize,
+    c: Counts,
+    errors: usize,
+    out: &mut dyn Write,
+    color: bool,
+) -> io::Result<()> {
+    let mut writer: Box<dyn WriteColor + '_> = if color {
+        Box::new(Ansi::new(&mut *out))
+    } else {
+        Box::new(NoColor::new(&mut *out))
+    };
     let mut summary = format!(
         "{} checked: {}, {}, {}",
-        plural(report.files.len(), "file"),
+        plural(files, "file"),
         plural(c.error, "error"),
         plural(c.warning, "warning"),
         plural(c.info, "info"),
     );
-    if !report.errors.is_empty() {
-        summary.push_str(&format!(
-            "; {} could not be read",
-            plural(report.errors.len(), "file")
-        ));
+    if errors > 0 {
+        summary.push_str(&format!("; {} could not be read", plural(errors, "file")));
     }
     writeln!(writer, "{summary}")
 }

@@ -4,6 +4,8 @@
 pub mod concise;
 pub mod dump_json;
 pub mod dump_tree;
+pub mod escape;
+pub mod excerpt;
 pub mod github;
 pub mod human;
 pub mod json;
@@ -104,12 +106,86 @@ pub fn write(
     out: &mut dyn Write,
     color: bool,
 ) -> io::Result<()> {
+    // No format may drive a CI runner: the runner's command syntaxes are broken in
+    // every line of every format but `github` (whose data is escaped as the runner
+    // expects).
+    use escape::{RunnerSafe, Style};
     match format {
-        Format::Human => human::write(report, out, color),
-        Format::Concise => concise::write(report, out),
-        Format::Json => json::write(report, out),
-        Format::Sarif => sarif::write(report, out),
+        Format::Human => human::write(report, &mut RunnerSafe::new(out, Style::Text), color),
+        Format::Concise => concise::write(report, &mut RunnerSafe::new(out, Style::Text)),
+        Format::Json => json::write(report, &mut RunnerSafe::new(out, Style::Json)),
+        Format::Sarif => sarif::write(report, &mut RunnerSafe::new(out, Style::Json)),
         Format::Github => github::write(report, out),
+    }
+}
+
+/// Formats printed file by file as the run goes (see [`write_one`]); the others
+/// need the whole run.
+pub fn is_streamed(format: Format) -> bool {
+    matches!(format, Format::Human | Format::Concise | Format::Github)
+}
+
+/// Print one file's findings in a streamed format (the report is dropped after).
+pub fn write_one(
+    format: Format,
+    file: FileReport,
+    out: &mut dyn Write,
+    color: bool,
+) -> io::Result<()> {
+    use escape::{RunnerSafe, Style};
+    let report = RunReport {
+        files: vec![file],
+        errors: Vec::new(),
+    };
+    match format {
+        Format::Human => human::write_file(
+            &report.files[0],
+            &mut RunnerSafe::new(out, Style::Text),
+            color,
+        ),
+        Format::Concise => concise::write(&report, &mut RunnerSafe::new(out, Style::Text)),
+        Format::Github => github::write(&report, out),
+        Format::Json | Format::Sarif => Ok(()),
+    }
+}
+
+/// The end of a streamed run: the human summary, or github's error annotations.
+pub fn write_end(
+    format: Format,
+    files: usize,
+    counts: Counts,
+    errors: Vec<FileError>,
+    out: &mut dyn Write,
+    color: bool,
+) -> io::Result<()> {
+    use escape::{RunnerSafe, Style};
+    match format {
+        Format::Human => human::write_summary(
+            files,
+            counts,
+            errors.len(),
+            &mut RunnerSafe::new(out, Style::Text),
+            color,
+        ),
+        Format::Github => github::write(
+            &RunReport {
+                files: Vec::new(),
+                errors,
+            },
+            out,
+        ),
+        Format::Concise | Format::Json | Format::Sarif => Ok(()),
+    }
+}
+
+impl Counts {
+    /// Count one finding.
+    pub fn add(&mut self, level: Level) {
+        match level {
+            Level::Error => self.error += 1,
+            Level::Warning => self.warning += 1,
+            Level::Info => self.info += 1,
+        }
     }
 }
 

@@ -42,6 +42,53 @@ pub fn artifact_uri(path: &str) -> String {
     out
 }
 
+/// The root every artifact URI is relative to: the working directory.
+pub const SRCROOT: &str = "%SRCROOT%";
+/// The root of files outside the working directory: the file system's root.
+pub const FSROOT: &str = "FSROOT";
+
+/// Percent-encode a path for a URI (unreserved characters and `/` kept).
+fn encode_path(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for b in p.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// An artifact location: a relative URI and the root it is relative to, never an
+/// absolute path (code scanning maps relative URIs to the repository).
+pub fn artifact_location(path: &str) -> Value {
+    let p = std::path::Path::new(path);
+    let outside = p.is_absolute()
+        && std::env::current_dir()
+            .ok()
+            .is_none_or(|cwd| !p.starts_with(cwd));
+    if outside {
+        let rel = path.trim_start_matches(['/', '\\']).replace('\\', "/");
+        json!({"uri": encode_path(&rel), "uriBaseId": FSROOT})
+    } else {
+        json!({"uri": artifact_uri(path), "uriBaseId": SRCROOT})
+    }
+}
+
+/// `originalUriBaseIds`: where the roots are on this machine.
+fn base_ids() -> Value {
+    let cwd = std::env::current_dir()
+        .map(|d| d.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
+    let cwd = cwd.trim_end_matches('/');
+    let lead = if cwd.starts_with('/') { "" } else { "/" };
+    json!({
+        SRCROOT: {"uri": format!("file://{lead}{}/", encode_path(cwd))},
+        FSROOT: {"uri": "file:///"},
+    })
+}
+
 fn region(source: &SourceFile, span: Span) -> Value {
     let (start, end) = location(source, span);
     json!({
@@ -71,11 +118,11 @@ pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
     let results: Vec<Value> = report
         .findings()
         .map(|(source, f)| {
-            let uri = artifact_uri(&source.path);
+            let artifact = artifact_location(&source.path);
             let location = |span: Span| {
                 json!({
                     "physicalLocation": {
-                        "artifactLocation": {"uri": uri},
+                        "artifactLocation": artifact,
                         "region": region(source, span),
                     }
                 })
@@ -134,6 +181,7 @@ pub fn write(report: &RunReport, out: &mut dyn Write) -> io::Result<()> {
                 "executionSuccessful": report.errors.is_empty(),
                 "toolExecutionNotifications": notifications,
             }],
+            "originalUriBaseIds": base_ids(),
             "columnKind": "unicodeCodePoints",
             "results": results,
         }],
@@ -190,5 +238,18 @@ mod tests {
         let cwd = std::env::current_dir().unwrap();
         let abs = cwd.join("x/y.txt");
         assert_eq!(artifact_uri(&abs.to_string_lossy()), "x/y.txt");
+        let inside = artifact_location(&abs.to_string_lossy());
+        assert_eq!(inside["uri"], "x/y.txt");
+        assert_eq!(inside["uriBaseId"], SRCROOT);
+        let outside = artifact_location("/nowhere-else/a b.txt");
+        assert_eq!(outside["uri"], "nowhere-else/a%20b.txt");
+        assert_eq!(outside["uriBaseId"], FSROOT);
+        let v: Value = serde_json::from_str(&testing::render(Format::Sarif)).unwrap();
+        let bases = &v["runs"][0]["originalUriBaseIds"];
+        assert!(bases[SRCROOT]["uri"]
+            .as_str()
+            .unwrap()
+            .starts_with("file:///"));
+        assert!(bases[SRCROOT]["uri"].as_str().unwrap().ends_with('/'));
     }
 }

@@ -9,7 +9,7 @@
 //! "calls on Member States to"). Predictions ("Dit zal helpen"), capability ("zal …
 //! kunnen", "will be able to") and hedges are not.
 
-use regex::Regex;
+use crate::lazy_regex::LazyRe as Regex;
 use serde::Deserialize;
 
 use super::time::{compile_one, compile_union, norm_key, AtomKind, DocDate, TimeAtom, TimeGrammar};
@@ -77,11 +77,11 @@ pub struct Grammar {
     /// " en " / " and ": joins several actors into one name.
     conjunction: String,
     /// Every marker pattern at once, to skip sentences without any.
-    any_marker: Option<regex::RegexSet>,
+    any_marker: crate::lazy_regex::LazySet,
     /// Every marker pattern with its kind, in the order of `any_marker`.
     markers: Vec<(Regex, MarkerKind)>,
     /// Every actor pattern, in the order of `actors`.
-    actor_set: Option<regex::RegexSet>,
+    actor_set: crate::lazy_regex::LazySet,
     /// Patterns that did not compile (a broken project config).
     pub errors: Vec<String>,
 }
@@ -118,8 +118,8 @@ impl FromPack for Grammar {
             }
         }
         // One pass tells which patterns occur at all; only those run on their own.
-        let any_marker = regex::RegexSet::new(markers.iter().map(|(r, _)| r.as_str())).ok();
-        let actor_set = regex::RegexSet::new(actors.iter().map(|(_, r)| r.as_str())).ok();
+        let any_marker = crate::lazy_regex::LazySet::new(markers.iter().map(|(r, _)| r.as_str()));
+        let actor_set = crate::lazy_regex::LazySet::new(actors.iter().map(|(_, r)| r.as_str()));
         Grammar {
             connectives: raw.action_connectives.clone(),
             actors,
@@ -204,7 +204,7 @@ impl Grammar {
 
     /// Cheap test: does the text contain any commitment marker at all?
     fn has_marker(&self, text: &str) -> bool {
-        match &self.any_marker {
+        match &*self.any_marker {
             Some(set) => set.is_match(text),
             None => true,
         }
@@ -213,7 +213,7 @@ impl Grammar {
     fn actors_in(&self, text: &str) -> Vec<ActorMatch> {
         let bytes = text.as_bytes();
         let mut found: Vec<ActorMatch> = Vec::new();
-        let hits: Vec<usize> = match &self.actor_set {
+        let hits: Vec<usize> = match &*self.actor_set {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.actors.len()).collect(),
         };
@@ -348,7 +348,7 @@ impl Grammar {
     ) -> Option<Detection> {
         // Markers in order of position; the first that yields a detection wins.
         let mut markers: Vec<(usize, usize, MarkerKind)> = Vec::new();
-        let hits: Vec<usize> = match &self.any_marker {
+        let hits: Vec<usize> = match &*self.any_marker {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.markers.len()).collect(),
         };
@@ -358,6 +358,10 @@ impl Grammar {
             }
         }
         markers.sort_by_key(|m| m.0);
+        // Each marker's analysis looks at its clause; a "sentence" with hundreds of
+        // markers (a run-on extract, a table flattened into one line) would make that
+        // quadratic. Real sentences have a handful; the first MAX_MARKERS decide.
+        markers.truncate(MAX_MARKERS);
         for (ms, me, kind) in markers {
             let found = match kind {
                 MarkerKind::Modal => self.modal_commitment(text, ms, me, author, carry, actors),
@@ -416,7 +420,8 @@ impl Grammar {
                 continue;
             }
             let between = &text[a.end..marker];
-            let words = between.split_whitespace().count();
+            // Only "at most 4" and "at most 20" matter: stop counting after 21.
+            let words = between.split_whitespace().take(21).count();
             let parenthetical =
                 between.trim_start().starts_with(',') && between.trim_end().ends_with(',');
             if words <= 4 || parenthetical {
@@ -727,7 +732,9 @@ impl Grammar {
     pub fn timing(&self, text: &str, doc_date: Option<DocDate>) -> Timing {
         let atoms = self.time.atoms(text, doc_date);
         let mut best: Option<(u8, TimeAtom, Status)> = None;
-        for a in atoms {
+        // Each atom's scope is found by a scan of the unit: a run-on "sentence" with
+        // hundreds of dates would make that quadratic; the first MAX_MARKERS decide.
+        for a in atoms.into_iter().take(MAX_MARKERS) {
             let (s, e) = self.past_scope(text, a.start);
             let dated = matches!(a.kind, AtomKind::Dated { .. });
             if dated && self.past_segment(&text[s..e.max(s)]) {
@@ -785,10 +792,14 @@ enum MarkerKind {
     PassiveRequest,
 }
 
+/// Markers analysed per sentence, at most (see `detect_inner`).
+const MAX_MARKERS: usize = 32;
+
 fn last_word(s: &str) -> String {
     norm_key(
+        // From the end: `last()` would walk the whole text for every call.
         s.split_whitespace()
-            .last()
+            .next_back()
             .unwrap_or("")
             .trim_matches(|c: char| !c.is_alphanumeric()),
     )

@@ -121,6 +121,29 @@ pub struct Commitment {
     pub supported_line: Option<usize>,
 }
 
+/// What a register depends on besides the document: (document date, quotations).
+pub(crate) type RegisterKey = (Option<chrono::NaiveDate>, bool);
+
+/// The registers made for one document, by key.
+#[derive(Default)]
+pub(crate) struct RegisterCache {
+    made: std::sync::Mutex<Vec<(RegisterKey, Vec<Commitment>)>>,
+}
+
+impl RegisterCache {
+    pub(crate) fn get(&self, key: RegisterKey) -> Option<Vec<Commitment>> {
+        let made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        made.iter().find(|(k, _)| *k == key).map(|(_, c)| c.clone())
+    }
+
+    pub(crate) fn put(&self, key: RegisterKey, found: Vec<Commitment>) {
+        let mut made = self.made.lock().unwrap_or_else(|e| e.into_inner());
+        if !made.iter().any(|(k, _)| *k == key) {
+            made.push((key, found));
+        }
+    }
+}
+
 /// The register with key-action items dated through the body passage that the
 /// key-action matcher finds for them (when that passage supports the item well).
 pub fn register_dated_by_body(
@@ -135,12 +158,19 @@ pub fn register_dated_by_body(
         Some(crate::rules::key_actions::support_shared(doc, pack))
     };
     let min = crate::rules::key_actions::Thresholds::default().supported_score;
+    // The first well-supported passage per (box, item), looked up rather than
+    // searched for each item.
+    let mut passages: std::collections::HashMap<(usize, usize), Option<crate::source::Span>> =
+        std::collections::HashMap::new();
+    for s in supports.iter().flat_map(|all| all.iter()) {
+        if s.score >= min {
+            passages
+                .entry((s.box_index, s.item_index))
+                .or_insert_with(|| s.passage.as_ref().map(|p| p.span));
+        }
+    }
     let find = |_: &crate::document::Document, bi: usize, ii: usize| {
-        supports.as_ref().and_then(|all| {
-            all.iter()
-                .find(|s| s.box_index == bi && s.item_index == ii && s.score >= min)
-                .and_then(|s| s.passage.as_ref().map(|p| p.span))
-        })
+        passages.get(&(bi, ii)).copied().flatten()
     };
     let options = Options {
         document_date,

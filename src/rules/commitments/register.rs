@@ -41,6 +41,10 @@ pub fn document_date(doc: &Document) -> Option<DocDate> {
 
 /// Every commitment of `doc`, sorted by position.
 pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commitment> {
+    // Nothing to read (an empty file): no grammar to build.
+    if doc.sentences.is_empty() && doc.boxes.is_empty() {
+        return Vec::new();
+    }
     let g = pack.compiled::<Grammar>();
     // The text's own date (dateline, session date) first, then configuration, then
     // the year inferred from the latest COM(YYYY) cited.
@@ -146,6 +150,7 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
         }
     }
 
+    let sentence_index = SentenceIndex::new(doc);
     for (bi, b) in doc.boxes.iter().enumerate() {
         for (ii, item) in b.items.iter().enumerate() {
             let text = item.text.as_str();
@@ -182,7 +187,7 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
                     None => closest_dated_passage(text, &c.actor, &dated_body),
                 };
                 if let Some(passage) = passage {
-                    date_from_passage(doc, &g, doc_date, &mut c, passage);
+                    date_from_passage(doc, &sentence_index, &g, doc_date, &mut c, passage);
                 }
             }
             out.push(c);
@@ -233,12 +238,13 @@ fn closest_dated_passage(
 /// Date a box item from the body sentences that overlap its supporting passage.
 fn date_from_passage(
     doc: &Document,
+    index: &SentenceIndex,
     g: &Grammar,
     doc_date: Option<DocDate>,
     c: &mut Commitment,
     passage: Span,
 ) {
-    for s in &doc.sentences {
+    for s in index.overlapping(passage).map(|i| &doc.sentences[i]) {
         let span = doc.sentence_span(s);
         if span.end <= passage.start || span.start >= passage.end {
             continue;
@@ -383,4 +389,47 @@ pub(crate) fn shorten(s: &str, max_chars: usize) -> String {
     }
     out.push('…');
     out
+}
+
+/// The document's sentences by source position, to find those overlapping a span
+/// without scanning the document per box item.
+struct SentenceIndex {
+    /// (source start, sentence index), sorted.
+    by_start: Vec<(usize, usize)>,
+    /// The longest sentence span: a sentence overlapping `span` starts at most this
+    /// far before it.
+    longest: usize,
+}
+
+impl SentenceIndex {
+    fn new(doc: &Document) -> Self {
+        let mut longest = 0;
+        let mut by_start: Vec<(usize, usize)> = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let span = doc.sentence_span(s);
+                longest = longest.max(span.len());
+                (span.start, i)
+            })
+            .collect();
+        by_start.sort_unstable();
+        SentenceIndex { by_start, longest }
+    }
+
+    /// Indices of the sentences that may overlap `span`, in document order (a
+    /// superset: callers check the overlap).
+    fn overlapping(&self, span: Span) -> impl Iterator<Item = usize> {
+        let lo = self
+            .by_start
+            .partition_point(|(s, _)| *s + self.longest < span.start);
+        let hi = self.by_start.partition_point(|(s, _)| *s < span.end);
+        let mut found: Vec<usize> = self.by_start[lo..hi.max(lo)]
+            .iter()
+            .map(|(_, i)| *i)
+            .collect();
+        found.sort_unstable();
+        found.into_iter()
+    }
 }

@@ -1,7 +1,7 @@
 //! What the rules CM001–CM003 read from their context (document date, options): the
 //! one place where the commitment family meets the rule engine's types.
 
-use super::{register_dated_by_body, Commitment};
+use super::{register_dated_by_body, Commitment, RegisterCache};
 use crate::document::Document;
 use crate::rule::Context;
 
@@ -14,12 +14,18 @@ pub(super) fn for_rule(doc: &Document, cx: &Context<'_>) -> Vec<Commitment> {
         .document_date()
         .or_else(|| cx.option_str("document-date"))
         .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
-    let mut register = register_dated_by_body(
-        doc,
-        cx.pack(),
-        document_date,
-        cx.option_bool("quotations", false),
-    );
+    let quotations = cx.option_bool("quotations", false);
+    // The three CM rules share one register per document (and options).
+    let cache = doc.analysis(cx.pack(), RegisterCache::default);
+    let key = (document_date, quotations);
+    let mut register = match cache.get(key) {
+        Some(found) => found,
+        None => {
+            let found = register_dated_by_body(doc, cx.pack(), document_date, quotations);
+            cache.put(key, found.clone());
+            found
+        }
+    };
     // The enacting terms of a proposal or an act carry obligations ("Member States shall
     // designate …"), not commitments, and a proposal's financial statement after them
     // states costs: the rules read only what comes before the legal text (the

@@ -7,8 +7,8 @@
 
 use std::collections::HashMap;
 
+use crate::lazy_regex::LazyRe as Regex;
 use chrono::{Datelike, Months, NaiveDate};
-use regex::Regex;
 use serde::Deserialize;
 
 use crate::pack::Pack;

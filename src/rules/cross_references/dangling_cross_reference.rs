@@ -1,6 +1,6 @@
 use std::collections::HashSet;
 
-use regex::{Regex, RegexBuilder};
+use crate::lazy_regex::LazyRe as Regex;
 
 use crate::document::profile::Profile;
 use crate::document::{Document, Scheme, TextRole};
@@ -163,11 +163,9 @@ fn separator_pattern(seps: &[String]) -> String {
         .join("|")
 }
 
+/// Case-insensitive, compiled on first use (most documents never need most of them).
 fn compile(pattern: &str) -> Option<Regex> {
-    RegexBuilder::new(pattern)
-        .case_insensitive(true)
-        .build()
-        .ok()
+    Regex::new(&format!("(?i){pattern}")).ok()
 }
 
 /// The `[xref]` keys whose entries are regular expressions.
@@ -190,7 +188,7 @@ pub fn pattern_errors(pack: &Pack) -> Vec<String> {
             None => Vec::new(),
         };
         for p in patterns {
-            if let Err(e) = RegexBuilder::new(&p).case_insensitive(true).build() {
+            if let Err(e) = regex::RegexBuilder::new(&p).case_insensitive(true).build() {
                 errors.push(format!("`{path}`: invalid pattern `{p}`: {e}"));
             }
         }

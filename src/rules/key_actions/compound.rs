@@ -13,6 +13,9 @@ use rust_stemmers::Stemmer;
 use super::config::KeyActionsPack;
 use super::tokenise::Word;
 
+/// The longest word split into compound parts, in characters.
+pub const MAX_COMPOUND: usize = 60;
+
 /// The words of a document and their compound structure.
 pub struct Vocabulary {
     /// Word → its stem.
@@ -55,7 +58,7 @@ impl Vocabulary {
         let candidates: Vec<String> = vocab
             .forms
             .keys()
-            .filter(|f| f.chars().count() >= 2 * pack.min_part)
+            .filter(|f| (2 * pack.min_part..=MAX_COMPOUND).contains(&f.chars().count()))
             .cloned()
             .collect();
         for f in candidates {
@@ -90,7 +93,10 @@ impl Vocabulary {
         let n = chars.len();
         let min = pack.min_part;
         let mut found = None;
-        if n >= 2 * min {
+        // Splitting tries every cut of every suffix (cubic in the word's length); no
+        // real compound is longer than MAX_COMPOUND characters (a longer "word" is a
+        // URL, a code or text run together), so it is not split.
+        if n >= 2 * min && n <= MAX_COMPOUND {
             'outer: for i in (min..=n - min).rev() {
                 let cut = chars[i].0;
                 let (with_link, rest) = word.split_at(cut);

@@ -75,8 +75,20 @@ pub struct ItemSupport {
 }
 
 /// Score every item of every key-action box of `doc` against its body.
+/// The most item × body-sentence comparisons [`support`] makes for one document.
+pub const MAX_ITEM_SENTENCE_PAIRS: usize = 5_000_000;
+
 pub fn support(doc: &Document, pack: &Pack) -> Vec<ItemSupport> {
     if doc.boxes.iter().all(|b| b.items.is_empty()) {
+        return Vec::new();
+    }
+    // Each item is compared with the whole body: items × sentences. A communication
+    // with key-action boxes has at most a few hundred items and some thousands of
+    // sentences; beyond MAX_ITEM_SENTENCE_PAIRS the text is not one communication
+    // (concatenated documents, a whole journal) and the comparison would be
+    // quadratic, so it is not made: no passage, no KA finding (silence over a guess).
+    let items: usize = doc.boxes.iter().map(|b| b.items.len()).sum();
+    if items.saturating_mul(doc.sentences.len()) > MAX_ITEM_SENTENCE_PAIRS {
         return Vec::new();
     }
     let ka_pack = pack.compiled::<KeyActionsPack>();

@@ -91,9 +91,38 @@ declare_rule! {
     }
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Reports bytes of the file that could not be decoded in the file's encoding and
+    /// were replaced by U+FFFD (`�`): a stray Windows-1252 byte in a UTF-8 file, an
+    /// invalid byte after a byte-order mark, an unpaired UTF-16 surrogate or an odd
+    /// final byte of UTF-16 text. The finding names the line, column and file byte.
+    ///
+    /// ## Why is this bad?
+    /// The text policylint checked (and quotes in its messages) differs from the file
+    /// there; the file is probably damaged by a copy between programs, and readers may
+    /// see a wrong character.
+    ///
+    /// ## Example
+    /// A UTF-8 letter with one quote pasted from a Windows program (byte `0x93`).
+    ///
+    /// Use instead: save the file as UTF-8 and retype the character.
+    ///
+    /// ## Options
+    /// None.
+    pub UndecodableBytes {
+        code: "PLX004",
+        name: "undecodable-bytes",
+        group: Meta,
+        level: Warning,
+        summary: "bytes the file's encoding cannot decode, replaced by U+FFFD",
+    }
+}
+
 /// The engine's own rules, sorted by code.
-pub static META_RULES: [&RuleMeta; 3] = [
+pub static META_RULES: [&RuleMeta; 4] = [
     &UnusedSuppression::META,
     &InvalidSuppression::META,
     &UnmatchedBaselineEntry::META,
+    &UndecodableBytes::META,
 ];
