@@ -105,10 +105,11 @@ declare_rule! {
 }
 
 /// The engine's own rules, sorted by code.
-pub static META_RULES: [&RuleMeta; 3] = [
+pub static META_RULES: [&RuleMeta; 4] = [
     &UnusedSuppression::META,
     &InvalidSuppression::META,
     &UnmatchedBaselineEntry::META,
+    &crate::abstain::ParseAbstention::META,
 ];
 
 static REGISTRY: LazyLock<Vec<Box<dyn Rule>>> = LazyLock::new(registry);
@@ -268,6 +269,7 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
             findings.push(finding);
         }
     }
+    crate::abstain::apply(doc, settings, &mut findings);
     if doc.format == crate::document::Format::Markdown {
         crate::suppress::apply(&doc.source, settings, &mut findings);
     }
@@ -330,7 +332,7 @@ mod tests {
             resolve_selector("unused-suppression").unwrap()[0].code,
             "PLX001"
         );
-        assert_eq!(resolve_selector("PLX").unwrap().len(), 3);
+        assert_eq!(resolve_selector("PLX").unwrap().len(), 4);
         // `PL` is the placeholder group; it must not swallow the meta rules.
         assert!(resolve_selector("PL")
             .unwrap()

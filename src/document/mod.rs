@@ -5,6 +5,7 @@
 
 pub mod analyses;
 pub mod inline;
+pub mod layout;
 pub mod lines;
 pub mod load;
 pub mod markdown;
@@ -54,6 +55,11 @@ pub struct Document {
     pub dropped_refs: Vec<Span>,
     /// Analyses shared by several rules, computed once per document.
     pub analyses: analyses::Analyses,
+    /// The layout family of a text input, with the evidence (text front end only).
+    pub layout: Option<layout::Layout>,
+    /// The language the text is written in when it is not a supported one ("fr"):
+    /// the language-dependent rules then stay silent.
+    pub unsupported_language: Option<&'static str>,
 }
 
 impl Document {
@@ -397,6 +403,8 @@ impl Document {
             notes: Vec::new(),
             dropped_refs: Vec::new(),
             analyses: analyses::Analyses::default(),
+            layout: None,
+            unsupported_language: None,
         }
     }
 }
