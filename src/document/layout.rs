@@ -259,13 +259,13 @@ pub struct Marks {
 }
 
 static STRUCTURAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:article|artikel|chapter|hoofdstuk|section|afdeling|annex|bijlage|title|titel|part|deel|paragraaf|table|tabel|figure|figuur|exhibit|box|kader|recital|overweging)\b")
+    Regex::new(r"(?i)^(?:article|artikel|chapter|hoofdstuk|section|afdeling|annex|bijlage|title|titel|part|deel|paragraaf|table|tabel|figure|figuur|exhibit|box|kader|recital|overweging)\s+(?:#|[ivxlc]+)[.:]?$")
         .expect("valid regex")
 });
 
 /// The repetition key of a line: digits folded, spaces collapsed.
 fn key(content: &str) -> Option<String> {
-    if content.chars().count() > 90 {
+    if content.len() > 400 {
         return None;
     }
     let mut k = String::with_capacity(content.len());
@@ -290,7 +290,22 @@ fn key(content: &str) -> Option<String> {
             last_space = false;
         }
     }
-    if letters < 2 || STRUCTURAL.is_match(&k) {
+    // A document code ("9156/22") recurs like a running head; a bare number or point
+    // label ("3.", "(5)") does not count.
+    if k.chars().count() > 90 {
+        return None;
+    }
+    if letters < 2 {
+        // A document code or date ("9156/22", "27.10.2022") recurs verbatim; a bare
+        // number or point label ("3.", "(5)", "3.2.1") is not a key.
+        let long = content.chars().count() >= 5 && content.chars().any(|c| c.is_ascii_digit());
+        if long && content.contains('/') {
+            return Some(k);
+        }
+        let date = long && content.matches('.').count() == 2;
+        return date.then(|| format!("={content}"));
+    }
+    if k.contains('#') && STRUCTURAL.is_match(&k) {
         return None;
     }
     Some(k)
@@ -374,39 +389,30 @@ fn mark_paged(text: &str, lines: &[Line], pages: &[Vec<usize>], out: &mut Marks)
                 .collect()
         }
     };
-    let mut pages_with: HashMap<String, usize> = HashMap::new();
-    for page in pages {
-        let mut seen: Vec<String> = Vec::new();
-        for &i in &edges(page) {
-            let l = &lines[i];
-            if let Some(k) = key(&text[l.content.start..l.content.end]) {
-                if !seen.contains(&k) {
-                    seen.push(k);
-                }
-            }
-        }
-        for k in seen {
-            *pages_with.entry(k).or_default() += 1;
-        }
-    }
     let threshold = (pages.len() * 2).div_ceil(5).max(3);
-    for page in pages {
-        for &i in &edges(page) {
-            let l = &lines[i];
-            let content = &text[l.content.start..l.content.end];
-            if let Some(k) = key(content) {
-                if pages_with.get(&k).is_some_and(|&c| c >= threshold) {
-                    out.marks.insert(
-                        i,
-                        Mark::Furniture {
-                            kind: FurnitureKind::RunningFooter,
-                            page_break: false,
-                        },
-                    );
-                }
-            }
-        }
-    }
+    let edge_lines: Vec<Vec<usize>> = pages.iter().map(edges).collect();
+    repeated(
+        text,
+        lines,
+        &edge_lines,
+        threshold,
+        90,
+        FurnitureKind::RunningFooter,
+        out,
+    );
+    // A sender column or side note beside the text recurs anywhere on the page: a
+    // short line found on most pages is furniture wherever it stands.
+    let most = (pages.len() * 3).div_ceil(5).max(3);
+    repeated(
+        text,
+        lines,
+        pages,
+        most,
+        80,
+        FurnitureKind::RunningHeader,
+        out,
+    );
+    distribution_codes(text, lines, out);
     // Page numbers: lone numbers at a page's edge whose value minus the page's
     // position is the same on many pages.
     let mut offsets: HashMap<i64, usize> = HashMap::new();
@@ -444,6 +450,104 @@ fn mark_paged(text: &str, lines: &[Line], pages: &[Vec<usize>], out: &mut Marks)
                 }
             }
         }
+    }
+}
+
+/// The keys of a line: the whole line's, and, where runs of 3+ spaces split it into
+/// cells (`pdftotext -layout`), each cell's.
+fn line_keys(content: &str, max: usize) -> (Option<String>, Vec<String>) {
+    let whole = key(content).filter(|k| k.chars().count() <= max);
+    let cells: Vec<&str> = content
+        .split("   ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let cell_keys = if cells.len() >= 2 {
+        cells.iter().filter_map(|c| key(c)).collect()
+    } else {
+        Vec::new()
+    };
+    (whole, cell_keys)
+}
+
+/// Mark the lines (among `groups`' lines) whose key, or every keyed cell's key, recurs
+/// in at least `threshold` groups (pages).
+fn repeated(
+    text: &str,
+    lines: &[Line],
+    groups: &[Vec<usize>],
+    threshold: usize,
+    max: usize,
+    kind: FurnitureKind,
+    out: &mut Marks,
+) {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for group in groups {
+        let mut seen: Vec<String> = Vec::new();
+        for &i in group {
+            let l = &lines[i];
+            let (whole, cells) = line_keys(&text[l.content.start..l.content.end], max);
+            for k in whole.into_iter().chain(cells) {
+                if !seen.contains(&k) {
+                    seen.push(k);
+                }
+            }
+        }
+        for k in seen {
+            *count.entry(k).or_default() += 1;
+        }
+    }
+    let frequent = |k: &String| count.get(k).is_some_and(|&c| c >= threshold);
+    for group in groups {
+        for &i in group {
+            let l = &lines[i];
+            let (whole, cells) = line_keys(&text[l.content.start..l.content.end], max);
+            let hit = whole.as_ref().is_some_and(frequent)
+                || (!cells.is_empty() && cells.iter().all(frequent));
+            if hit && !matches!(out.marks.get(&i), Some(Mark::Furniture { .. })) {
+                out.marks.insert(
+                    i,
+                    Mark::Furniture {
+                        kind,
+                        page_break: false,
+                    },
+                );
+            }
+        }
+    }
+}
+
+static DISTRIBUTION_CODE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]{2,10}(?: [A-Z]{2,10})? \d{1,4}$").expect("valid regex"));
+
+/// The distribution codes in a Council document's header ("ESPACE 53", "COMPET 337",
+/// "RECH 240"): three or more consecutive lines of a code word and a number.
+fn distribution_codes(text: &str, lines: &[Line], out: &mut Marks) {
+    let content: Vec<usize> = (0..lines.len())
+        .filter(|&i| is_content(&lines[i]))
+        .collect();
+    let is_code = |i: usize| {
+        let l = &lines[i];
+        DISTRIBUTION_CODE.is_match(&text[l.content.start..l.content.end])
+    };
+    let mut j = 0;
+    while j < content.len() {
+        let mut k = j;
+        while k < content.len() && is_code(content[k]) {
+            k += 1;
+        }
+        if k - j >= 3 {
+            for &i in &content[j..k] {
+                out.marks.insert(
+                    i,
+                    Mark::Furniture {
+                        kind: FurnitureKind::RunningHeader,
+                        page_break: false,
+                    },
+                );
+            }
+        }
+        j = k.max(j + 1);
     }
 }
 
