@@ -235,7 +235,8 @@ mod tests {
         let f = Filter::new(&[], &["*draft*".into()]).unwrap();
         assert!(f.keeps("docs/a.txt"));
         assert!(f.keeps("docs/a.MD"));
-        assert!(!f.keeps("docs/a.pdf"));
+        assert!(f.keeps("docs/a.pdf"));
+        assert!(!f.keeps("docs/a.html"));
         assert!(!f.keeps("docs/draft-a.txt"));
         let f = Filter::new(&["*.markdown".into()], &[]).unwrap();
         assert!(f.keeps("x/y.markdown"));
