@@ -179,7 +179,7 @@ fn not_a_variant(
     f: &Form,
     dom: &Form,
     vocabulary: &HashMap<String, usize>,
-    dehyphenating: bool,
+    (extract, dehyphenating): (bool, bool),
     english: bool,
 ) -> bool {
     // A part counts as a word when it occurs more often than the split itself.
@@ -192,7 +192,7 @@ fn not_a_variant(
                         .is_none_or(|&n| n <= x.count)
             })
     };
-    if split_artefact(f) || split_artefact(dom) {
+    if extract && (split_artefact(f) || split_artefact(dom)) {
         return true;
     }
     let hyphens = |x: &str| -> String { x.replace(['\u{2010}', '\u{2011}'], "-") };
@@ -248,6 +248,7 @@ impl Rule for TermVariant {
             .as_ref()
             .is_some_and(|l| l.family == crate::document::layout::Family::PdftotextDefault);
         let english = doc.language == crate::lang::Language::En;
+        let extract = doc.layout.as_ref().is_some_and(|l| l.family.from_pdf());
         let mut key = String::new();
         for (text, words, typographic_caps, caps_run) in &texts {
             let s = text.as_str();
@@ -344,7 +345,7 @@ impl Rule for TermVariant {
             for (i, f) in g.forms.iter().enumerate() {
                 if i == dominant
                     || possessive_pair(&f.spelling, &dom.spelling)
-                    || not_a_variant(f, dom, &vocabulary, dehyphenating, english)
+                    || not_a_variant(f, dom, &vocabulary, (extract, dehyphenating), english)
                 {
                     continue;
                 }
