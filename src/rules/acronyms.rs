@@ -338,7 +338,9 @@ fn scan_text(
             continue;
         }
         if is_all_caps(p.text)
-            && (shouting || caps_run[p.word] || is_typographic_caps(s, words, p, ordinary))
+            && (shouting
+                || caps_run[p.word]
+                || is_typographic_caps(s, words, p, ordinary, &config.function_words))
         {
             continue;
         }
@@ -388,7 +390,13 @@ fn is_excluded(s: &str, _words: &[Word], p: &Part<'_>, config: &AcronymPack) -> 
 
 /// All-caps words that are typography: long words, words the document also writes in
 /// lowercase, surnames after a first name, units after a number.
-fn is_typographic_caps(s: &str, words: &[Word], p: &Part<'_>, ordinary: &HashSet<String>) -> bool {
+fn is_typographic_caps(
+    s: &str,
+    words: &[Word],
+    p: &Part<'_>,
+    ordinary: &HashSet<String>,
+    function_words: &HashSet<String>,
+) -> bool {
     if p.text.chars().count() >= 8 || ordinary.contains(&p.text.to_lowercase()) {
         return true;
     }
@@ -408,13 +416,9 @@ fn is_typographic_caps(s: &str, words: &[Word], p: &Part<'_>, ordinary: &HashSet
         .text
         .chars()
         .any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'));
-    // "The ECCC", "Each CERT": a sentence's first word is capitalised anyway; a
-    // first name is not the first word of a sentence.
-    let sentence_start = s[..prev.start]
-        .trim_end()
-        .chars()
-        .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '•'));
+    // "The ECCC", "Each CERT": a function word capitalised at a sentence start is
+    // not a first name.
+    let sentence_start = function_words.contains(&prev_text.to_lowercase());
     if p.text.chars().count() >= 4
         && has_vowel
         && is_titlecase(prev_text)

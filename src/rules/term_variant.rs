@@ -182,15 +182,19 @@ fn not_a_variant(
     (extract, dehyphenating): (bool, bool),
     english: bool,
 ) -> bool {
-    // A part counts as a word when it occurs more often than the split itself.
+    // A part counts as a word when it occurs more often than the split itself; a
+    // split is an artefact when no part is a word, or a part of one or two letters
+    // is not ("ma atwerk", "inw oners"; not "tegemoet komen").
     let split_artefact = |x: &Form| {
-        x.written.contains(' ')
-            && x.written.split(' ').any(|part| {
-                part.chars().count() < 2
-                    || vocabulary
-                        .get(&part.to_lowercase())
-                        .is_none_or(|&n| n <= x.count)
-            })
+        let parts: Vec<&str> = x.written.split(' ').collect();
+        let absent = |part: &&str| {
+            vocabulary
+                .get(&part.to_lowercase())
+                .is_none_or(|&n| n <= x.count)
+        };
+        parts.len() == 2
+            && (parts.iter().all(absent)
+                || (parts.iter().any(|p| p.chars().count() <= 2) && parts.iter().any(absent)))
     };
     if extract && (split_artefact(f) || split_artefact(dom)) {
         return true;
