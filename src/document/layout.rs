@@ -190,14 +190,14 @@ fn classify(f: &Features) -> (Family, f32) {
                 c(0.6 + f.indented.max(f.column_gap * 2.0).min(0.4)),
             );
         }
+        if f.median_len > 150 {
+            return (Family::FormFeedText, c(0.7));
+        }
         if f.trailing >= 0.3 || f.double_space >= 0.02 || f.column_gap >= 0.02 {
             return (
                 Family::Pdfminer,
                 c(0.6 + (f.trailing.max(f.double_space * 4.0)).min(0.35)),
             );
-        }
-        if f.median_len > 150 {
-            return (Family::FormFeedText, c(0.7));
         }
         if f.trailing < 0.02 && f.double_space < 0.01 {
             // pdftotext never writes trailing or doubled spaces in its default mode.
