@@ -65,6 +65,26 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
         ));
     }
     if let Some(layout) = &doc.layout {
+        if !layout.family.numbering_followable() {
+            let is_nu = |f: &Finding| f.code.starts_with("NU");
+            let withheld = findings.iter().filter(|f| is_nu(f)).count();
+            if withheld > 0 {
+                let span = first_span(findings, is_nu);
+                findings.retain(|f| !is_nu(f));
+                let message = format!(
+                    "numbering not checked: this extract ({}, confidence {:.2}) does not keep                      the reading order of columns, tables and side notes, so the {} apparent                      numbering defects may be artefacts of the extraction; lint the PDF itself",
+                    layout.family.name(),
+                    layout.confidence,
+                    withheld
+                );
+                findings.extend(meta_finding(
+                    settings,
+                    &ParseAbstention::META,
+                    span,
+                    message,
+                ));
+            }
+        }
         if !layout.family.footnotes_pairable() {
             let is_fn = |f: &Finding| f.code.starts_with("FN");
             let withheld = findings.iter().filter(|f| is_fn(f)).count();

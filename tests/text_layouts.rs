@@ -373,3 +373,30 @@ fn shared_extracts_keep_furniture_out_of_headings() {
     }
     assert!(seen >= 10, "only {seen} extracts read");
 }
+
+#[test]
+fn numbering_in_a_reordering_extract_gives_one_note() {
+    let points = "1. The Council welcomes the plan on soil.\n\n2. It supports the water plan.\n\n\
+                  4. It urges the Member States to act on air.\n\n";
+    // Typed text: the gap is reported.
+    let typed = doc("x.txt", points);
+    assert!(!codes(&check(&typed), "NU001").is_empty());
+    // The same points in a pdftotext extract, whose reading order is not trusted.
+    let topics = ["energy", "transport", "health"];
+    let mut pages = vec![points.to_string()];
+    pages.extend(
+        topics
+            .iter()
+            .map(|t| format!("Work on {t} continues in every region.\n")),
+    );
+    let extract = doc("x.txt", &(pages.join("\u{c}") + "\u{c}"));
+    assert_eq!(
+        extract.layout.as_ref().unwrap().family,
+        Family::PdftotextDefault
+    );
+    let f = check(&extract);
+    assert!(codes(&f, "NU").is_empty(), "{:?}", codes(&f, "NU"));
+    assert!(codes(&f, "PLX004")
+        .iter()
+        .any(|m| m.contains("numbering not checked")));
+}

@@ -68,6 +68,13 @@ impl Family {
         matches!(self, Family::DoubleSpacedExtract)
     }
 
+    /// Whether the order of the lines can be trusted to follow the numbering of
+    /// points and headings (extractors that reorder columns, tables and side notes
+    /// cannot be).
+    pub fn numbering_followable(self) -> bool {
+        !self.from_pdf() || self == Family::DoubleSpacedExtract
+    }
+
     /// Whether the text is an extract of a paginated document.
     pub fn from_pdf(self) -> bool {
         !matches!(
@@ -425,11 +432,10 @@ fn mark_paged(text: &str, lines: &[Line], pages: &[Vec<usize>], out: &mut Marks)
             .collect()
     };
     for (pi, page) in pages.iter().enumerate() {
-        let mut seen = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (_, v) in candidates(page) {
             let o = v as i64 - pi as i64;
-            if !seen.contains(&o) {
-                seen.push(o);
+            if seen.insert(o) {
                 *offsets.entry(o).or_default() += 1;
             }
         }
@@ -483,14 +489,12 @@ fn repeated(
 ) {
     let mut count: HashMap<String, usize> = HashMap::new();
     for group in groups {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         for &i in group {
             let l = &lines[i];
             let (whole, cells) = line_keys(&text[l.content.start..l.content.end], max);
             for k in whole.into_iter().chain(cells) {
-                if !seen.contains(&k) {
-                    seen.push(k);
-                }
+                seen.insert(k);
             }
         }
         for k in seen {

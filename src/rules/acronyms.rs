@@ -362,6 +362,27 @@ fn is_excluded(s: &str, _words: &[Word], p: &Part<'_>, config: &AcronymPack) -> 
     if is_roman_numeral(p.text) {
         return true;
     }
+    // "YYYY", "XXX": a template's slot, not an abbreviation.
+    let mut letters = p.text.chars();
+    if let Some(first) = letters.next() {
+        if p.text.len() >= 3 && letters.all(|c| c == first) {
+            return true;
+        }
+    }
+    // "OP: please insert …", "(OP: …)", "NB:": a label before a colon.
+    let head = s[..p.start].trim_end();
+    if (head.is_empty() || head.ends_with(['(', '+', '\n']))
+        && s[p.end..].trim_start_matches(' ').starts_with(':')
+    {
+        return true;
+    }
+    // "NAT-VII/010", "ENVE-VII/019": the number of an opinion or file.
+    if let Some(rest) = s[p.end..].strip_prefix('-') {
+        let code: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+        if code.contains('/') && code.chars().any(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
     // "2008/615/JBZ", "IP/20/2328": part of a document number.
     if s[..p.start].ends_with('/') || s[p.end..].starts_with('/') {
         return true;
@@ -629,9 +650,11 @@ fn inline_definitions(
             let rest = &s[ls..];
             let lead = rest.len() - rest.trim_start().len();
             let ls = ls + lead;
-            let le = s[ls..]
+            // A long form is short: look at most 200 bytes ahead (linear overall).
+            let limit = crate::source::floor_char_boundary(s, (ls + 200).min(s.len()));
+            let le = s[ls..limit]
                 .find(['.', ';', ',', '(', ')', '\n'])
-                .map_or(s.len(), |e| ls + e);
+                .map_or(limit, |e| ls + e);
             let long = s[ls..le].trim_end();
             let n_words = long.split_whitespace().count();
             if (1..=12).contains(&n_words)
@@ -821,7 +844,7 @@ fn preceded_by_noun(s: &str, words: &[Word], open: usize) -> bool {
     if t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) && before.len() >= 2 {
         prev = &before[before.len() - 2];
     }
-    let t = prev.as_str(s);
+    let t = prev.as_str(s).trim_end_matches(['”', '"', '’', '\'']);
     t.chars().any(|c| c.is_lowercase()) && t.chars().last().is_some_and(|c| c.is_alphabetic())
 }
 
@@ -837,7 +860,10 @@ fn long_form_before(
     let max_words = (letters + 5).min(letters * 2).max(1);
     // Look back at most 400 bytes: a long form is never longer.
     let floor = crate::source::floor_char_boundary(s, open.saturating_sub(400));
-    let clause_start = s[floor..open]
+    // A quoted long form ("“Global Biodiversity Framework” (GBF)") ends at its quote.
+    let quoted = s[..open].trim_end();
+    let end = quoted.trim_end_matches(['”', '"']).len().max(floor);
+    let clause_start = s[floor..end]
         .rfind(['.', ';', ':', '!', '?', '(', ')', '[', ']', '“', '”', '"'])
         .map_or(floor, |i| floor + i + 1);
     let window: Vec<&Word> = words_between(words, clause_start, open).iter().collect();

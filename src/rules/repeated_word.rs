@@ -88,8 +88,11 @@ fn same_word(a: &str, b: &str) -> bool {
 
 /// Whether a span is the whole content of its physical line (a table cell).
 fn alone_on_line(source: &str, span: crate::source::Span) -> bool {
-    let before = source.get(..span.start).unwrap_or("");
-    let after = source.get(span.end..).unwrap_or("");
+    // A line is short: look at most 400 bytes either way (linear overall).
+    let from = crate::source::floor_char_boundary(source, span.start.saturating_sub(400));
+    let to = crate::source::floor_char_boundary(source, (span.end + 400).min(source.len()));
+    let before = source.get(from..span.start).unwrap_or("");
+    let after = source.get(span.end..to).unwrap_or("");
     let head = before.rsplit(['\n', '\r']).next().unwrap_or("");
     let tail = after.split(['\n', '\r']).next().unwrap_or("");
     head.chars().all(|c| c.is_whitespace() || c == '\u{c}') && tail.chars().all(char::is_whitespace)
