@@ -199,12 +199,9 @@ fn glossary_rows(texts: &[(TextRole, &crate::document::Text, Vec<Word>)], builde
                 .map(|(i, _)| i)
                 .nth(11)
                 .unwrap_or(long_text.len());
-            builder.entry(short).definitions.push(Definition {
-                span: a.source_span(start, start + short.len()),
-                long_form: long,
-                long_span: b.source_span(lead, end_long.max(lead)),
-                aligned: true,
-            });
+            let key = builder.entry(short).key.clone();
+            builder.glossary.insert(key);
+            let _ = (start, lead, end_long);
         }
     }
 }
@@ -213,6 +210,9 @@ fn glossary_rows(texts: &[(TextRole, &crate::document::Text, Vec<Word>)], builde
 struct Builder {
     index: HashMap<String, usize>,
     acronyms: Vec<Acronym>,
+    /// Keys spelled out in a glossary or a `ACR = long form` list: defined for the
+    /// whole document, wherever the list stands (no AC002, no AC003 comparison).
+    glossary: HashSet<String>,
 }
 
 impl Builder {
@@ -237,6 +237,9 @@ impl Builder {
 
     fn finish(mut self) -> AcronymTable {
         for a in &mut self.acronyms {
+            if a.definitions.is_empty() && self.glossary.contains(&a.key) {
+                a.uses.clear();
+            }
             a.uses.sort_by_key(|s| s.start);
             a.uses.dedup();
             a.definitions.sort_by_key(|d| d.span.start);
@@ -662,12 +665,9 @@ fn inline_definitions(
                 && schwartz_hearst(long, singular(p.text)).is_some()
             {
                 sites.insert(p.start);
-                out.entry(p.text).definitions.push(Definition {
-                    span: text.source_span(p.start, p.end),
-                    long_form: long.to_string(),
-                    long_span: text.source_span(ls, ls + long.len()),
-                    aligned: true,
-                });
+                let key = out.entry(p.text).key.clone();
+                out.glossary.insert(key);
+                let _ = ls;
                 continue;
             }
         }
