@@ -145,7 +145,13 @@ impl Rule for RepeatedWord {
                 }
                 // Table cells are not prose: two cells in adjacent columns (a run of
                 // spaces between them) or each word alone on its line ("Yes" / "Yes").
+                // A capitalised word that ends one line and starts the next is a label
+                // or heading followed by its text ("Behandelingstraject Raad" /
+                // "Raad Economische …"), not a slip.
+                let capital_at_line_start = between.contains(['\n', '\r'])
+                    && tb.chars().next().is_some_and(char::is_uppercase);
                 if between.contains("   ")
+                    || capital_at_line_start
                     || (alone_on_line(source, first) && alone_on_line(source, second))
                 {
                     continue;
@@ -204,6 +210,9 @@ mod tests {
         assert_eq!(run(src, &[(0, 3), (5, 8)]), Vec::<String>::new());
         let src = "Eligible    Yes      Yes";
         assert_eq!(run(src, &[(0, src.len())]), Vec::<String>::new());
+        // A label line and the line after it that starts with the same word.
+        let src = "Behandelingstraject Raad\nRaad Economische Zaken";
+        assert_eq!(run(src, &[(0, 24), (25, src.len())]), Vec::<String>::new());
         // Prose that wraps after the first word still fires.
         let src = "Wij steunen de\n\nde lidstaten.";
         assert_eq!(run(src, &[(0, 14), (16, 29)]).len(), 1);
