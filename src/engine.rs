@@ -9,7 +9,8 @@ use crate::source::{floor_char_boundary, Span};
 
 // Where these lived before; kept so callers outside the library keep working.
 pub use crate::rules::meta::{
-    InvalidSuppression, UndecodableBytes, UnmatchedBaselineEntry, UnusedSuppression, META_RULES,
+    InvalidSuppression, ParseAbstention, UndecodableBytes, UnmatchedBaselineEntry,
+    UnusedSuppression, META_RULES,
 };
 pub use crate::rules::{all_metas, lookup, resolve_selector};
 pub use crate::settings::{meta_finding, PackSet, RuleSetting, Settings};
@@ -39,6 +40,7 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
         }
     }
     findings.extend(undecodable_bytes(doc, settings));
+    crate::abstain::apply(doc, settings, &mut findings);
     if doc.format == crate::document::Format::Markdown {
         crate::suppress::apply(&doc.source, settings, &mut findings);
     }
@@ -112,7 +114,7 @@ mod tests {
             resolve_selector("unused-suppression").unwrap()[0].code,
             "PLX001"
         );
-        assert_eq!(resolve_selector("PLX").unwrap().len(), 4);
+        assert_eq!(resolve_selector("PLX").unwrap().len(), 5);
         // `PL` is the placeholder group; it must not swallow the meta rules.
         assert!(resolve_selector("PL")
             .unwrap()

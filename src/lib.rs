@@ -4,6 +4,7 @@
 //! [`rules::registry`] over it and returns [`finding::Finding`]s; `report` renders them.
 //! The library does no printing except through `cli`, the binary's entry point.
 
+pub mod abstain;
 pub mod baseline;
 pub mod config;
 pub mod decode;

@@ -6,6 +6,7 @@
 pub mod analyses;
 pub mod docx;
 pub mod inline;
+pub mod layout;
 pub mod lines;
 pub mod load;
 pub mod markdown;
@@ -65,6 +66,11 @@ pub struct Document {
     /// What a Word draft carries beyond its text (tracked changes, comments, hidden
     /// text…), for the draft rules; `None` for other inputs.
     pub draft: Option<docx::DraftFacts>,
+    /// The layout family of a text input, with the evidence (text front end only).
+    pub layout: Option<layout::Layout>,
+    /// The language the text is written in when it is not a supported one ("fr"):
+    /// the language-dependent rules then stay silent.
+    pub unsupported_language: Option<&'static str>,
 }
 
 impl Document {
@@ -411,6 +417,8 @@ impl Document {
             dropped_refs: Vec::new(),
             analyses: analyses::Analyses::default(),
             draft: None,
+            layout: None,
+            unsupported_language: None,
         }
     }
 }

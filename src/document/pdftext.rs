@@ -16,7 +16,14 @@ use super::*;
 /// Parse PDF-extracted text into a document.
 pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
     let lang = language.unwrap_or_else(|| crate::lang::detect(&source.text));
-    let lines = classify_all(&source.text);
+    let mut lines = classify_all(&source.text);
+    let layout = super::layout::detect(&source.text, &lines);
+    let marks = super::layout::mark(&source.text, &lines, &layout);
+    for (&i, m) in &marks.marks {
+        if let super::layout::Mark::NotPageNumber(n) = *m {
+            lines[i].kind = LineKind::LoneNumber(n);
+        }
+    }
     // The builder borrows the text while it fills the document; the source moves in
     // afterwards.
     let mut doc = Document::empty(
@@ -24,12 +31,20 @@ pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
         Format::PdfText,
         lang,
     );
-    Builder::new(&source.text, &lines, lang).run(&mut doc);
+    let mut builder = Builder::new(&source.text, &lines, lang);
+    builder.marks = &marks.marks;
+    builder.run(&mut doc);
+    super::layout::attach_note_blocks(&mut doc, &source.text, &marks.note_blocks);
+    doc.layout = Some(layout);
+    doc.unsupported_language = super::layout::unsupported_language(&source.text);
     doc.source = source;
     attach_glued_references(&mut doc);
     doc.sentences = super::sentences::split_document(&doc);
     doc
 }
+
+static NO_MARKS: std::sync::LazyLock<std::collections::HashMap<usize, super::layout::Mark>> =
+    std::sync::LazyLock::new(std::collections::HashMap::new);
 
 /// Where the builder is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,6 +135,8 @@ struct Builder<'a> {
     heading_since_point: bool,
     /// The current footnote block began with text spliced into the body.
     spliced: bool,
+    /// What the layout pass decided for some lines (furniture, footnote blocks).
+    marks: &'a std::collections::HashMap<usize, super::layout::Mark>,
 }
 
 impl<'a> Builder<'a> {
@@ -199,6 +216,7 @@ impl<'a> Builder<'a> {
             last_roman: 0,
             heading_since_point: false,
             spliced: false,
+            marks: &NO_MARKS,
         }
     }
 
@@ -232,6 +250,23 @@ impl<'a> Builder<'a> {
             }
             if line.form_feed {
                 self.page_break_pending = true;
+            }
+            if let Some(mark) = self.marks.get(&line.index) {
+                // Furniture and footnote blocks found by the layout pass are not text;
+                // they do not interrupt the paragraph around them.
+                if let super::layout::Mark::Furniture { kind, page_break } = *mark {
+                    doc.furniture.push(Furniture {
+                        kind,
+                        span: line.content,
+                    });
+                    if page_break {
+                        self.end_zone();
+                        self.page_break_pending = true;
+                    }
+                }
+                if !matches!(mark, super::layout::Mark::NotPageNumber(_)) {
+                    continue;
+                }
             }
             let was_ref = self.step(doc, &line, prev_blank);
             self.prev = Some(line);

@@ -180,6 +180,12 @@ pub fn to_value(doc: &Document) -> Value {
         "language": doc.language.code(),
         "format": doc.format,
         "profile": *crate::document::profile::of(doc),
+        "layout": doc.layout.as_ref().map(|l| json!({
+            "family": l.family.name(),
+            "confidence": l.confidence,
+            "evidence": l.evidence,
+        })),
+        "unsupported_language": doc.unsupported_language,
         "pages": pages,
         "headings": headings,
         "points": points,

@@ -120,6 +120,21 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             format!("; evidence: {}", profile.evidence.join("; "))
         }
     )?;
+    if let Some(l) = &doc.layout {
+        writeln!(
+            out,
+            "layout: {} (confidence {:.2}; {})",
+            l.family.name(),
+            l.confidence,
+            l.evidence.join(", ")
+        )?;
+    }
+    if let Some(lang) = doc.unsupported_language {
+        writeln!(
+            out,
+            "language: {lang} (not supported: language rules stay silent)"
+        )?;
+    }
     for (offset, depth, text) in rows {
         writeln!(
             out,

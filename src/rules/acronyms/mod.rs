@@ -61,6 +61,13 @@ pub struct AcronymPack {
     /// Lowercased placeholder words (`[placeholders] words`: TODO, TBD): PL002 reports
     /// them, they are not acronyms.
     pub placeholders: HashSet<String>,
+    /// Lowercased words written in capitals as typography, not abbreviations
+    /// (`[acronyms] capitalised-words`: the operative verbs of Council conclusions,
+    /// table headers such as YES / TOTAL).
+    pub capitalised: HashSet<String>,
+    /// Lowercased articles (`[acronyms] appositive-articles`): "de", "the" before a
+    /// noun phrase that an acronym stands in apposition to.
+    pub articles: HashSet<String>,
 }
 
 impl FromPack for AcronymPack {
@@ -74,6 +81,8 @@ impl FromPack for AcronymPack {
             fillers: lower("acronyms.definition-fillers"),
             function_words: lower("terms.function-words"),
             placeholders: lower("placeholders.words"),
+            capitalised: lower("acronyms.capitalised-words"),
+            articles: lower("acronyms.appositive-articles"),
         }
     }
 }
@@ -165,18 +174,58 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     for (_, text, words) in &texts {
         scan_text(text, words, &config, &ordinary, &mut builder);
     }
+    glossary_rows(&texts, &mut builder);
     builder.finish()
+}
+
+/// A glossary table whose cells became separate texts: a text that is one acronym,
+/// followed (in source order) by a text whose words spell it out.
+fn glossary_rows(texts: &[(TextRole, &crate::document::Text, Vec<Word>)], builder: &mut Builder) {
+    let mut order: Vec<usize> = (0..texts.len()).collect();
+    order.sort_by_key(|&i| texts[i].1.span().start);
+    for pair in order.windows(2) {
+        let (a, b) = (texts[pair[0]].1, texts[pair[1]].1);
+        let short = a.as_str().trim();
+        if !is_acronym_shape(short) || short.contains(char::is_whitespace) {
+            continue;
+        }
+        let long_text = b.as_str();
+        let long: String = long_text
+            .split_whitespace()
+            .take(12)
+            .collect::<Vec<_>>()
+            .join(" ");
+        if long.starts_with(|c: char| c.is_alphabetic())
+            && schwartz_hearst(&long, singular(short)).is_some()
+        {
+            let start = a.as_str().len() - a.as_str().trim_start().len();
+            let lead = long_text.len() - long_text.trim_start().len();
+            let end_long = long_text
+                .char_indices()
+                .filter(|(_, c)| c.is_whitespace())
+                .map(|(i, _)| i)
+                .nth(11)
+                .unwrap_or(long_text.len());
+            let key = builder.entry(short).key.clone();
+            builder.glossary.insert(key);
+            let _ = (start, lead, end_long);
+        }
+    }
 }
 
 #[derive(Default)]
 struct Builder {
     index: HashMap<String, usize>,
     acronyms: Vec<Acronym>,
+    /// Keys spelled out in a glossary or a `ACR = long form` list: defined for the
+    /// whole document, wherever the list stands (no AC002, no AC003 comparison).
+    glossary: HashSet<String>,
 }
 
 impl Builder {
     fn entry(&mut self, written: &str) -> &mut Acronym {
-        let key = written.to_lowercase();
+        // "NDCs" is the plural of "NDC": one acronym.
+        let key = singular(written).to_lowercase();
         let i = match self.index.get(&key) {
             Some(&i) => i,
             None => {
@@ -195,6 +244,9 @@ impl Builder {
 
     fn finish(mut self) -> AcronymTable {
         for a in &mut self.acronyms {
+            if a.definitions.is_empty() && self.glossary.contains(&a.key) {
+                a.uses.clear();
+            }
             a.uses.sort_by_key(|s| s.start);
             a.uses.dedup();
             a.definitions.sort_by_key(|d| d.span.start);
@@ -205,6 +257,15 @@ impl Builder {
         AcronymTable {
             acronyms: self.acronyms,
         }
+    }
+}
+
+/// The singular of an acronym written with a plural "s" ("NDCs", "NGOs"); other
+/// words unchanged.
+pub fn singular(written: &str) -> &str {
+    match written.strip_suffix('s') {
+        Some(stem) if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) => stem,
+        _ => written,
     }
 }
 
@@ -287,7 +348,9 @@ fn scan_text(
             continue;
         }
         if is_all_caps(p.text)
-            && (shouting || caps_run[p.word] || is_typographic_caps(s, words, p, ordinary))
+            && (shouting
+                || caps_run[p.word]
+                || is_typographic_caps(s, words, p, ordinary, &config.function_words))
         {
             continue;
         }
@@ -298,19 +361,53 @@ fn scan_text(
 
 /// Excluded whatever the document: known acronyms, Roman numerals, document codes.
 fn is_excluded(s: &str, _words: &[Word], p: &Part<'_>, config: &AcronymPack) -> bool {
-    let key = p.text.to_lowercase();
+    let key = singular(p.text).to_lowercase();
     if config.known.contains(&key)
         || config.document_codes.contains(&key)
         || config.placeholders.contains(&key)
+        || config.capitalised.contains(&p.text.to_lowercase())
     {
         return true;
     }
     if is_roman_numeral(p.text) {
         return true;
     }
+    // "YYYY", "XXX": a template's slot, not an abbreviation.
+    let mut letters = p.text.chars();
+    if let Some(first) = letters.next() {
+        if p.text.len() >= 3 && letters.all(|c| c == first) {
+            return true;
+        }
+    }
+    // "OP: please insert …", "(OP: …)", "NB:": a label before a colon.
+    let head = s[..p.start].trim_end();
+    if (head.is_empty() || head.ends_with(['(', '+', '\n']))
+        && s[p.end..].trim_start_matches(' ').starts_with(':')
+    {
+        return true;
+    }
+    // "NAT-VII/010", "ENVE-VII/019": the number of an opinion or file.
+    if let Some(rest) = s[p.end..].strip_prefix('-') {
+        let code: String = rest.chars().take_while(|c| !c.is_whitespace()).collect();
+        if code.contains('/') && code.chars().any(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
     // "2008/615/JBZ", "IP/20/2328": part of a document number.
     if s[..p.start].ends_with('/') || s[p.end..].starts_with('/') {
         return true;
+    }
+    // "2023/0232 (COD)", "(2021/2548(RSP))": the procedure code after a number.
+    let before = s[..p.start].trim_end_matches(' ');
+    if let Some(b) = before.strip_suffix('(') {
+        if b.trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+            && s[p.end..].starts_with(')')
+        {
+            return true;
+        }
     }
     // "COM(2020) 795", "EEAS (2020) 1114".
     let after = s[p.end..].trim_start_matches(' ');
@@ -324,7 +421,13 @@ fn is_excluded(s: &str, _words: &[Word], p: &Part<'_>, config: &AcronymPack) -> 
 
 /// All-caps words that are typography: long words, words the document also writes in
 /// lowercase, surnames after a first name, units after a number.
-fn is_typographic_caps(s: &str, words: &[Word], p: &Part<'_>, ordinary: &HashSet<String>) -> bool {
+fn is_typographic_caps(
+    s: &str,
+    words: &[Word],
+    p: &Part<'_>,
+    ordinary: &HashSet<String>,
+    function_words: &HashSet<String>,
+) -> bool {
     if p.text.chars().count() >= 8 || ordinary.contains(&p.text.to_lowercase()) {
         return true;
     }
@@ -344,7 +447,14 @@ fn is_typographic_caps(s: &str, words: &[Word], p: &Part<'_>, ordinary: &HashSet
         .text
         .chars()
         .any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'));
-    if p.text.chars().count() >= 4 && has_vowel && is_titlecase(prev_text) && !prev.trailing_hyphen
+    // "The ECCC", "Each CERT": a function word capitalised at a sentence start is
+    // not a first name.
+    let sentence_start = function_words.contains(&prev_text.to_lowercase());
+    if p.text.chars().count() >= 4
+        && has_vowel
+        && is_titlecase(prev_text)
+        && !prev.trailing_hyphen
+        && !sentence_start
     {
         return true;
     }
@@ -388,9 +498,17 @@ fn find_definitions(
         }
         // Words inside the parenthesis, fillers stripped from both ends.
         let inner: Vec<&Word> = words_between(words, open + 1, close).iter().collect();
-        let inner = strip_fillers(s, inner, config);
+        let mut inner = strip_fillers(s, inner, config);
         if inner.is_empty() {
             continue;
+        }
+        // "(EU INTCEN)": a known acronym qualifying the defined one.
+        if inner.len() == 2 {
+            let first = inner[0].as_str(s);
+            if config.known.contains(&first.to_lowercase()) && is_acronym_shape(inner[1].as_str(s))
+            {
+                inner.remove(0);
+            }
         }
         let lo = parts.partition_point(|p| p.start <= open);
         let hi = parts.partition_point(|p| p.end <= close);
@@ -427,10 +545,25 @@ fn find_definitions(
         if inner.len() >= 2 {
             let last = inner[inner.len() - 1];
             let before_last = &s[inner[inner.len() - 2].end..last.start];
-            if before_last.contains(['–', '—']) || before_last.contains(" - ") {
+            // "(Nationally Determined Contributions, NDC’s)": a comma too, when the
+            // letters align.
+            let comma = before_last.trim() == ",";
+            if before_last.contains(['–', '—']) || before_last.contains(" - ") || comma {
                 let tail: Vec<&&Part<'_>> = defined_parts
                     .iter()
-                    .filter(|p| p.start == last.start && p.end == last.end)
+                    .filter(|p| {
+                        p.start == last.start
+                            && (p.end == last.end
+                                || matches!(&s[p.end..last.end], "’s" | "'s" | "s"))
+                    })
+                    .filter(|p| {
+                        !comma
+                            || schwartz_hearst(
+                                &s[inner[0].start..inner[inner.len() - 2].end],
+                                singular(p.text),
+                            )
+                            .is_some()
+                    })
                     .collect();
                 if let Some(p) = tail.first() {
                     let ls = inner[0].start;
@@ -485,7 +618,104 @@ fn find_definitions(
             }
         }
     }
+    inline_definitions(text, words, parts, config, out, &mut sites);
     sites
+}
+
+/// Definitions without a parenthesis:
+/// - `ACR = long form`, `ACR: long form`, `ACR – long form` and the glossary row
+///   `ACR    long form` (`-layout`), when the acronym's letters align with the words
+///   after it;
+/// - apposition, `de VN-burgerluchtvaartorganisatie ICAO`, `the Joint Research Centre
+///   JRC`: an article, a noun phrase of one long word or of capitalised words, then
+///   the acronym (a loose definition unless the letters align).
+fn inline_definitions(
+    text: &crate::document::Text,
+    words: &[Word],
+    parts: &[Part<'_>],
+    config: &AcronymPack,
+    out: &mut Builder,
+    sites: &mut HashSet<usize>,
+) {
+    let s = text.as_str();
+    for p in parts {
+        if sites.contains(&p.start) || is_excluded(s, words, p, config) {
+            continue;
+        }
+        let word = &words[p.word];
+        if word.start != p.start || word.end != p.end {
+            continue;
+        }
+        // ACR = long form
+        let after = &s[p.end..];
+        let trimmed = after.trim_start_matches([' ', '\t']);
+        let gap = after.len() - trimmed.len();
+        let sep = ["=", ":", "–", "—"]
+            .iter()
+            .find(|m| trimmed.starts_with(**m))
+            .map(|m| m.len())
+            .or((gap >= 2).then_some(0));
+        if let Some(sep) = sep {
+            let ls = p.end + gap + sep;
+            let rest = &s[ls..];
+            let lead = rest.len() - rest.trim_start().len();
+            let ls = ls + lead;
+            // A long form is short: look at most 200 bytes ahead (linear overall).
+            let limit = crate::source::floor_char_boundary(s, (ls + 200).min(s.len()));
+            let le = s[ls..limit]
+                .find(['.', ';', ',', '(', ')', '\n'])
+                .map_or(limit, |e| ls + e);
+            let long = s[ls..le].trim_end();
+            let n_words = long.split_whitespace().count();
+            if (1..=12).contains(&n_words)
+                && long.starts_with(|c: char| c.is_alphabetic())
+                && schwartz_hearst(long, singular(p.text)).is_some()
+            {
+                sites.insert(p.start);
+                let key = out.entry(p.text).key.clone();
+                out.glossary.insert(key);
+                let _ = ls;
+                continue;
+            }
+        }
+        // Apposition.
+        if p.word >= 2 && is_all_caps(p.text) {
+            let prev = &words[p.word - 1];
+            let prev_text = prev.as_str(s);
+            if s[prev.end..p.start] != *" " || is_acronym_shape(prev_text) {
+                continue;
+            }
+            // The noun phrase: one long (compound) word, or capitalised words.
+            let mut k = p.word - 1;
+            while k > 0
+                && is_titlecase(words[k - 1].as_str(s))
+                && s[words[k - 1].end..words[k].start] == *" "
+                && p.word - k < 8
+            {
+                k -= 1;
+            }
+            let Some(article) = k.checked_sub(1).map(|a| &words[a]) else {
+                continue;
+            };
+            if !config.articles.contains(&article.as_str(s).to_lowercase()) {
+                continue;
+            }
+            let phrase = &s[words[k].start..prev.end];
+            let long_word = k == p.word - 1
+                && prev_text.chars().filter(|c| c.is_alphabetic()).count() >= 12
+                && prev_text.chars().any(|c| c.is_lowercase());
+            let aligned = schwartz_hearst(phrase, p.text).is_some();
+            if long_word || (aligned && k < p.word - 1) {
+                sites.insert(p.start);
+                out.entry(p.text).definitions.push(Definition {
+                    span: text.source_span(p.start, p.end),
+                    long_form: phrase.to_string(),
+                    long_span: text.source_span(words[k].start, prev.end),
+                    aligned,
+                });
+            }
+        }
+    }
 }
 
 /// The words that lie wholly within `start..end` (words are sorted and disjoint).
@@ -621,7 +851,7 @@ fn preceded_by_noun(s: &str, words: &[Word], open: usize) -> bool {
     if t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) && before.len() >= 2 {
         prev = &before[before.len() - 2];
     }
-    let t = prev.as_str(s);
+    let t = prev.as_str(s).trim_end_matches(['”', '"', '’', '\'']);
     t.chars().any(|c| c.is_lowercase()) && t.chars().last().is_some_and(|c| c.is_alphabetic())
 }
 
@@ -637,7 +867,10 @@ fn long_form_before(
     let max_words = (letters + 5).min(letters * 2).max(1);
     // Look back at most 400 bytes: a long form is never longer.
     let floor = crate::source::floor_char_boundary(s, open.saturating_sub(400));
-    let clause_start = s[floor..open]
+    // A quoted long form ("“Global Biodiversity Framework” (GBF)") ends at its quote.
+    let quoted = s[..open].trim_end();
+    let end = quoted.trim_end_matches(['”', '"']).len().max(floor);
+    let clause_start = s[floor..end]
         .rfind(['.', ';', ':', '!', '?', '(', ')', '[', ']', '“', '”', '"'])
         .map_or(floor, |i| floor + i + 1);
     let window: Vec<&Word> = words_between(words, clause_start, open).iter().collect();

@@ -41,6 +41,9 @@ struct RawCommitments {
     default_author: String,
     past: Vec<String>,
     action_connectives: Vec<String>,
+    signposting: Vec<String>,
+    predictions: Vec<String>,
+    other_authors: Vec<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -74,6 +77,13 @@ pub struct Grammar {
     authors: Vec<(String, Regex)>,
     pub default_author: String,
     past: Vec<Regex>,
+    /// Sentences about the document itself ("the rest of this chapter"): no commitment.
+    signposting: Vec<Regex>,
+    /// Actions that are predictions, not undertakings ("we will encounter …").
+    predictions: Vec<Regex>,
+    /// Signs near the start of a document written by someone the pack's actors do
+    /// not cover (a ministry letter): its agentless passives are nobody's.
+    other_authors: Vec<Regex>,
     /// " en " / " and ": joins several actors into one name.
     conjunction: String,
     /// Every marker pattern at once, to skip sentences without any.
@@ -142,6 +152,9 @@ impl FromPack for Grammar {
             authors,
             default_author: raw.default_author,
             past: compile_union(&raw.past, &id, &mut errors),
+            signposting: compile_union(&raw.signposting, &id, &mut errors),
+            predictions: compile_union(&raw.predictions, &id, &mut errors),
+            other_authors: compile_union(&raw.other_authors, &id, &mut errors),
             conjunction: format!(
                 " {} ",
                 pack.get("language.conjunction")
@@ -194,12 +207,33 @@ impl Grammar {
     /// The author of a document, from the patterns of `[commitments] authors` near its
     /// start, else the pack's default author.
     pub fn author(&self, text: &str) -> String {
+        self.author_known(text)
+            .unwrap_or_else(|| self.default_author.clone())
+    }
+
+    /// The author an agentless passive is credited to: the named author, else the
+    /// pack's default unless the document shows another author (empty: nobody).
+    pub fn passive_author(&self, text: &str) -> String {
+        if let Some(a) = self.author_known(text) {
+            return a;
+        }
+        let head = &text[..super::time::floor_char_boundary(text, 6000)];
+        if self.other_authors.iter().any(|r| r.is_match(head)) {
+            return String::new();
+        }
+        self.default_author.clone()
+    }
+
+    /// The author named by the earliest match of an author pattern near the start
+    /// ("Communication from the Commission" before a mention of "Council
+    /// conclusions"), or `None` when no pattern matches.
+    pub fn author_known(&self, text: &str) -> Option<String> {
         let head = &text[..super::time::floor_char_boundary(text, 6000)];
         self.authors
             .iter()
-            .find(|(_, re)| re.is_match(head))
-            .map(|(n, _)| n.clone())
-            .unwrap_or_else(|| self.default_author.clone())
+            .filter_map(|(n, re)| re.find(head).map(|m| (m.start(), n)))
+            .min_by_key(|(at, _)| *at)
+            .map(|(_, n)| n.clone())
     }
 
     /// Cheap test: does the text contain any commitment marker at all?
@@ -326,7 +360,32 @@ impl Grammar {
             .iter()
             .find(|a| self.subject_position(text, a.start))
             .cloned();
-        let result = self.detect_inner(text, author, carry, &grouped);
+        let mut result = self.detect_inner(text, author, carry, &grouped);
+        // Signposting ("These two topics will be the core of the rest of this chapter")
+        // and predictions ("we zullen vaker oude verontreinigingen tegenkomen") use the
+        // modal without undertaking anything.
+        if let Some(d) = &result {
+            let from = d.marker.min(text.len());
+            let action = text
+                .get(from..d.action.1.clamp(from, text.len()))
+                .unwrap_or("");
+            // The main verb: right after the modal (English) or at the end of the
+            // clause (Dutch), not a nominalised verb inside the object.
+            let words: Vec<&str> = action
+                .split_whitespace()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .collect();
+            let head = words.iter().take(4).copied().collect::<Vec<_>>().join(" ");
+            let tail = words[words.len().saturating_sub(3)..].join(" ");
+            if self.signposting.iter().any(|r| r.is_match(text))
+                || self
+                    .predictions
+                    .iter()
+                    .any(|r| r.is_match(&head) || r.is_match(&tail))
+            {
+                result = None;
+            }
+        }
         if let Some(d) = &result {
             if d.actor_named {
                 carry.last_actor = Some(d.actor.clone());
@@ -598,6 +657,10 @@ impl Grammar {
                 .find(|a| a.start < ms && a.start < 3)
                 .map(|a| (a.name.clone(), true))
                 .unwrap_or_else(|| (author.to_string(), false));
+            // An agentless passive is the author's only when the author is known.
+            if owner.0.is_empty() {
+                return None;
+            }
             let action_start = text[..ms].rfind([',', ';']).map(|i| i + 1).unwrap_or(0);
             return Some(mk(owner.0, action_start, owner.1));
         }

@@ -54,6 +54,8 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
         inferred => options.document_date.map(DocDate::day).or(inferred),
     };
     let author = g.author(doc.text());
+    // Agentless passives credit the author only when the document is the author's.
+    let known_author = g.passive_author(doc.text());
     let mut out = Vec::new();
     let mut carry = Carry::default();
     // The actor and kind of an open lead-in frame.
@@ -128,7 +130,7 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
             if quotes.iter().any(|&(qs, qe)| s.start >= qs && s.start < qe) {
                 continue;
             }
-            if let Some(d) = g.detect(st, &author, &mut carry) {
+            if let Some(d) = g.detect(st, &known_author, &mut carry) {
                 let timing = g.timing(st, doc_date);
                 if timing.status == Status::Dated {
                     dated_body.push((doc.sentence_span(s), d.actor.clone(), content_keys(st)));

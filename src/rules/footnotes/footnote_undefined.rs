@@ -8,9 +8,10 @@ crate::declare_rule! {
     /// number (or Markdown label) exists, and no unlabelled footnote text on its page can
     /// stand for it (that case is `footnote-unlabelled`, FN004).
     ///
-    /// When several consecutive references are undefined, the first finding says so
-    /// and names the pages, since that usually means a whole block of footnotes was
-    /// lost (in extraction or in editing), not one note.
+    /// When two or more consecutive references are undefined, they are one finding
+    /// at the first, naming the pages, with the others as related places: that
+    /// usually means a whole block of footnotes was lost (in extraction or in
+    /// editing), one cause rather than dozens of defects.
     ///
     /// ## Why is this bad?
     /// In a policy text the footnotes carry the legal and documentary basis of each
@@ -66,9 +67,47 @@ impl Rule for FootnoteUndefined {
                     _ => break,
                 }
             }
-            for (j, &ri) in undefined[k..=end].iter().enumerate() {
-                let r = &doc.footnote_refs[ri];
+            if end > k {
+                // One cause, one finding: a run of consecutive undefined references
+                // (a lost block of footnote texts) is reported once, at its first
+                // reference, with the others as related places.
+                let first = &doc.footnote_refs[undefined[k]];
+                let last = &doc.footnote_refs[undefined[end]];
+                let (p1, p2) = (doc.page_number(first.page), doc.page_number(last.page));
+                let pages = if p1 == p2 {
+                    format!("page {p1}")
+                } else {
+                    format!("pages {p1}–{p2}")
+                };
                 let mut f = cx
+                    .report(
+                        first.span,
+                        format!(
+                            "footnotes {}–{} are referenced but never defined",
+                            first.label, last.label
+                        ),
+                    )
+                    .label("first reference of the run with no footnote text")
+                    .help(format!(
+                        "restore the footnote texts of {pages}, or remove the references"
+                    ))
+                    .note(format!(
+                        "footnotes {}–{} have no text: the footnotes of {pages} appear to be missing",
+                        first.label, last.label
+                    ));
+                for &ri in &undefined[k + 1..=end] {
+                    let r = &doc.footnote_refs[ri];
+                    f = f.related(
+                        r.span,
+                        format!("{} has no text either", name(&r.label, r.style)),
+                    );
+                }
+                k = end + 1;
+                continue;
+            }
+            for &ri in &undefined[k..=end] {
+                let r = &doc.footnote_refs[ri];
+                let f = cx
                     .report(
                         r.span,
                         format!(
@@ -81,20 +120,6 @@ impl Rule for FootnoteUndefined {
                         "add the text of {} or remove the reference",
                         name(&r.label, r.style)
                     ));
-                if j == 0 && end - k >= 2 {
-                    let first = &doc.footnote_refs[undefined[k]];
-                    let last = &doc.footnote_refs[undefined[end]];
-                    let (p1, p2) = (doc.page_number(first.page), doc.page_number(last.page));
-                    let pages = if p1 == p2 {
-                        format!("page {p1}")
-                    } else {
-                        format!("pages {p1}–{p2}")
-                    };
-                    f = f.note(format!(
-                        "footnotes {}–{} have no text: the footnotes of {pages} appear to be missing",
-                        first.label, last.label
-                    ));
-                }
                 let _ = f;
             }
             k = end + 1;

@@ -119,10 +119,37 @@ declare_rule! {
     }
 }
 
+declare_rule! {
+    /// ## What it does
+    /// Says, once per file, that a family of rules stayed silent because the text's
+    /// structure could not be recovered with confidence: footnotes whose labels stand
+    /// apart from their texts in the extract, or a language policylint has no pack for.
+    ///
+    /// ## Why is this bad?
+    /// It is not a defect of the text. It tells the reader that the silence of those
+    /// rules is not a clean bill of health, and what input would let them run.
+    ///
+    /// ## Example
+    /// A `pdftotext` extract whose footnote labels come after the footnote texts.
+    ///
+    /// Use instead: lint the PDF itself, or an extract whose footnotes keep their labels.
+    ///
+    /// ## Options
+    /// None.
+    pub ParseAbstention {
+        code: "PLX005",
+        name: "parse-abstention",
+        group: Meta,
+        level: Info,
+        summary: "rules that stayed silent because the structure could not be recovered",
+    }
+}
+
 /// The engine's own rules, sorted by code.
-pub static META_RULES: [&RuleMeta; 4] = [
+pub static META_RULES: [&RuleMeta; 5] = [
     &UnusedSuppression::META,
     &InvalidSuppression::META,
     &UnmatchedBaselineEntry::META,
     &UndecodableBytes::META,
+    &ParseAbstention::META,
 ];

@@ -85,6 +85,16 @@ pub struct FoundPlaceholder {
     pub end: usize,
 }
 
+/// Longest note to the Publications Office, in bytes.
+const MAX_OP_NOTE: usize = 400;
+
+static OP_NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:\(\s*|(?m:^)\+?\s*)OP\s*:[^\n]{0,80}").expect("valid regex")
+});
+static ACT_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:…|\.\.\.)/(?:…|\.\.\.)").expect("valid regex")
+});
+
 /// Longest bracketed text considered, in bytes.
 const MAX_BRACKETED: usize = 60;
 /// Most words a bracketed placeholder has ("[name of the Member State]").
@@ -110,6 +120,9 @@ struct QuoteTracker {
     open: usize,
     close: usize,
     straight: usize,
+    single_open: bool,
+    pending_close: bool,
+    prev: Option<char>,
 }
 
 impl QuoteTracker {
@@ -121,12 +134,33 @@ impl QuoteTracker {
                     '“' | '„' | '«' => self.open += 1,
                     '”' | '»' => self.close += 1,
                     '"' => self.straight += 1,
+                    // A single quote opens a quotation after a space or bracket and
+                    // closes it before one; inside a word it is an apostrophe.
+                    '‘' | '’' | '\'' => {
+                        let opens = self.prev.is_none_or(|p| p.is_whitespace() || p == '(');
+                        if opens {
+                            self.single_open = true;
+                        } else if self.prev.is_some_and(|p| !p.is_alphanumeric())
+                            || self.single_open
+                        {
+                            self.pending_close = true;
+                        }
+                    }
                     _ => {}
                 }
+                if self.pending_close && c != '’' && c != '\'' {
+                    // The quote before this character closed the quotation unless a
+                    // letter follows it (an apostrophe: "EU’s").
+                    if !c.is_alphanumeric() {
+                        self.single_open = false;
+                    }
+                    self.pending_close = false;
+                }
+                self.prev = Some(c);
             }
             self.scanned_to = at;
         }
-        self.open > self.close || self.straight % 2 == 1
+        self.open > self.close || self.straight % 2 == 1 || self.single_open
     }
 }
 
@@ -277,11 +311,73 @@ pub fn find_placeholders(text: &str, vocabulary: &Placeholders) -> Vec<FoundPlac
         from = close + 1;
     }
 
+    // Notes to the Publications Office ("(OP: please insert the date = 4 years after
+    // …)", "+ OP: please insert the number …") and the number of an act still to be
+    // adopted ("Regulation (EU) …/…"): what the published text must fill in.
+    for m in OP_NOTE.find_iter(text) {
+        let start = m.start();
+        let end = if text[start..].starts_with('(') {
+            text[start..]
+                .char_indices()
+                .take_while(|(i, _)| *i <= MAX_OP_NOTE)
+                .find(|&(_, c)| c == ')')
+                .map_or(m.end(), |(i, _)| start + i + 1)
+        } else {
+            m.end()
+        };
+        found.push(FoundPlaceholder { start, end });
+    }
+    for m in ACT_NUMBER.find_iter(text) {
+        found.push(FoundPlaceholder {
+            start: m.start(),
+            end: m.end(),
+        });
+    }
+
     // A word inside a bracketed placeholder ("[TBD]") is reported once, as the
     // bracketed placeholder that starts first.
     found.sort_by_key(|f| (f.start, f.end));
     found.dedup_by(|b, a| b.start < a.end);
     found
+}
+
+fn is_pm(written: &str) -> bool {
+    matches!(written, "p.m." | "P.M." | "PM" | "pm")
+}
+
+/// Whether a span is the whole content of its line, or a cell of a `-layout` row
+/// (three or more spaces on each side).
+fn alone_in_cell(source: &str, span: crate::source::Span) -> bool {
+    // A line is short: look at most 400 bytes either way (linear overall).
+    let from = crate::source::floor_char_boundary(source, span.start.saturating_sub(400));
+    let to = crate::source::floor_char_boundary(source, (span.end + 400).min(source.len()));
+    let before = source.get(from..span.start).unwrap_or("");
+    let after = source.get(span.end..to).unwrap_or("");
+    let head = before.rsplit(['\n', '\r']).next().unwrap_or("");
+    let tail = after.split(['\n', '\r']).next().unwrap_or("");
+    let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || c == '\u{c}');
+    (blank(head) || head.ends_with("   ")) && (blank(tail) || tail.starts_with("   "))
+}
+
+/// "Particulate Matter (PM)": the words before the bracket start with the letters of
+/// the acronym.
+fn spelled_out_before(text: &str, start: usize, written: &str) -> bool {
+    if !text[..start].ends_with('(') {
+        return false;
+    }
+    let letters: Vec<char> = written
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let initials: Vec<char> = text[..start - 1]
+        .split_whitespace()
+        .rev()
+        .take(letters.len())
+        .filter_map(|w| w.chars().next())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    initials.iter().rev().eq(letters.iter())
 }
 
 impl Rule for PlaceholderText {
@@ -295,6 +391,14 @@ impl Rule for PlaceholderText {
             for p in find_placeholders(text.as_str(), &vocabulary) {
                 let written = &text.as_str()[p.start..p.end];
                 let span = text.source_span(p.start, p.end);
+                if is_pm(written)
+                    && (alone_in_cell(doc.text(), span)
+                        || spelled_out_before(doc.text(), span.start, written))
+                {
+                    // "p.m." / "PM" as a table cell is budget notation (an amount not
+                    // yet quantified); "Particulate Matter (PM)" defines an acronym.
+                    continue;
+                }
                 cx.report(span, format!("placeholder \"{written}\" left in the text"))
                     .label("placeholder")
                     .help("replace the placeholder with the final text");
@@ -314,6 +418,33 @@ mod tests {
             .into_iter()
             .map(|p| text[p.start..p.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn publications_office_notes_and_act_numbers() {
+        assert_eq!(
+            found(
+                Language::En,
+                "By … (OP: please insert the date = 4 years after entry into force) and \
+                 Regulation (EU) …/… of the Council and Directive .../... apply."
+            ),
+            [
+                "(OP: please insert the date = 4 years after entry into force)",
+                "…/…",
+                ".../..."
+            ]
+        );
+        // An elision in a quotation opened with a single quote is not a placeholder.
+        assert!(found(
+            Language::Nl,
+            "uitgelegd als ’beleidsuitspraken over activiteiten […] in het ruimtegebruik’."
+        )
+        .is_empty());
+        // The EU’s apostrophe does not open a quotation.
+        assert_eq!(
+            found(Language::En, "The EU’s budget is EUR [...] billion."),
+            ["[...]"]
+        );
     }
 
     #[test]

@@ -136,7 +136,8 @@ fn spelling_of(s: &str) -> String {
 /// A word that can take part: prose, at least two letters, no digits, not a
 /// suspended compound.
 fn eligible(s: &str, w: &Word) -> bool {
-    if w.in_url || w.leading_hyphen || w.trailing_hyphen {
+    if w.in_url || w.leading_hyphen || w.trailing_hyphen || s[..w.start].ends_with('#') {
+        // A hashtag ("#EUSpace") is a handle, not a spelling.
         return false;
     }
     let mut letters = 0;
@@ -166,6 +167,58 @@ fn possessive_pair(a: &str, b: &str) -> bool {
     strip(a).is_some_and(|x| x == b) || strip(b).is_some_and(|x| x == a)
 }
 
+/// Pairs that differ by layout or grammar, not by spelling:
+/// - a split whose parts are not words of the document ("inw oners", "Ka derrichtlijn"):
+///   letter spacing lost in extraction;
+/// - a closed form against a hyphenated one in an extract whose extractor removes the
+///   hyphen of a word broken across lines (`pdftotext` default: "climaterelated" where
+///   the PDF has "climate-/related");
+/// - in English, a hyphenated compound modifier against the open noun phrase
+///   ("long-term plan" / "in the long term").
+fn not_a_variant(
+    f: &Form,
+    dom: &Form,
+    vocabulary: &HashMap<String, usize>,
+    (extract, dehyphenating): (bool, bool),
+    english: bool,
+) -> bool {
+    // A part counts as a word when it occurs more often than the split itself; a
+    // split is an artefact when no part is a word, or a part of one or two letters
+    // is not ("ma atwerk", "inw oners"; not "tegemoet komen").
+    let split_artefact = |x: &Form| {
+        let parts: Vec<&str> = x.written.split(' ').collect();
+        let absent = |part: &&str| {
+            vocabulary
+                .get(&part.to_lowercase())
+                .is_none_or(|&n| n <= x.count)
+        };
+        parts.len() == 2
+            && (parts.iter().all(absent)
+                || (parts.iter().any(|p| p.chars().count() <= 2) && parts.iter().any(absent)))
+    };
+    if extract && (split_artefact(f) || split_artefact(dom)) {
+        return true;
+    }
+    let hyphens = |x: &str| -> String { x.replace(['\u{2010}', '\u{2011}'], "-") };
+    let (fw, dw) = (hyphens(&f.written), hyphens(&dom.written));
+    if fw == dw {
+        // Two hyphen characters that look alike.
+        return true;
+    }
+    let count = |x: &str| x.matches('-').count();
+    if dehyphenating && count(&fw) != count(&dw) && fw.replace('-', "") == dw.replace('-', "") {
+        return true;
+    }
+    let same_but = |a: &str, b: &str, ca: char, cb: char| {
+        a.len() == b.len()
+            && a.chars()
+                .zip(b.chars())
+                .all(|(x, y)| x == y || (x == ca && y == cb))
+    };
+    let (a, b) = (f.written.to_lowercase(), dom.written.to_lowercase());
+    english && (same_but(&a, &b, '-', ' ') || same_but(&a, &b, ' ', '-'))
+}
+
 impl Rule for TermVariant {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -185,6 +238,21 @@ impl Rule for TermVariant {
             .collect();
 
         let mut groups: HashMap<String, Group, WordHash> = HashMap::default();
+        // Every word of the document, lowercased: the parts of a split spelling must be
+        // words of their own, or the split is an extraction artefact ("inw oners").
+        let mut vocabulary: HashMap<String, usize> = HashMap::new();
+        for (text, words, _, _) in &texts {
+            let s = text.as_str();
+            for w in words.iter() {
+                *vocabulary.entry(w.as_str(s).to_lowercase()).or_default() += 1;
+            }
+        }
+        let dehyphenating = doc
+            .layout
+            .as_ref()
+            .is_some_and(|l| l.family == crate::document::layout::Family::PdftotextDefault);
+        let english = doc.language == crate::lang::Language::En;
+        let extract = doc.layout.as_ref().is_some_and(|l| l.family.from_pdf());
         let mut key = String::new();
         for (text, words, typographic_caps, caps_run) in &texts {
             let s = text.as_str();
@@ -279,7 +347,10 @@ impl Rule for TermVariant {
                 .unwrap_or(0);
             let dom = &g.forms[dominant];
             for (i, f) in g.forms.iter().enumerate() {
-                if i == dominant || possessive_pair(&f.spelling, &dom.spelling) {
+                if i == dominant
+                    || possessive_pair(&f.spelling, &dom.spelling)
+                    || not_a_variant(f, dom, &vocabulary, (extract, dehyphenating), english)
+                {
                     continue;
                 }
                 findings.push((

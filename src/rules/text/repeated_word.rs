@@ -86,6 +86,18 @@ fn same_word(a: &str, b: &str) -> bool {
     }
 }
 
+/// Whether a span is the whole content of its physical line (a table cell).
+fn alone_on_line(source: &str, span: crate::source::Span) -> bool {
+    // A line is short: look at most 400 bytes either way (linear overall).
+    let from = crate::source::floor_char_boundary(source, span.start.saturating_sub(400));
+    let to = crate::source::floor_char_boundary(source, (span.end + 400).min(source.len()));
+    let before = source.get(from..span.start).unwrap_or("");
+    let after = source.get(span.end..to).unwrap_or("");
+    let head = before.rsplit(['\n', '\r']).next().unwrap_or("");
+    let tail = after.split(['\n', '\r']).next().unwrap_or("");
+    head.chars().all(|c| c.is_whitespace() || c == '\u{c}') && tail.chars().all(char::is_whitespace)
+}
+
 impl Rule for RepeatedWord {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -129,6 +141,19 @@ impl Rule for RepeatedWord {
                 // joined text across a break, the repeat is not in the document.
                 let between = source.get(first.end..second.start).unwrap_or("x");
                 if first.end > second.start || !between.chars().all(char::is_whitespace) {
+                    continue;
+                }
+                // Table cells are not prose: two cells in adjacent columns (a run of
+                // spaces between them) or each word alone on its line ("Yes" / "Yes").
+                // A capitalised word that ends one line and starts the next is a label
+                // or heading followed by its text ("Behandelingstraject Raad" /
+                // "Raad Economische …"), not a slip.
+                let capital_at_line_start = between.contains(['\n', '\r'])
+                    && tb.chars().next().is_some_and(char::is_uppercase);
+                if between.contains("   ")
+                    || capital_at_line_start
+                    || (alone_on_line(source, first) && alone_on_line(source, second))
+                {
                     continue;
                 }
                 cx.report(first.cover(second), format!("`{ta}` is repeated"))
@@ -177,6 +202,20 @@ mod tests {
     fn a_repeat_across_a_wrapped_line_is_reported() {
         let src = "Wij steunen de\n\nde lidstaten.";
         assert_eq!(run(src, &[(0, 14), (16, 29)]), vec!["de\n\nde"]);
+    }
+
+    #[test]
+    fn table_cells_are_not_repeats() {
+        let src = "Yes\n\nYes";
+        assert_eq!(run(src, &[(0, 3), (5, 8)]), Vec::<String>::new());
+        let src = "Eligible    Yes      Yes";
+        assert_eq!(run(src, &[(0, src.len())]), Vec::<String>::new());
+        // A label line and the line after it that starts with the same word.
+        let src = "Behandelingstraject Raad\nRaad Economische Zaken";
+        assert_eq!(run(src, &[(0, 24), (25, src.len())]), Vec::<String>::new());
+        // Prose that wraps after the first word still fires.
+        let src = "Wij steunen de\n\nde lidstaten.";
+        assert_eq!(run(src, &[(0, 14), (16, 29)]).len(), 1);
     }
 
     #[test]

@@ -1,0 +1,86 @@
+//! Abstention: where the front end could not recover a structure with confidence, the
+//! rules that depend on it stay silent and one `info` note (PLX005) says why and what
+//! would help, instead of a cascade of findings caused by the extraction.
+
+use crate::document::Document;
+use crate::finding::Finding;
+use crate::rules::meta::ParseAbstention;
+use crate::settings::{meta_finding, Settings};
+use crate::source::Span;
+
+/// Rule codes (or code prefixes) whose findings depend on the language pack.
+const LANGUAGE_RULES: &[&str] = &["AC", "CM", "DT", "KA", "PL002", "TV", "TX001"];
+
+fn first_span(findings: &[Finding], keep: impl Fn(&Finding) -> bool) -> Span {
+    findings
+        .iter()
+        .filter(|f| keep(f))
+        .map(|f| f.span)
+        .min_by_key(|s| s.start)
+        .unwrap_or(Span::new(0, 0))
+}
+
+/// Replace the findings that rest on an unrecovered structure by one note each.
+pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
+    if let Some(lang) = doc.unsupported_language {
+        let is_lang = |f: &Finding| LANGUAGE_RULES.iter().any(|p| f.code.starts_with(p));
+        let withheld = findings.iter().filter(|f| is_lang(f)).count();
+        findings.retain(|f| !is_lang(f));
+        let message = format!(
+            "the text is in a language policylint has no pack for (`{lang}`): the wording, \
+             acronym, date, placeholder and commitment rules stayed silent ({withheld} \
+             findings withheld); lint the text in Dutch or English"
+        );
+        findings.extend(meta_finding(
+            settings,
+            &ParseAbstention::META,
+            Span::new(0, 0),
+            message,
+        ));
+    }
+    if let Some(layout) = &doc.layout {
+        if !layout.family.numbering_followable() {
+            let is_nu = |f: &Finding| f.code.starts_with("NU");
+            let withheld = findings.iter().filter(|f| is_nu(f)).count();
+            if withheld > 0 {
+                let span = first_span(findings, is_nu);
+                findings.retain(|f| !is_nu(f));
+                let message = format!(
+                    "numbering not checked: this extract ({}, confidence {:.2}) does not keep                      the reading order of columns, tables and side notes, so the {} apparent                      numbering defects may be artefacts of the extraction; lint the PDF itself",
+                    layout.family.name(),
+                    layout.confidence,
+                    withheld
+                );
+                findings.extend(meta_finding(
+                    settings,
+                    &ParseAbstention::META,
+                    span,
+                    message,
+                ));
+            }
+        }
+        if !layout.family.footnotes_pairable() {
+            let is_fn = |f: &Finding| f.code.starts_with("FN");
+            let withheld = findings.iter().filter(|f| is_fn(f)).count();
+            if withheld > 0 {
+                let span = first_span(findings, is_fn);
+                findings.retain(|f| !is_fn(f));
+                let message = format!(
+                    "footnotes not checked: in this layout ({}, confidence {:.2}) footnote \
+                     references cannot be paired with their texts with confidence, so the {} \
+                     apparent footnote defects may be artefacts of the extraction; lint the PDF \
+                     itself, or an extract that keeps each footnote's label with its text",
+                    layout.family.name(),
+                    layout.confidence,
+                    withheld
+                );
+                findings.extend(meta_finding(
+                    settings,
+                    &ParseAbstention::META,
+                    span,
+                    message,
+                ));
+            }
+        }
+    }
+}
