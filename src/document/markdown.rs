@@ -780,35 +780,6 @@ fn resolve_label(label: &super::inline::Label, previous: Option<(Scheme, u32)>) 
     }
 }
 
-/// True when a line is a key-action box title ("Key actions", "Kernacties:"): the
-/// titles of every language pack (`[structure] box-titles`), as the PDF parser does.
-fn is_box_title(title: &str) -> bool {
-    use std::sync::OnceLock;
-    static TITLES: OnceLock<Vec<String>> = OnceLock::new();
-    let titles = TITLES.get_or_init(|| {
-        [Language::Nl, Language::En]
-            .iter()
-            .flat_map(|l| crate::pack::Pack::builtin(*l).strings("structure.box-titles"))
-            .map(|t| {
-                t.split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase()
-            })
-            .collect()
-    });
-    let t = title.trim().trim_end_matches(':').trim();
-    if t.len() > 60 {
-        return false;
-    }
-    let normalised = t
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    titles.contains(&normalised)
-}
-
 /// A short line standing alone, without final punctuation, starting with a capital:
 /// the way press releases write headings ("Meer informatie", "Related media").
 fn is_plain_heading(inline: &Inline) -> bool {
@@ -1224,7 +1195,7 @@ impl Builder {
         title: &Inline,
         after: &[Block],
     ) -> Option<usize> {
-        if !is_box_title(&title.plain) {
+        if !super::is_box_title(&title.plain) {
             return None;
         }
         let mut taken = 0;

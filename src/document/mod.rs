@@ -422,3 +422,26 @@ impl Document {
         }
     }
 }
+
+/// True when a line is a key-action box title ("Key actions", "Kernacties:"): the titles
+/// of every language pack (`[structure] box-titles`), compared without case and runs of
+/// spaces. Shared by the front ends that find boxes by their title.
+pub(crate) fn is_box_title(title: &str) -> bool {
+    use std::sync::OnceLock;
+    static TITLES: OnceLock<Vec<String>> = OnceLock::new();
+    let normalise = |t: &str| {
+        t.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let titles = TITLES.get_or_init(|| {
+        Language::ALL
+            .iter()
+            .flat_map(|l| crate::pack::Pack::builtin(*l).strings("structure.box-titles"))
+            .map(|t| normalise(&t))
+            .collect()
+    });
+    let t = title.trim().trim_end_matches(':').trim();
+    t.len() <= 60 && titles.contains(&normalise(t))
+}

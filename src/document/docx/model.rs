@@ -631,7 +631,7 @@ impl<'p> Builder<'p> {
         let Some(first) = paras.iter().position(|p| !Self::is_blank(p)) else {
             return false;
         };
-        if !is_box_title(&Self::plain(paras[first])) || paras.len() < 2 {
+        if !crate::document::is_box_title(&Self::plain(paras[first])) || paras.len() < 2 {
             return false;
         }
         self.in_title_zone = false;
@@ -1149,34 +1149,4 @@ fn resolve_label(
         None if letters == "i" => (Scheme::LowerRoman, roman),
         _ => (Scheme::LowerAlpha, label.value),
     }
-}
-
-/// True when a line is a key-action box title ("Key actions", "Kernacties:"): the
-/// titles of every language pack (`[structure] box-titles`), as the other front ends
-/// read them.
-fn is_box_title(title: &str) -> bool {
-    use std::sync::OnceLock;
-    static TITLES: OnceLock<Vec<String>> = OnceLock::new();
-    let titles = TITLES.get_or_init(|| {
-        [crate::lang::Language::Nl, crate::lang::Language::En]
-            .iter()
-            .flat_map(|l| crate::pack::Pack::builtin(*l).strings("structure.box-titles"))
-            .map(|t| {
-                t.split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase()
-            })
-            .collect()
-    });
-    let t = title.trim().trim_end_matches(':').trim();
-    if t.len() > 60 {
-        return false;
-    }
-    let normalised = t
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    titles.contains(&normalised)
 }
