@@ -3,6 +3,7 @@
 use std::collections::HashSet;
 
 use crate::declare_rule;
+use crate::document::profile::Profile;
 use crate::document::Document;
 use crate::pack::{FromPack, Pack};
 use crate::rule::{Context, Rule, RuleMeta};
@@ -38,6 +39,12 @@ declare_rule! {
     /// De Commissie zal uiterlijk 30 juni 2021 een voorstel indienen (kosten: 2 miljoen euro).
     /// ```
     ///
+    /// ## Profiles
+    /// In a `legislative-proposal`, the slots the Publications Office fills on adoption
+    /// ("…/…", "[…]", "(OP: …)", "[insert full title and OJ reference]") are expected
+    /// and not reported; in every other kind of document, a published act included,
+    /// they are placeholders.
+    ///
     /// ## Options
     /// The words and bracketed words come from the language pack (`[placeholders]`
     /// `words` and `bracketed`); a project's configuration may add to them.
@@ -59,6 +66,8 @@ pub struct Placeholders {
     word_lengths: std::ops::RangeInclusive<usize>,
     /// Matched inside square brackets, lowercased.
     bracketed: HashSet<String>,
+    /// Words that make a bracketed placeholder a Publications Office slot, lowercased.
+    publication_slots: Vec<String>,
 }
 
 impl FromPack for Placeholders {
@@ -71,6 +80,11 @@ impl FromPack for Placeholders {
             word_lengths: shortest..=longest,
             bracketed: pack
                 .strings("placeholders.bracketed")
+                .into_iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
+            publication_slots: pack
+                .strings("placeholders.publication-slots")
                 .into_iter()
                 .map(|w| w.to_lowercase())
                 .collect(),
@@ -380,6 +394,27 @@ fn spelled_out_before(text: &str, start: usize, written: &str) -> bool {
     initials.iter().rev().eq(letters.iter())
 }
 
+/// A slot the Publications Office fills when the act is adopted: "…/…" (the act's
+/// number), "[…]" (an OJ reference or a date), "(OP: …)", "[insert … OJ reference]" — the
+/// pack's `placeholders.publication-slots` words inside brackets.
+fn is_publication_slot(written: &str, slots: &[String]) -> bool {
+    let w = written.trim();
+    let dots = |s: &str| matches!(s.trim(), "..." | "…");
+    if let Some((a, b)) = w.split_once('/') {
+        if dots(a) && dots(b) {
+            return true;
+        }
+    }
+    if let Some(inner) = w.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+        let lower = inner.to_lowercase();
+        return dots(inner) || slots.iter().any(|s| lower.contains(s.as_str()));
+    }
+    // "(OP: please insert …)", "OP : please insert …", "+ OP: …".
+    let note = w.trim_start_matches(['(', '+', ' ', '[']);
+    note.strip_prefix("OP")
+        .is_some_and(|rest| rest.trim_start().starts_with(':'))
+}
+
 impl Rule for PlaceholderText {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -387,10 +422,16 @@ impl Rule for PlaceholderText {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let vocabulary = cx.pack().compiled::<Placeholders>();
+        let proposal = cx.profile(doc) == Profile::LegislativeProposal;
         for (_, text) in doc.texts() {
             for p in find_placeholders(text.as_str(), &vocabulary) {
                 let written = &text.as_str()[p.start..p.end];
                 let span = text.source_span(p.start, p.end);
+                if proposal && is_publication_slot(written, &vocabulary.publication_slots) {
+                    // A proposal must leave the act's number, date and OJ reference to
+                    // the Publications Office: those slots are expected there.
+                    continue;
+                }
                 if is_pm(written)
                     && (alone_in_cell(doc.text(), span)
                         || spelled_out_before(doc.text(), span.start, written))
@@ -411,6 +452,26 @@ impl Rule for PlaceholderText {
 mod tests {
     use super::*;
     use crate::lang::Language;
+
+    #[test]
+    fn publication_office_slots_are_told_apart_from_drafting_placeholders() {
+        let slots = vec!["oj reference".to_string()];
+        for slot in [
+            "…/…",
+            ".../...",
+            "[...]",
+            "[…]",
+            "[insert full title and OJ reference]",
+            "(OP: please insert the date)",
+            "OP : please insert the number",
+            "+ OP: please insert",
+        ] {
+            assert!(is_publication_slot(slot, &slots), "{slot}");
+        }
+        for drafting in ["[x]", "TODO", "[date]", "p.m.", "[naam]"] {
+            assert!(!is_publication_slot(drafting, &slots), "{drafting}");
+        }
+    }
 
     fn found(lang: Language, text: &str) -> Vec<String> {
         let v = Pack::builtin(lang).compiled::<Placeholders>();
