@@ -1,8 +1,9 @@
 //! TX002 `unbalanced-delimiter`.
 
 use crate::declare_rule;
-use crate::document::{Document, Text};
+use crate::document::{Document, Text, TextRole};
 use crate::rule::{Context, Rule, RuleMeta};
+use crate::source::{floor_char_boundary, Span};
 
 declare_rule! {
     /// ## What it does
@@ -183,18 +184,86 @@ fn unmatched_open(o: char, at: usize) -> Unmatched {
     }
 }
 
+/// Indices of unmatched quotes that pair up across paragraphs: a quote opening a
+/// paragraph, closed by an unmatched closing quote of its kind in a later paragraph
+/// (before the text moves on to more than a few unrelated paragraphs). Each opener
+/// still pending when its closer comes is paired, so that every opened paragraph of a
+/// multi-paragraph quotation counts as closed.
+fn quotations_across_paragraphs(
+    source: &str,
+    found: &[(Span, Unmatched, bool)],
+) -> std::collections::HashSet<usize> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].0.start);
+    let mut paired = std::collections::HashSet::new();
+    let mut pending: Vec<(usize, char)> = Vec::new();
+    for i in order {
+        let (span, _, opens_block) = &found[i];
+        let written = source.get(span.start..span.end).unwrap_or("");
+        if *opens_block {
+            let close = if written == "‘" { '’' } else { '”' };
+            // A quotation that ends a provision closes after its final punctuation
+            // (".’", ";’"), where a closing quote is never an apostrophe; the rule does
+            // not report such closers, so look for one ahead.
+            let ahead = &source[span.end..floor_char_boundary(source, span.end + 20_000)];
+            if [".", ";", ")", "]"]
+                .iter()
+                .any(|p| ahead.contains(&format!("{p}{close}")))
+            {
+                paired.insert(i);
+            } else {
+                pending.push((i, close));
+            }
+            continue;
+        }
+        let Some(c) = written.chars().next() else {
+            continue;
+        };
+        if matches!(c, '’' | '”') && pending.iter().any(|(_, close)| *close == c) {
+            paired.insert(i);
+            pending.retain(|(j, close)| {
+                if *close == c {
+                    paired.insert(*j);
+                    false
+                } else {
+                    true
+                }
+            });
+        }
+    }
+    paired
+}
+
 impl Rule for UnbalancedDelimiter {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for (_, text) in doc.texts() {
+        let mut found: Vec<(Span, Unmatched, bool)> = Vec::new();
+        for (role, text) in doc.texts() {
+            let body = role == TextRole::Body;
             for u in unmatched_delimiters(text) {
-                cx.report(text.source_span(u.start, u.end), u.message)
-                    .label("unmatched")
-                    .help("add the missing partner or remove the stray delimiter");
+                // An opening quote that starts a paragraph (or follows its colon) may
+                // open a quotation that
+                // runs over several paragraphs (amending provisions: "is replaced by
+                // the following: ‘Article 12a …’"; the English convention of opening
+                // every quoted paragraph and closing only the last).
+                let before = text.as_str()[..u.start].trim_end();
+                let opens_block = body
+                    && (before.is_empty() || before.ends_with(':'))
+                    && matches!(&text.as_str()[u.start..u.end], "‘" | "“");
+                found.push((text.source_span(u.start, u.end), u, opens_block));
             }
+        }
+        let cross_paragraph = quotations_across_paragraphs(doc.text(), &found);
+        for (i, (span, u, _)) in found.into_iter().enumerate() {
+            if cross_paragraph.contains(&i) {
+                continue;
+            }
+            cx.report(span, u.message)
+                .label("unmatched")
+                .help("add the missing partner or remove the stray delimiter");
         }
     }
 }
@@ -202,7 +271,6 @@ impl Rule for UnbalancedDelimiter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::Span;
 
     fn unmatched(s: &str) -> Vec<String> {
         let t = Text::from_source(s, Span::new(0, s.len()));
