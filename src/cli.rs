@@ -7,6 +7,7 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args as ClapArgs, Parser, Subcommand, ValueEnum};
 use rayon::prelude::*;
 
@@ -117,8 +118,8 @@ pub struct SettingsArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub document_date: Option<String>,
     /// The kind of document, instead of detecting it (`dump` shows what was detected).
-    #[arg(long, value_enum)]
-    pub profile: Option<ProfileArg>,
+    #[arg(long, value_parser = profile_parser())]
+    pub profile: Option<Profile>,
 }
 
 impl SettingsArgs {
@@ -128,7 +129,7 @@ impl SettingsArgs {
             ignore: self.ignore.clone(),
             language: self.language.map(Into::into),
             document_date: self.document_date.clone(),
-            profile: self.profile.map(Into::into),
+            profile: self.profile,
         }
     }
 }
@@ -213,34 +214,11 @@ impl From<LanguageArg> for LanguageSetting {
     }
 }
 
-/// `--profile`: the library's [`Profile`], as the command line spells it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ProfileArg {
-    /// strategies, agendas, reports
-    Communication,
-    /// a Commission proposal (memorandum, recitals, articles, financial statement)
-    LegislativeProposal,
-    /// a regulation, directive or decision as published
-    LegalAct,
-    CouncilConclusions,
-    PressRelease,
-    /// letters to parliament, BNC fiches, national strategies
-    NationalLetter,
-    Generic,
-}
-
-impl From<ProfileArg> for Profile {
-    fn from(p: ProfileArg) -> Self {
-        match p {
-            ProfileArg::Communication => Profile::Communication,
-            ProfileArg::LegislativeProposal => Profile::LegislativeProposal,
-            ProfileArg::LegalAct => Profile::LegalAct,
-            ProfileArg::CouncilConclusions => Profile::CouncilConclusions,
-            ProfileArg::PressRelease => Profile::PressRelease,
-            ProfileArg::NationalLetter => Profile::NationalLetter,
-            ProfileArg::Generic => Profile::Generic,
-        }
-    }
+/// `--profile`: one of the library's profile names (derived from [`Profile::ALL`], so
+/// a new profile needs no change here).
+fn profile_parser() -> impl clap::builder::TypedValueParser<Value = Profile> {
+    clap::builder::PossibleValuesParser::new(Profile::ALL.map(Profile::as_str))
+        .map(|name: String| Profile::from_name(&name).expect("a possible value is a profile name"))
 }
 
 /// `check --format`: the library's [`report::Format`], as the command line spells it.

@@ -3,7 +3,7 @@
 use crate::declare_rule;
 use crate::document::{Document, Text, TextRole};
 use crate::rule::{Context, Rule, RuleMeta};
-use crate::source::{floor_char_boundary, Span};
+use crate::source::Span;
 
 declare_rule! {
     /// ## What it does
@@ -195,6 +195,26 @@ fn quotations_across_paragraphs(
 ) -> std::collections::HashSet<usize> {
     let mut order: Vec<usize> = (0..found.len()).collect();
     order.sort_by_key(|&i| found[i].0.start);
+    // Where a closing quote follows final punctuation, in one pass over the text.
+    let ends_of = |close: char| -> Vec<usize> {
+        source
+            .char_indices()
+            .filter(|&(at, c)| {
+                c == close
+                    && source[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| matches!(p, '.' | ';' | ')' | ']'))
+            })
+            .map(|(at, _)| at)
+            .collect()
+    };
+    let has_block_openers = found.iter().any(|(_, _, opens)| *opens);
+    let (single_ends, double_ends) = if has_block_openers {
+        (ends_of('’'), ends_of('”'))
+    } else {
+        (Vec::new(), Vec::new())
+    };
     let mut paired = std::collections::HashSet::new();
     let mut pending: Vec<(usize, char)> = Vec::new();
     for i in order {
@@ -204,12 +224,14 @@ fn quotations_across_paragraphs(
             let close = if written == "‘" { '’' } else { '”' };
             // A quotation that ends a provision closes after its final punctuation
             // (".’", ";’"), where a closing quote is never an apostrophe; the rule does
-            // not report such closers, so look for one ahead.
-            let ahead = &source[span.end..floor_char_boundary(source, span.end + 20_000)];
-            if [".", ";", ")", "]"]
-                .iter()
-                .any(|p| ahead.contains(&format!("{p}{close}")))
-            {
+            // not report such closers, so look for one ahead (positions found once).
+            let ends = if close == '’' {
+                &single_ends
+            } else {
+                &double_ends
+            };
+            let next = ends.partition_point(|&at| at < span.end);
+            if ends.get(next).is_some_and(|&at| at < span.end + 20_000) {
                 paired.insert(i);
             } else {
                 pending.push((i, close));
