@@ -206,6 +206,7 @@ mod tests {
             related: vec![],
             help: None,
             notes: vec![],
+            secondary: false,
         }
     }
 

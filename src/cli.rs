@@ -151,6 +151,15 @@ pub struct CheckArgs {
     /// Colour the human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Human output: show every finding with its excerpt, instead of listing a rule's
+    /// many findings in a file together.
+    #[arg(long)]
+    pub expand: bool,
+    /// After the findings, count them per rule and per file (to standard error for the
+    /// machine formats). The human format prints the per-rule count by default when
+    /// several files are checked.
+    #[arg(long)]
+    pub statistics: bool,
     /// Report only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
@@ -351,6 +360,13 @@ fn annotate(args: &SettingsArgs, file: &Path, output: &Path, err: &mut dyn Write
             let _ = writeln!(err, "error: {m}");
             EXIT_ERROR
         }
+    }
+}
+
+fn human_options(args: &CheckArgs) -> report::human::HumanOptions {
+    report::human::HumanOptions {
+        color: args.format == Format::Human && use_color(args.color),
+        expand: args.expand,
     }
 }
 
@@ -566,12 +582,23 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             );
         }
     }
-    let color = args.format == Format::Human && use_color(args.color);
-    if let Err(e) = report::write(args.format.into(), &report, out, color) {
+    let human = human_options(args);
+    if let Err(e) = report::write(args.format.into(), &report, out, human) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = writeln!(err, "error: cannot write the report: {e}");
             return EXIT_ERROR;
         }
+    }
+    if args.statistics {
+        let mut stats = report::statistics::Statistics::default();
+        for f in &report.files {
+            stats.add_file(&f.source.path, &f.findings);
+        }
+        let _ = if machine {
+            stats.write_all(err)
+        } else {
+            stats.write_all(out)
+        };
     }
     let _ = out.flush();
 
@@ -624,7 +651,8 @@ fn check_streamed(
     err: &mut dyn Write,
 ) -> u8 {
     let github = args.format == Format::Github;
-    let color = args.format == Format::Human && use_color(args.color);
+    let human = human_options(args);
+    let mut stats = report::statistics::Statistics::default();
     let print_error = |err: &mut dyn Write, e: &FileError| {
         let _ = writeln!(
             err,
@@ -664,12 +692,13 @@ fn check_streamed(
                     apply_baseline(index, &mut file, &settings);
                 }
                 files += 1;
+                stats.add_file(&file.source.path, &file.findings);
                 for f in &file.findings {
                     counts.add(f.level);
                     max_level = max_level.max(Some(f.level));
                 }
                 if write_error.is_none() {
-                    if let Err(e) = report::write_one(args.format.into(), file, out, color) {
+                    if let Err(e) = report::write_one(args.format.into(), file, out, human) {
                         write_error = Some(e);
                     }
                 }
@@ -686,7 +715,24 @@ fn check_streamed(
     );
     let result = match write_error {
         Some(e) => Err(e),
-        None => report::write_end(args.format.into(), files, counts, errors, out, color),
+        None => {
+            // The tables go before the human summary line, which stays the last line.
+            let several = files > 1 && args.format == Format::Human;
+            let tables = if args.statistics {
+                if github {
+                    stats.write_all(err)
+                } else {
+                    writeln!(out).and_then(|_| stats.write_all(out))
+                }
+            } else if several && !stats.is_empty() {
+                writeln!(out).and_then(|_| stats.write_rules(out))
+            } else {
+                Ok(())
+            };
+            tables.and_then(|_| {
+                report::write_end(args.format.into(), files, counts, errors, out, human.color)
+            })
+        }
     };
     if let Err(e) = result {
         if e.kind() != std::io::ErrorKind::BrokenPipe {

@@ -31,7 +31,11 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
         for mut finding in cx.into_findings() {
             finding.code = meta.code;
             finding.rule = meta.name;
-            finding.level = setting.level;
+            finding.level = if finding.secondary {
+                setting.level.lower()
+            } else {
+                setting.level
+            };
             finding.span = clamp(&doc.source.text, finding.span);
             for related in &mut finding.related {
                 related.span = clamp(&doc.source.text, related.span);

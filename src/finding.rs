@@ -14,6 +14,14 @@ pub enum Level {
 }
 
 impl Level {
+    /// One level lower (info stays info).
+    pub fn lower(self) -> Level {
+        match self {
+            Level::Error => Level::Warning,
+            Level::Warning | Level::Info => Level::Info,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Level::Info => "info",
@@ -46,4 +54,8 @@ pub struct Finding {
     pub related: Vec<Related>,
     pub help: Option<String>,
     pub notes: Vec<String>,
+    /// Ranked by its rule below the rule's own weight (a commitment in the body text
+    /// rather than a key action): the engine stamps it one level below the rule's level.
+    #[serde(skip)]
+    pub secondary: bool,
 }

@@ -179,6 +179,7 @@ impl<'a> Context<'a> {
             related: Vec::new(),
             help: None,
             notes: Vec::new(),
+            secondary: false,
         });
         FindingBuilder {
             finding: self.findings.last_mut().expect("just pushed"),
@@ -213,6 +214,12 @@ impl FindingBuilder<'_> {
     }
     pub fn note(self, note: impl Into<String>) -> Self {
         self.finding.notes.push(note.into());
+        self
+    }
+    /// Rank the finding below the rule's own weight: it is stamped one level lower
+    /// than the rule's configured level (see [`Finding::secondary`]).
+    pub fn secondary(self, secondary: bool) -> Self {
+        self.finding.secondary = secondary;
         self
     }
 }

@@ -104,5 +104,6 @@ pub fn meta_finding(
         related: Vec::new(),
         help: None,
         notes: Vec::new(),
+        secondary: false,
     })
 }

@@ -291,6 +291,7 @@ mod tests {
             related: vec![],
             help: None,
             notes: vec![],
+            secondary: false,
         }
     }
 

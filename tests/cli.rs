@@ -334,6 +334,7 @@ fn concise_and_human_render_the_same_findings() {
     let (human, _d2) = seed_and_findings("human");
     let n = concise.stdout.lines().count();
     assert!(n > 0);
+    let mut places = std::collections::BTreeMap::<String, usize>::new();
     for line in concise.stdout.lines() {
         // path:line:col: level[CODE] message
         let rest = line.split_once(": ").map(|(_, r)| r).unwrap_or("");
@@ -341,14 +342,47 @@ fn concise_and_human_render_the_same_findings() {
             rest.starts_with("error[") || rest.starts_with("warning[") || rest.starts_with("info["),
             "{line}"
         );
+        let code = rest.split(['[', ']']).nth(1).unwrap().to_string();
+        *places.entry(code).or_default() += 1;
     }
-    let headers = human
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("error[") || l.starts_with("warning[") || l.starts_with("note["))
-        .count();
-    assert_eq!(headers, n, "{}", human.stdout);
+    let is_header = |l: &&str| {
+        ["error[", "warning[", "note[", "info["]
+            .iter()
+            .any(|p| l.starts_with(p))
+    };
+    // By default a rule's many findings in a file are one entry that counts them
+    // ("warning[CM001]: 31 × …"): the counts add up to every finding, per rule.
+    let mut shown = std::collections::BTreeMap::<String, usize>::new();
+    let mut entries = 0;
+    for header in human.stdout.lines().filter(is_header) {
+        entries += 1;
+        let code = header.split(['[', ']']).nth(1).unwrap().to_string();
+        let after = header.split_once("]: ").unwrap().1;
+        let count = after
+            .split_once(" × ")
+            .and_then(|(k, _)| k.parse::<usize>().ok())
+            .unwrap_or(1);
+        *shown.entry(code).or_default() += count;
+    }
+    assert_eq!(shown, places, "{}", human.stdout);
+    assert!(entries < n, "lists make fewer entries than findings");
     assert!(human.stdout.contains("2 files checked"), "{}", human.stdout);
+
+    // `--expand`: one diagnostic per finding.
+    let dir = temp_with(&[("a.md", NO_REASON_MD)]);
+    let expanded = run(policylint().args([
+        "check",
+        "--exit-zero",
+        "--expand",
+        SEED,
+        &path_in(&dir, "a.md"),
+    ]));
+    assert_eq!(
+        expanded.stdout.lines().filter(is_header).count(),
+        n,
+        "{}",
+        expanded.stdout
+    );
 }
 
 #[test]

@@ -407,6 +407,7 @@ mod spans {
                         related: Vec::new(),
                         help: None,
                         notes: Vec::new(),
+                        secondary: false,
                     }
                 })
                 .collect();

@@ -315,7 +315,11 @@ fn fuzz_findings_stay_fixed() {
                 errors: vec![],
             };
             let mut out = Vec::new();
-            policylint::report::write(policylint::report::Format::Human, &report, &mut out, false)
+            let expand = policylint::report::human::HumanOptions {
+                color: false,
+                expand: true,
+            };
+            policylint::report::write(policylint::report::Format::Human, &report, &mut out, expand)
                 .unwrap();
         }
         // Debug build, loaded machine: generous, but far below a hang.

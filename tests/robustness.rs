@@ -38,7 +38,8 @@ proptest! {
         let run = RunReport { files: vec![FileReport { source: doc.source, findings }], errors: vec![] };
         for format in [Format::Human, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
             let mut out = Vec::new();
-            report::write(format, &run, &mut out, true).unwrap();
+            let options = report::human::HumanOptions { color: true, expand: false };
+            report::write(format, &run, &mut out, options).unwrap();
         }
     }
 }

@@ -35,8 +35,8 @@ fuzz_target!(init: warm_up(), |data: &[u8]| {
         errors: vec![],
     };
     let mut out = Vec::new();
-    policylint::report::write(policylint::report::Format::Human, &report, &mut out, false)
+    policylint::report::write(policylint::report::Format::Human, &report, &mut out, Default::default())
         .expect("render to a Vec");
-    policylint::report::write(policylint::report::Format::Concise, &report, &mut out, false)
+    policylint::report::write(policylint::report::Format::Concise, &report, &mut out, Default::default())
         .expect("render to a Vec");
 });

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use codespan_reporting::diagnostic::{Diagnostic, Label, Severity};
-use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use codespan_reporting::term::termcolor::{Ansi, Color, ColorSpec, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 
 use super::excerpt::{self, one_line, Excerpt};
@@ -81,34 +81,199 @@ fn diagnostic<'a>(
     (diagnostic, ex)
 }
 
-pub fn write(report: &RunReport, out: &mut dyn Write, color: bool) -> io::Result<()> {
+/// How the human format shows findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct HumanOptions {
+    /// ANSI colours.
+    pub color: bool,
+    /// Every finding as a full diagnostic: no lists (`check --expand`).
+    pub expand: bool,
+}
+
+/// A rule's warnings (or errors) in one file are listed together, one line per place,
+/// when there are more than this many: a drafter reads 30 undated key actions as a
+/// list, not as 30 source excerpts.
+pub const LIST_OVER: usize = 3;
+
+/// Infos of one rule in one file are always listed together (when there are two or
+/// more), by line number only: they are the register's detail, not the drafter's
+/// first work.
+pub const INFO_LIST_FROM: usize = 2;
+
+pub fn write(report: &RunReport, out: &mut dyn Write, options: HumanOptions) -> io::Result<()> {
     for file in &report.files {
-        write_file(file, out, color)?;
+        write_file(file, out, options)?;
     }
     write_summary(
         report.files.len(),
         report.counts(),
         report.errors.len(),
         out,
-        color,
+        options.color,
     )
 }
 
-/// The diagnostics of one file.
-pub fn write_file(file: &FileReport, out: &mut dyn Write, color: bool) -> io::Result<()> {
-    let mut writer: Box<dyn WriteColor + '_> = if color {
-        Box::new(Ansi::new(&mut *out))
+fn writer<'w>(out: &'w mut dyn Write, color: bool) -> Box<dyn WriteColor + 'w> {
+    if color {
+        Box::new(Ansi::new(out))
     } else {
-        Box::new(NoColor::new(&mut *out))
+        Box::new(NoColor::new(out))
+    }
+}
+
+/// How one file's findings are shown: each alone, or in per-rule lists.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Entry<'f> {
+    One(&'f Finding),
+    /// Findings of one rule at one level, in text order.
+    List(Vec<&'f Finding>),
+}
+
+/// The entries of a file: single findings in text order, then the lists in order of
+/// their first place. Every finding is in exactly one entry.
+pub fn entries(findings: &[Finding], expand: bool) -> Vec<Entry<'_>> {
+    if expand {
+        return findings.iter().map(Entry::One).collect();
+    }
+    let mut counts: crate::hash::FastMap<(&str, Level), usize> = Default::default();
+    for f in findings {
+        *counts.entry((f.code, f.level)).or_default() += 1;
+    }
+    let listed = |f: &Finding| {
+        let n = counts[&(f.code, f.level)];
+        if f.level == Level::Info {
+            n >= INFO_LIST_FROM
+        } else {
+            n > LIST_OVER
+        }
     };
+    let mut out: Vec<Entry<'_>> = Vec::new();
+    let mut lists: Vec<Vec<&Finding>> = Vec::new();
+    let mut list_of: crate::hash::FastMap<(&str, Level), usize> = Default::default();
+    for f in findings {
+        if listed(f) {
+            let i = *list_of.entry((f.code, f.level)).or_insert_with(|| {
+                lists.push(Vec::new());
+                lists.len() - 1
+            });
+            lists[i].push(f);
+        } else {
+            out.push(Entry::One(f));
+        }
+    }
+    // The weightiest lists first, then by their first place.
+    lists.sort_by_key(|l| (std::cmp::Reverse(l[0].level), l[0].span.start));
+    out.extend(lists.into_iter().map(Entry::List));
+    out
+}
+
+/// The diagnostics of one file.
+pub fn write_file(file: &FileReport, out: &mut dyn Write, options: HumanOptions) -> io::Result<()> {
+    let mut writer = writer(out, options.color);
     let config = Config::default();
     let name = super::escape::control(&file.source.path);
-    for f in &file.findings {
-        let (d, excerpt) = diagnostic(&file.source, &name, f);
-        term::emit(&mut *writer, &config, &excerpt, &d)
-            .map_err(|e| io::Error::other(e.to_string()))?;
+    for entry in entries(&file.findings, options.expand) {
+        match entry {
+            Entry::One(f) => {
+                let (d, excerpt) = diagnostic(&file.source, &name, f);
+                term::emit(&mut *writer, &config, &excerpt, &d)
+                    .map_err(|e| io::Error::other(e.to_string()))?;
+            }
+            Entry::List(list) => write_list(&mut *writer, &file.source, &name, &list)?,
+        }
     }
     Ok(())
+}
+
+fn level_colour(level: Level) -> ColorSpec {
+    let mut spec = ColorSpec::new();
+    spec.set_bold(true)
+        .set_intense(true)
+        .set_fg(Some(match level {
+            Level::Error => Color::Red,
+            Level::Warning => Color::Yellow,
+            Level::Info => Color::Green,
+        }));
+    spec
+}
+
+/// One rule's findings at one level in one file, as one entry. Warnings and errors:
+/// one line per place (`path:line:column: message`, which editors and terminals open).
+/// Infos: the line numbers.
+fn write_list(
+    w: &mut dyn WriteColor,
+    source: &SourceFile,
+    name: &str,
+    list: &[&Finding],
+) -> io::Result<()> {
+    let first = list[0];
+    let meta = crate::rules::lookup(first.code);
+    let summary = meta.map(|m| m.summary).unwrap_or(first.rule);
+    let level = match first.level {
+        Level::Info => "info",
+        l => l.as_str(),
+    };
+    w.set_color(&level_colour(first.level))?;
+    write!(w, "{level}[{}]", first.code)?;
+    w.reset()?;
+    let mut bold = ColorSpec::new();
+    bold.set_bold(true);
+    w.set_color(&bold)?;
+    writeln!(w, ": {} × {summary} ({})", list.len(), first.rule)?;
+    w.reset()?;
+    if first.level == Level::Info {
+        writeln!(w, "  ┌─ {name}")?;
+        let mut line = String::from("  │ lines");
+        for (i, f) in list.iter().enumerate() {
+            let at = source.position(f.span.start).line.to_string();
+            if line.len() + at.len() > 96 {
+                writeln!(w, "{line}")?;
+                line = String::from("  │      ");
+            }
+            line.push(' ');
+            line.push_str(&at);
+            if i + 1 < list.len() {
+                line.push(',');
+            }
+        }
+        writeln!(w, "{line}")?;
+    } else {
+        for f in list {
+            let at = source.position(f.span.start);
+            let page = source
+                .rendering
+                .as_ref()
+                .and_then(|r| r.page_at(f.span.start))
+                .map(|p| format!(" (page {p})"))
+                .unwrap_or_default();
+            let line = format!(
+                "  │ {name}:{}:{}:{page} {}",
+                at.line,
+                at.column,
+                one_line(&f.message)
+            );
+            writeln!(w, "{}", cut(&line, excerpt::WIDTH))?;
+        }
+    }
+    if let Some(help) = first.help.as_deref() {
+        if list.iter().all(|f| f.help.as_deref() == Some(help)) {
+            writeln!(w, "  = help: {}", one_line(help))?;
+        }
+    }
+    writeln!(
+        w,
+        "  = note: `--expand` shows each with its excerpt; `policylint explain {}` explains the rule",
+        first.code
+    )?;
+    writeln!(w)
+}
+
+/// At most `width` characters, with `…` when cut.
+fn cut(s: &str, width: usize) -> String {
+    match s.char_indices().nth(width) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
 }
 
 /// The closing line: files checked, findings per level, files that could not be read.
@@ -119,11 +284,7 @@ pub fn write_summary(
     out: &mut dyn Write,
     color: bool,
 ) -> io::Result<()> {
-    let mut writer: Box<dyn WriteColor + '_> = if color {
-        Box::new(Ansi::new(&mut *out))
-    } else {
-        Box::new(NoColor::new(&mut *out))
-    };
+    let mut writer = writer(out, color);
     let mut summary = format!(
         "{} checked: {}, {}, {}",
         plural(files, "file"),
@@ -171,7 +332,15 @@ mod tests {
     #[test]
     fn colour_uses_ansi_escapes() {
         let mut out = Vec::new();
-        super::write(&testing::report(), &mut out, true).unwrap();
+        super::write(
+            &testing::report(),
+            &mut out,
+            super::HumanOptions {
+                color: true,
+                expand: false,
+            },
+        )
+        .unwrap();
         assert!(String::from_utf8(out).unwrap().contains('\u{1b}'));
     }
 
@@ -191,6 +360,7 @@ mod tests {
                 related: vec![],
                 help: None,
                 notes: vec![],
+                secondary: false,
             };
             let report = RunReport {
                 files: vec![FileReport {
@@ -200,7 +370,8 @@ mod tests {
                 errors: vec![],
             };
             let mut out = Vec::new();
-            super::write(&report, &mut out, false).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            super::write(&report, &mut out, super::HumanOptions::default())
+                .unwrap_or_else(|e| panic!("{text:?}: {e}"));
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod sarif;
+pub mod statistics;
 
 use std::io::{self, Write};
 
@@ -99,19 +100,19 @@ pub fn location(source: &SourceFile, span: Span) -> (Position, Position) {
     (source.position(span.start), source.position(span.end))
 }
 
-/// Render a run in a format. `color` only affects `human`.
+/// Render a run in a format. `human` only affects the human format.
 pub fn write(
     format: Format,
     report: &RunReport,
     out: &mut dyn Write,
-    color: bool,
+    human: human::HumanOptions,
 ) -> io::Result<()> {
     // No format may drive a CI runner: the runner's command syntaxes are broken in
     // every line of every format but `github` (whose data is escaped as the runner
     // expects).
     use escape::{RunnerSafe, Style};
     match format {
-        Format::Human => human::write(report, &mut RunnerSafe::new(out, Style::Text), color),
+        Format::Human => human::write(report, &mut RunnerSafe::new(out, Style::Text), human),
         Format::Concise => concise::write(report, &mut RunnerSafe::new(out, Style::Text)),
         Format::Json => json::write(report, &mut RunnerSafe::new(out, Style::Json)),
         Format::Sarif => sarif::write(report, &mut RunnerSafe::new(out, Style::Json)),
@@ -130,7 +131,7 @@ pub fn write_one(
     format: Format,
     file: FileReport,
     out: &mut dyn Write,
-    color: bool,
+    human: human::HumanOptions,
 ) -> io::Result<()> {
     use escape::{RunnerSafe, Style};
     let report = RunReport {
@@ -141,7 +142,7 @@ pub fn write_one(
         Format::Human => human::write_file(
             &report.files[0],
             &mut RunnerSafe::new(out, Style::Text),
-            color,
+            human,
         ),
         Format::Concise => concise::write(&report, &mut RunnerSafe::new(out, Style::Text)),
         Format::Github => github::write(&report, out),
@@ -256,6 +257,7 @@ pub(crate) mod testing {
                 }],
                 help: Some("add the text of footnote 12 or remove the reference".into()),
                 notes: vec!["footnotes are numbered per document".into()],
+                secondary: false,
             },
             Finding {
                 code: "TX001",
@@ -267,6 +269,7 @@ pub(crate) mod testing {
                 related: vec![],
                 help: None,
                 notes: vec![],
+                secondary: false,
             },
         ];
         RunReport {
@@ -280,7 +283,7 @@ pub(crate) mod testing {
 
     pub fn render(format: Format) -> String {
         let mut out = Vec::new();
-        write(format, &report(), &mut out, false).expect("write to a Vec");
+        write(format, &report(), &mut out, human::HumanOptions::default()).expect("write to a Vec");
         String::from_utf8(out).expect("utf-8")
     }
 }

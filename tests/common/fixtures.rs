@@ -216,6 +216,11 @@ pub fn human(linted: &Linted) -> String {
         errors: Vec::new(),
     };
     let mut out = Vec::new();
-    report::write(report::Format::Human, &report, &mut out, false).expect("render");
+    // Every finding with its excerpt: a rule fixture shows what each finding says.
+    let options = report::human::HumanOptions {
+        color: false,
+        expand: true,
+    };
+    report::write(report::Format::Human, &report, &mut out, options).expect("render");
     String::from_utf8(out).expect("UTF-8 output")
 }

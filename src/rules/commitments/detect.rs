@@ -44,6 +44,7 @@ struct RawCommitments {
     signposting: Vec<String>,
     predictions: Vec<String>,
     other_authors: Vec<String>,
+    prominent_sections: Vec<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -92,6 +93,8 @@ pub struct Grammar {
     markers: Vec<(Regex, MarkerKind)>,
     /// Every actor pattern, in the order of `actors`.
     actor_set: crate::lazy_regex::LazySet,
+    /// Titles of the sections a reader holds the author to ("conclusions"), lowercase.
+    pub prominent_sections: Vec<String>,
     /// Patterns that did not compile (a broken project config).
     pub errors: Vec<String>,
 }
@@ -136,6 +139,7 @@ impl FromPack for Grammar {
             actor_set,
             markers,
             pronouns: lower(&raw.pronouns),
+            prominent_sections: lower(&raw.prominent_sections),
             modal: compile_one(&raw.modal, &id, &mut errors),
             request_particles: compile_union(&raw.request_particles, &id, &mut errors),
             passive_future: compile_one(&raw.passive_future, &id, &mut errors),

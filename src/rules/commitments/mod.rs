@@ -13,6 +13,7 @@
 //! within a programme period), only not as a date a reader could follow up.
 
 pub mod past_deadline;
+pub mod prominence;
 mod rule_input;
 pub mod undated_commitment;
 pub mod vague_deadline;

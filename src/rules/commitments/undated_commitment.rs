@@ -22,6 +22,15 @@ declare_rule! {
     /// clause ("In 2020 heeft de Commissie … en zij zal nagaan") or a year that names
     /// a document (COM(2020) 795, Richtlijn 2016/681) does not date a commitment.
     ///
+    /// Levels: the commitments a reader will hold the author to are reported at the
+    /// rule's level (default `warning`): key-action box items, requests to a named
+    /// actor and points under a lead-in, and commitments in a section whose heading is
+    /// a summary, conclusions or next steps (the pack's
+    /// `commitments.prominent-sections`). Every other undated commitment in the body is
+    /// reported one level lower (default `info`): it stays in the JSON and SARIF
+    /// output and in `policylint commitments`, and the human output lists those of a
+    /// file together in one entry.
+    ///
     /// ## Why is this bad?
     /// A commitment without a date cannot be followed up. Parliaments, ministries and
     /// journalists read policy texts for what is promised by when.
@@ -62,16 +71,20 @@ impl Rule for UndatedCommitment {
     }
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
-        for c in commitments::rule_input::for_rule(doc, cx) {
+        let register = commitments::rule_input::for_rule(doc, cx);
+        let grammar = cx.pack().compiled::<commitments::Grammar>();
+        let prominent = commitments::prominence::prominent(doc, &grammar, &register);
+        for (c, prominent) in register.iter().zip(prominent) {
             if c.status != Status::Undated {
                 continue;
             }
             cx.report(c.span, format!(
                     "{} has no date or deadline: {}",
-                    commitments::describe(&c),
-                    commitments::quoted_action(&c)
+                    commitments::describe(c),
+                    commitments::quoted_action(c)
                 ))
                 .label("no date or deadline")
+                .secondary(!prominent)
                 .help("say by when: a date, a quarter or a year (\"tegen eind 2021\", \"by the end of 2021\")");
         }
     }
