@@ -499,7 +499,9 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             })
             .collect();
         early.extend(config_errors);
-        return check_streamed(args, jobs, early, baseline.as_ref(), out, err);
+        let code = check_streamed(args, jobs, early, baseline.as_ref(), out, err);
+        report_unused_suppressions(&configs, err);
+        return code;
     }
     let results: Vec<_> = jobs
         .into_par_iter()
@@ -589,6 +591,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             return EXIT_ERROR;
         }
     }
+    report_unused_suppressions(&configs, err);
     if args.statistics {
         let mut stats = report::statistics::Statistics::default();
         for f in &report.files {
@@ -612,6 +615,23 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+/// Every `[[suppress]]` entry of the run's configuration files that hid nothing.
+fn report_unused_suppressions(configs: &ConfigCache, err: &mut dyn Write) {
+    for config in configs.loaded() {
+        for (_, s) in &config.suppressions {
+            if s.used() == 0 {
+                let _ = writeln!(
+                    err,
+                    "warning: {}: the suppression of {} \"{}\" matched no finding (unused-suppression)",
+                    report::escape::control(&s.origin),
+                    s.codes.join(", "),
+                    report::escape::control(&s.text)
+                );
+            }
+        }
     }
 }
 

@@ -36,6 +36,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::config_suppress::ConfigSuppression;
 use crate::document::profile::Profile;
 use crate::finding::Level;
 use crate::lang::Language;
@@ -91,6 +92,24 @@ pub struct ConfigFile {
     /// Directories holding `nl.toml` / `en.toml` pack additions, relative to the file.
     #[serde(default)]
     pub pack_dirs: Vec<Spanned<String>>,
+    /// `[[suppress]]`: findings hidden by rule and quoted text, with a reason.
+    #[serde(default)]
+    pub suppress: Vec<SuppressEntry>,
+}
+
+/// One `[[suppress]]` entry as written (see [`crate::config_suppress`]).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SuppressEntry {
+    /// A rule code, name or prefix.
+    pub rule: Spanned<String>,
+    /// The quoted text of the finding.
+    pub text: Spanned<String>,
+    /// Why the finding is not a problem here (required).
+    pub reason: Spanned<String>,
+    /// Globs relative to the configuration file's directory; none: every file.
+    #[serde(default)]
+    pub files: Vec<Spanned<String>>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -152,6 +171,8 @@ pub struct Config {
     pub dir: PathBuf,
     pub file: ConfigFile,
     pub packs: PackSet,
+    /// The `[[suppress]]` entries, validated, in file order (with their `files` globs).
+    pub suppressions: Vec<(Vec<String>, Arc<ConfigSuppression>)>,
 }
 
 /// Command-line settings, which win over every file.
@@ -278,6 +299,44 @@ impl Config {
             }
         };
         check_date(&file.document_date)?;
+        let mut suppressions = Vec::new();
+        for e in &file.suppress {
+            let codes = rules::resolve_selector(e.rule.get_ref())
+                .map_err(|m| err_at(e.rule.span().start, format!("in [[suppress]]: {m}")))?
+                .iter()
+                .map(|m| m.code)
+                .collect();
+            if e.text.get_ref().trim().is_empty() {
+                return Err(err_at(
+                    e.text.span().start,
+                    "in [[suppress]]: `text` must quote the text of the finding".into(),
+                ));
+            }
+            if e.reason.get_ref().trim().is_empty() {
+                return Err(err_at(
+                    e.reason.span().start,
+                    "in [[suppress]]: `reason` must say why the finding is not a problem".into(),
+                ));
+            }
+            for g in &e.files {
+                glob::Pattern::new(g.get_ref()).map_err(|err| {
+                    err_at(
+                        g.span().start,
+                        format!("invalid glob `{}`: {err}", g.get_ref()),
+                    )
+                })?;
+            }
+            let origin = format!("{shown}:{}", line_of(text, e.rule.span().start));
+            suppressions.push((
+                e.files.iter().map(|g| g.get_ref().clone()).collect(),
+                Arc::new(ConfigSuppression::new(
+                    codes,
+                    e.text.get_ref().clone(),
+                    e.reason.get_ref().clone(),
+                    origin,
+                )),
+            ));
+        }
         if let Some(rules) = &file.rules {
             check_rules(rules)?;
         }
@@ -386,26 +445,52 @@ impl Config {
             dir,
             file,
             packs,
+            suppressions,
         })
     }
 
-    /// The `[[overrides]]` whose globs match `file` (relative to the config's directory).
-    fn matching_overrides<'a>(&'a self, file: &Path) -> impl Iterator<Item = &'a Override> {
+    /// Whether `file` (relative to the config's directory) matches one of `globs`.
+    fn matches(&self, file: &Path, globs: &[Spanned<String>]) -> bool {
+        let globs: Vec<&str> = globs.iter().map(|g| g.get_ref().as_str()).collect();
+        self.matches_globs(file, &globs)
+    }
+
+    fn matches_globs(&self, file: &Path, globs: &[&str]) -> bool {
         let relative = relative_to(file, &self.dir);
         let opts = glob::MatchOptions {
             require_literal_separator: false,
             ..Default::default()
         };
-        self.file.overrides.iter().filter(move |o| {
-            o.files.iter().any(|g| {
-                glob::Pattern::new(g.get_ref()).is_ok_and(|p| {
-                    p.matches_path_with(&relative, opts)
-                        || relative
-                            .file_name()
-                            .is_some_and(|n| p.matches_with(&n.to_string_lossy(), opts))
-                })
+        globs.iter().any(|g| {
+            glob::Pattern::new(g).is_ok_and(|p| {
+                p.matches_path_with(&relative, opts)
+                    || relative
+                        .file_name()
+                        .is_some_and(|n| p.matches_with(&n.to_string_lossy(), opts))
             })
         })
+    }
+
+    /// The `[[suppress]]` entries that apply to `file`.
+    pub fn suppressions_for(&self, file: &Path) -> Vec<Arc<ConfigSuppression>> {
+        self.suppressions
+            .iter()
+            .filter(|(globs, _)| {
+                globs.is_empty() || {
+                    let globs: Vec<&str> = globs.iter().map(String::as_str).collect();
+                    self.matches_globs(file, &globs)
+                }
+            })
+            .map(|(_, s)| s.clone())
+            .collect()
+    }
+
+    /// The `[[overrides]]` whose globs match `file` (relative to the config's directory).
+    fn matching_overrides<'a>(&'a self, file: &'a Path) -> impl Iterator<Item = &'a Override> {
+        self.file
+            .overrides
+            .iter()
+            .filter(move |o| self.matches(file, &o.files))
     }
 }
 
@@ -542,6 +627,7 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
         profile,
         rules,
         packs: config.map(|c| c.packs.clone()).unwrap_or_default(),
+        suppressions: config.map(|c| c.suppressions_for(file)).unwrap_or_default(),
     }
 }
 
@@ -562,6 +648,18 @@ impl ConfigCache {
             explicit,
             by_dir: HashMap::new(),
         })
+    }
+
+    /// Every configuration file loaded so far, each once.
+    pub fn loaded(&self) -> Vec<Arc<Config>> {
+        let mut all: Vec<Arc<Config>> = self.explicit.iter().cloned().collect();
+        for c in self.by_dir.values().flatten() {
+            if !all.iter().any(|a| Arc::ptr_eq(a, c)) {
+                all.push(c.clone());
+            }
+        }
+        all.sort_by(|a, b| a.path.cmp(&b.path));
+        all
     }
 
     /// The configuration that applies to `file`.

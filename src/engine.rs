@@ -48,6 +48,7 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
     if doc.format == crate::document::Format::Markdown {
         crate::suppress::apply(&doc.source, settings, &mut findings);
     }
+    crate::config_suppress::apply(&doc.source, &settings.suppressions, &mut findings);
     sort_findings(&mut findings);
     findings.dedup();
     findings

@@ -7,6 +7,7 @@
 pub mod abstain;
 pub mod baseline;
 pub mod config;
+pub mod config_suppress;
 pub mod decode;
 pub mod document;
 pub mod engine;

@@ -51,6 +51,8 @@ pub struct Settings {
     /// The enabled rules, by code.
     pub rules: BTreeMap<&'static str, RuleSetting>,
     pub packs: PackSet,
+    /// `[[suppress]]` entries of the configuration that apply to this file.
+    pub suppressions: Vec<Arc<crate::config_suppress::ConfigSuppression>>,
 }
 
 impl Default for Settings {
@@ -74,6 +76,7 @@ impl Default for Settings {
             profile: None,
             rules,
             packs: PackSet::default(),
+            suppressions: Vec::new(),
         }
     }
 }
