@@ -6,7 +6,7 @@
 //! paragraph or editing elsewhere in the file keeps the entry valid.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
@@ -92,50 +92,136 @@ impl Baseline {
         s
     }
 
-    /// Remaining (unmatched) entries per path, as a multiset keyed by (code, fingerprint).
+    /// Entries per path as written, as a multiset keyed by (code, fingerprint), each
+    /// with its messages.
     pub fn index(&self) -> BaselineIndex {
-        let mut by_path: HashMap<String, HashMap<(String, String), usize>> = HashMap::new();
+        self.index_with(None)
+    }
+
+    /// Entries whose paths are relative to `dir` (the baseline file's directory): a
+    /// baseline written in one directory works from another.
+    pub fn index_from(&self, dir: &Path) -> BaselineIndex {
+        self.index_with(Some(absolute(dir)))
+    }
+
+    fn index_with(&self, base: Option<PathBuf>) -> BaselineIndex {
+        let mut by_path: HashMap<String, HashMap<(String, String), Vec<String>>> = HashMap::new();
         for e in &self.entries {
-            *by_path
-                .entry(e.path.clone())
+            let path = match &base {
+                Some(dir) => key_of(&dir.join(&e.path)),
+                None => e.path.clone(),
+            };
+            by_path
+                .entry(path)
                 .or_default()
                 .entry((e.code.clone(), e.fingerprint.clone()))
-                .or_default() += 1;
+                .or_default()
+                .push(e.message.clone());
         }
-        BaselineIndex { by_path }
+        BaselineIndex { by_path, base }
     }
+
+    /// Entry paths rewritten relative to `dir` (where the baseline file is written),
+    /// from paths as shown (relative to the working directory or absolute).
+    pub fn relative_to(mut self, dir: &Path) -> Baseline {
+        let dir = absolute(dir);
+        for e in &mut self.entries {
+            e.path = relative_path(&absolute(Path::new(&e.path)), &dir);
+        }
+        self
+    }
+}
+
+/// `p` made absolute against the working directory, `.` and `..` resolved lexically.
+fn absolute(p: &Path) -> PathBuf {
+    let p = if p.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        p
+    };
+    let p = std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn key_of(p: &Path) -> String {
+    absolute(p).to_string_lossy().replace('\\', "/")
+}
+
+/// `path` relative to `dir` (both absolute), with `/`.
+fn relative_path(path: &Path, dir: &Path) -> String {
+    let p: Vec<_> = path.components().collect();
+    let d: Vec<_> = dir.components().collect();
+    let common = p.iter().zip(&d).take_while(|(a, b)| a == b).count();
+    if common == 0 {
+        return path.to_string_lossy().replace('\\', "/");
+    }
+    let mut parts: Vec<String> = vec!["..".to_string(); d.len() - common];
+    parts.extend(
+        p[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    parts.join("/")
 }
 
 /// A baseline prepared for matching.
 pub struct BaselineIndex {
-    by_path: HashMap<String, HashMap<(String, String), usize>>,
+    by_path: HashMap<String, HashMap<(String, String), Vec<String>>>,
+    /// Set when entry paths are relative to the baseline file: findings' paths are then
+    /// compared as absolute paths.
+    base: Option<PathBuf>,
+}
+
+/// A baseline entry that matched no finding: its code and recorded message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stale {
+    pub code: String,
+    pub message: String,
 }
 
 impl BaselineIndex {
     /// Drop the findings of one file that the baseline records; return the baseline
-    /// entries of that file that matched nothing, as (code, count).
-    pub fn filter(&self, source: &SourceFile, findings: &mut Vec<Finding>) -> Vec<(String, usize)> {
-        let Some(known) = self.by_path.get(&source.path) else {
+    /// entries of that file that matched nothing.
+    pub fn filter(&self, source: &SourceFile, findings: &mut Vec<Finding>) -> Vec<Stale> {
+        let key = match &self.base {
+            Some(_) => key_of(Path::new(&source.path)),
+            None => source.path.clone(),
+        };
+        let Some(known) = self.by_path.get(&key) else {
             return Vec::new();
         };
         let mut left = known.clone();
         findings.retain(|f| {
             let key = (f.code.to_string(), fingerprint(source, f));
             match left.get_mut(&key) {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
+                Some(messages) if !messages.is_empty() => {
+                    messages.pop();
                     false
                 }
                 _ => true,
             }
         });
-        let mut unmatched: Vec<(String, usize)> = left
+        let mut stale: Vec<Stale> = left
             .into_iter()
-            .filter(|(_, n)| *n > 0)
-            .map(|((code, _), n)| (code, n))
+            .flat_map(|((code, _), messages)| {
+                messages.into_iter().map(move |message| Stale {
+                    code: code.clone(),
+                    message,
+                })
+            })
             .collect();
-        unmatched.sort();
-        unmatched
+        stale.sort_by(|a, b| (&a.code, &a.message).cmp(&(&b.code, &b.message)));
+        stale
     }
 }
 
@@ -225,6 +311,23 @@ mod tests {
     }
 
     #[test]
+    fn paths_are_relative_to_the_baseline_file() {
+        let dir = absolute(Path::new("/work/project/reports"));
+        assert_eq!(
+            relative_path(&absolute(Path::new("/work/project/docs/a.txt")), &dir),
+            "../docs/a.txt"
+        );
+        assert_eq!(
+            relative_path(&absolute(Path::new("/work/project/reports/b.txt")), &dir),
+            "b.txt"
+        );
+        assert_eq!(
+            key_of(Path::new("/work/project/reports/../docs/./a.txt")),
+            "/work/project/docs/a.txt"
+        );
+    }
+
+    #[test]
     fn index_matches_as_a_multiset_and_reports_leftovers() {
         let filler = " and this long stretch of text keeps the two problems well apart, ";
         let text = &format!("to to be{filler}or not not to be{filler}");
@@ -242,6 +345,12 @@ mod tests {
         let unmatched = baseline.index().filter(&source2, &mut now);
         assert_eq!(now.len(), 1);
         assert_eq!(source2.slice(now[0].span), "end end");
-        assert_eq!(unmatched, vec![("TX001".to_string(), 1)]);
+        assert_eq!(
+            unmatched,
+            vec![Stale {
+                code: "TX001".into(),
+                message: "repeated word".into()
+            }]
+        );
     }
 }

@@ -439,7 +439,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     };
     let baseline = match &args.baseline {
         Some(p) => match Baseline::load(p) {
-            Ok(b) => Some(b.index()),
+            Ok(b) => Some(b.index_from(p.parent().unwrap_or(std::path::Path::new(".")))),
             Err(e) => return fail(err, e.to_string()),
         },
         None => None,
@@ -535,12 +535,15 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
 
     if let Some(path) = &args.write_baseline {
+        // Entry paths relative to the baseline file, so that it works from any
+        // directory.
         let baseline = Baseline::from_findings(
             report
                 .files
                 .iter()
                 .map(|f| (&f.source, f.findings.as_slice())),
-        );
+        )
+        .relative_to(path.parent().unwrap_or(std::path::Path::new(".")));
         if let Err(e) = files::write_atomically(path, baseline.to_json().as_bytes()) {
             return fail(
                 err,
@@ -635,28 +638,36 @@ fn report_unused_suppressions(configs: &ConfigCache, err: &mut dyn Write) {
     }
 }
 
-/// Hide a file's findings recorded in the baseline; report its unmatched entries.
+/// Hide a file's findings recorded in the baseline; report its unmatched entries, each
+/// by the message it recorded. Returns how many findings were hidden.
 fn apply_baseline(
     index: &policylint::baseline::BaselineIndex,
     file: &mut FileReport,
     settings: &Settings,
-) {
-    let unmatched = index.filter(&file.source, &mut file.findings);
-    for (code, n) in unmatched {
-        let entries = report::plural(n, "baseline entry");
+) -> usize {
+    let before = file.findings.len();
+    let stale = index.filter(&file.source, &mut file.findings);
+    let hidden = before - file.findings.len();
+    for entry in stale {
+        let message = if entry.message.is_empty() {
+            format!("1 baseline entry for {} matches no finding", entry.code)
+        } else {
+            format!(
+                "1 baseline entry for {} matches no finding: \"{}\"",
+                entry.code, entry.message
+            )
+        };
         if let Some(f) = engine::meta_finding(
             settings,
             &engine::UnmatchedBaselineEntry::META,
             policylint::source::Span::new(0, 0),
-            format!(
-                "{entries} for {code} {} no finding",
-                if n == 1 { "matches" } else { "match" }
-            ),
+            message,
         ) {
             file.findings.push(f);
         }
     }
     engine::sort_findings(&mut file.findings);
+    hidden
 }
 
 /// `check` in a streamed format: each file's findings are printed as soon as it and
@@ -673,6 +684,7 @@ fn check_streamed(
     let github = args.format == Format::Github;
     let human = human_options(args);
     let mut stats = report::statistics::Statistics::default();
+    let mut baseline_hidden = 0;
     let print_error = |err: &mut dyn Write, e: &FileError| {
         let _ = writeln!(
             err,
@@ -709,7 +721,7 @@ fn check_streamed(
         |result| match result {
             Ok((mut file, settings)) => {
                 if let Some(index) = baseline {
-                    apply_baseline(index, &mut file, &settings);
+                    baseline_hidden += apply_baseline(index, &mut file, &settings);
                 }
                 files += 1;
                 stats.add_file(&file.source.path, &file.findings);
@@ -750,7 +762,15 @@ fn check_streamed(
                 Ok(())
             };
             tables.and_then(|_| {
-                report::write_end(args.format.into(), files, counts, errors, out, human.color)
+                report::write_end(
+                    args.format.into(),
+                    files,
+                    counts,
+                    baseline_hidden,
+                    errors,
+                    out,
+                    human.color,
+                )
             })
         }
     };

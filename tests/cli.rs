@@ -563,10 +563,43 @@ fn baseline_hides_recorded_findings_and_reports_stale_entries() {
     // The PLX001 entry went stale too: the comment's text changed.
     assert_eq!(stale.len(), 2, "{v}");
     assert!(
-        stale
-            .iter()
-            .any(|f| f["message"] == "1 baseline entry for PLX002 matches no finding"),
+        stale.iter().any(|f| f["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("1 baseline entry for PLX002 matches no finding: \"")),
         "{v}"
+    );
+}
+
+#[test]
+fn a_baseline_works_from_another_directory_and_the_summary_counts_what_it_hid() {
+    let text = "# Nota\n\n<!-- policylint-disable-next-line PLX003 -->\nDe Commissie zal in 2021 een verslag uitbrengen.\n";
+    let dir = temp_with(&[("docs/a.md", text), ("ci/.keep", "")]);
+    // Written from the project root, the baseline kept in ci/.
+    let r = run(policylint().current_dir(dir.path()).args([
+        "check",
+        "--write-baseline",
+        "ci/baseline.json",
+        "docs/a.md",
+    ]));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written = std::fs::read_to_string(dir.path().join("ci/baseline.json")).unwrap();
+    assert!(written.contains("\"../docs/a.md\""), "{written}");
+    // Used from inside docs/: the file is `a.md` there, the baseline `../ci/…`.
+    let r = run(policylint().current_dir(dir.path().join("docs")).args([
+        "check",
+        "--color",
+        "never",
+        "--baseline",
+        "../ci/baseline.json",
+        "a.md",
+    ]));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(
+        r.stdout
+            .contains("0 warnings, 0 infos; 2 findings hidden by the baseline"),
+        "{}",
+        r.stdout
     );
 }
 

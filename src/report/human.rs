@@ -108,6 +108,7 @@ pub fn write(report: &RunReport, out: &mut dyn Write, options: HumanOptions) -> 
         report.files.len(),
         report.counts(),
         report.errors.len(),
+        0,
         out,
         options.color,
     )
@@ -276,11 +277,13 @@ fn cut(s: &str, width: usize) -> String {
     }
 }
 
-/// The closing line: files checked, findings per level, files that could not be read.
+/// The closing line: files checked, findings per level, files that could not be read,
+/// findings the baseline hid.
 pub fn write_summary(
     files: usize,
     c: Counts,
     errors: usize,
+    baseline_hidden: usize,
     out: &mut dyn Write,
     color: bool,
 ) -> io::Result<()> {
@@ -294,6 +297,12 @@ pub fn write_summary(
     );
     if errors > 0 {
         summary.push_str(&format!("; {} could not be read", plural(errors, "file")));
+    }
+    if baseline_hidden > 0 {
+        summary.push_str(&format!(
+            "; {} hidden by the baseline",
+            plural(baseline_hidden, "finding")
+        ));
     }
     writeln!(writer, "{summary}")
 }
