@@ -56,7 +56,8 @@ fn commitments_seeds(c: &mut Criterion) {
         let pack = policylint::pack::Pack::builtin(doc.language);
         // A fresh copy: the register is not taken from a document's analysis cache.
         let fresh = doc.clone();
-        policylint::rules::commitments::register_dated_by_body(&fresh, pack, None, false).len()
+        policylint::rules::commitments::register_dated_by_body(&fresh, pack, None, false, false)
+            .len()
     };
     docs.iter().for_each(|d| {
         register(d);

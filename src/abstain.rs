@@ -22,6 +22,7 @@ fn first_span(findings: &[Finding], keep: impl Fn(&Finding) -> bool) -> Span {
 
 /// Replace the findings that rest on an unrecovered structure by one note each.
 pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
+    past_deadlines_unchecked(doc, settings, findings);
     if let Some(lang) = doc.unsupported_language {
         let is_lang = |f: &Finding| LANGUAGE_RULES.iter().any(|p| f.code.starts_with(p));
         let withheld = findings.iter().filter(|f| is_lang(f)).count();
@@ -46,7 +47,9 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
                 let span = first_span(findings, is_nu);
                 findings.retain(|f| !is_nu(f));
                 let message = format!(
-                    "numbering not checked: this extract ({}, confidence {:.2}) does not keep                      the reading order of columns, tables and side notes, so the {} apparent                      numbering defects may be artefacts of the extraction; lint the PDF itself",
+                    "numbering not checked: this extract ({}, confidence {:.2}) does not keep \
+                     the reading order of columns, tables and side notes, so the {} apparent \
+                     numbering defects may be artefacts of the extraction; lint the PDF itself",
                     layout.family.name(),
                     layout.confidence,
                     withheld
@@ -83,4 +86,52 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// CM003 compares deadlines with the document's own date. When neither the text nor
+/// the settings give one, say so once (if there are dated commitments it would have
+/// compared), instead of staying silent without a word.
+fn past_deadlines_unchecked(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
+    use crate::rules::commitments::{self, Status};
+    if !settings.rules.contains_key("CM003")
+        || settings.document_date.is_some()
+        || doc.unsupported_language.is_some()
+        || (doc.sentences.is_empty() && doc.boxes.is_empty())
+        || commitments::document_date(doc).is_some()
+    {
+        return;
+    }
+    let pack = settings.packs.get(doc.language);
+    // As CM003 reads it: in legislative text only what precedes the enacting terms.
+    let profile = settings
+        .profile
+        .unwrap_or_else(|| crate::document::profile::of(doc).profile);
+    let legal_start = profile
+        .is_legislative()
+        .then(|| crate::document::profile::legal_text_span(doc))
+        .flatten()
+        .map(|s| s.start);
+    let dated = commitments::rule_input::cached_register(doc, pack, None, false, false)
+        .iter()
+        .filter(|c| c.status == Status::Dated && legal_start.is_none_or(|l| c.span.start < l))
+        .count();
+    if dated == 0 {
+        return;
+    }
+    let message = format!(
+        "past deadlines not checked (CM003): the text states no date of its own, so its {} \
+         compared with it; give the date with --document-date or `document-date` in \
+         policylint.toml",
+        if dated == 1 {
+            "dated commitment is not".to_string()
+        } else {
+            format!("{dated} dated commitments are not")
+        }
+    );
+    findings.extend(meta_finding(
+        settings,
+        &ParseAbstention::META,
+        Span::new(0, 0),
+        message,
+    ));
 }

@@ -227,6 +227,16 @@ impl BaselineIndex {
 
 /// The fingerprint of a finding: its rule code and the normalised text around it.
 pub fn fingerprint(source: &SourceFile, finding: &Finding) -> String {
+    // A finding about the whole file (an empty span at its start: a parse note, an
+    // abstention) is known by its message, not by whatever text opens the file.
+    if finding.span.start == 0 && finding.span.end == 0 {
+        let mut hash = Fnv::new();
+        for part in [finding.code, "file", &finding.message] {
+            hash.write(part.as_bytes());
+            hash.write(&[0]);
+        }
+        return format!("{:016x}", hash.0);
+    }
     let text = &source.text;
     let start = finding.span.start.min(text.len());
     let end = finding.span.end.min(text.len()).max(start);

@@ -913,8 +913,13 @@ fn commitments(
             }
         };
         let pack = policylint::pack::Pack::builtin(doc.language);
-        let found =
-            policylint::rules::commitments::register_dated_by_body(&doc, pack, date, quotations);
+        let found = policylint::rules::commitments::register_dated_by_body(
+            &doc,
+            pack,
+            date,
+            date.is_some(),
+            quotations,
+        );
         registers.push((shown, found));
     }
     let borrowed: Vec<(&str, &[policylint::rules::commitments::Commitment])> = registers

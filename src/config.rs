@@ -564,6 +564,7 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
     if cli.document_date.is_some() {
         document_date = cli.document_date.clone();
     }
+    let document_date_forced = cli.document_date.is_some();
     if cli.profile.is_some() {
         profile = cli.profile;
     }
@@ -624,6 +625,7 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
     Settings {
         language: language.and_then(LanguageSetting::language),
         document_date,
+        document_date_forced,
         profile,
         rules,
         packs: config.map(|c| c.packs.clone()).unwrap_or_default(),

@@ -25,7 +25,10 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
             continue;
         };
         let mut cx = Context::new(meta, setting.options.as_ref(), pack)
-            .with_document_date(settings.document_date.as_deref())
+            .with_document_date(
+                settings.document_date.as_deref(),
+                settings.document_date_forced,
+            )
             .with_profile(settings.profile);
         rule.check(doc, &mut cx);
         for mut finding in cx.into_findings() {
@@ -144,7 +147,7 @@ mod tests {
     fn rules_read_the_document_date_from_their_context() {
         let pack = Pack::builtin(Language::Nl);
         let cx = Context::new(&UnusedSuppression::META, None, pack)
-            .with_document_date(Some("2020-12-09"));
+            .with_document_date(Some("2020-12-09"), false);
         assert_eq!(cx.document_date(), Some("2020-12-09"));
         assert_eq!(cx.document_date_ymd(), Some((2020, 12, 9)));
         assert_eq!(

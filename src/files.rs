@@ -302,8 +302,8 @@ fn expand_glob(
     }
 }
 
-/// Recursive walk in name order with the `ignore` crate: `.gitignore`, `.ignore` and
-/// git's excludes are respected and hidden entries skipped (unless `--no-ignore`),
+/// Recursive walk in name order with the `ignore` crate: `.gitignore`, `.ignore`,
+/// `.policylintignore` and git's excludes are respected and hidden entries skipped (unless `--no-ignore`),
 /// `target/` is skipped, symlinks are followed without looping, and entries that are
 /// not regular files (FIFOs, devices, sockets) are never opened.
 fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<InputError>) {
@@ -318,6 +318,11 @@ fn walk(dir: &Path, filter: &Filter, inputs: &mut Vec<Input>, errors: &mut Vec<I
         .parents(!filter.no_ignore)
         .require_git(false)
         .sort_by_file_name(|a, b| a.cmp(b));
+    if !filter.no_ignore {
+        // A project keeps what it does not want linted (test fixtures full of
+        // deliberate defects, its own READMEs) out of walks without hiding it from git.
+        builder.add_custom_ignore_filename(".policylintignore");
+    }
     let root = dir.to_path_buf();
     let exclude = filter.clone();
     builder.filter_entry(move |e| {

@@ -79,6 +79,7 @@ pub struct Context<'a> {
     options: Option<&'a RuleOptions>,
     pack: &'a crate::pack::Pack,
     document_date: Option<&'a str>,
+    document_date_forced: bool,
     profile: Option<Profile>,
     findings: Vec<Finding>,
 }
@@ -94,6 +95,7 @@ impl<'a> Context<'a> {
             options,
             pack,
             document_date: None,
+            document_date_forced: false,
             profile: None,
             findings: Vec::new(),
         }
@@ -102,7 +104,10 @@ impl<'a> Context<'a> {
     /// The document's own date (ISO `YYYY-MM-DD`), as set by `document-date` in the
     /// configuration or `--document-date`; rules that need a date and find none here
     /// may look for one in the text.
-    pub fn with_document_date(mut self, date: Option<&'a str>) -> Self {
+    /// The document date from the settings; `forced` when it was given on the command
+    /// line, where it wins over a date the text states.
+    pub fn with_document_date(mut self, date: Option<&'a str>, forced: bool) -> Self {
+        self.document_date_forced = forced && date.is_some();
         self.document_date = date;
         self
     }
@@ -120,6 +125,12 @@ impl<'a> Context<'a> {
     }
 
     /// The configured document date (ISO `YYYY-MM-DD`), if any.
+    /// Whether the document date was given on the command line (it then wins over
+    /// the text's own dateline).
+    pub fn document_date_forced(&self) -> bool {
+        self.document_date_forced
+    }
+
     pub fn document_date(&self) -> Option<&str> {
         self.document_date
     }

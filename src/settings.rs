@@ -46,6 +46,9 @@ pub struct Settings {
     pub language: Option<Language>,
     /// The document's date (ISO), for rules such as past-deadline.
     pub document_date: Option<String>,
+    /// The date was given on the command line: it wins over a date the text states.
+    /// (A configured date only fills in for a text that states none.)
+    pub document_date_forced: bool,
     /// The document profile set by configuration or `--profile`; detected when None.
     pub profile: Option<crate::document::profile::Profile>,
     /// The enabled rules, by code.
@@ -73,6 +76,7 @@ impl Default for Settings {
         Settings {
             language: None,
             document_date: None,
+            document_date_forced: false,
             profile: None,
             rules,
             packs: PackSet::default(),

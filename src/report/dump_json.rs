@@ -165,7 +165,7 @@ pub fn to_value(doc: &Document) -> Value {
         .map(|n| with(place(doc, n.span), json!({"message": n.message})))
         .collect();
     let commitments: Vec<Value> =
-        crate::rules::commitments::register_dated_by_body(doc, pack, None, false)
+        crate::rules::commitments::register_dated_by_body(doc, pack, None, false, false)
             .iter()
             .map(|c| {
                 with(

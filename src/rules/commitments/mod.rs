@@ -14,7 +14,7 @@
 
 pub mod past_deadline;
 pub mod prominence;
-mod rule_input;
+pub(crate) mod rule_input;
 pub mod undated_commitment;
 pub mod vague_deadline;
 pub use past_deadline::PastDeadline;
@@ -123,7 +123,7 @@ pub struct Commitment {
 }
 
 /// What a register depends on besides the document: (document date, quotations).
-pub(crate) type RegisterKey = (Option<chrono::NaiveDate>, bool);
+pub(crate) type RegisterKey = (Option<chrono::NaiveDate>, bool, bool);
 
 /// The registers made for one document, by key.
 #[derive(Default)]
@@ -151,6 +151,7 @@ pub fn register_dated_by_body(
     doc: &crate::document::Document,
     pack: &crate::pack::Pack,
     document_date: Option<chrono::NaiveDate>,
+    document_date_forced: bool,
     include_quotes: bool,
 ) -> Vec<Commitment> {
     let supports = if doc.boxes.is_empty() {
@@ -175,6 +176,7 @@ pub fn register_dated_by_body(
     };
     let options = Options {
         document_date,
+        document_date_forced,
         include_quotes,
         supporting_passage: supports.is_some().then_some(&find as SupportingPassage<'_>),
     };

@@ -24,6 +24,8 @@ pub struct Options<'a> {
     /// The document date from configuration: used when the text has no dateline or
     /// session date of its own.
     pub document_date: Option<NaiveDate>,
+    /// `document_date` was given on the command line: it wins over the text's own date.
+    pub document_date_forced: bool,
     /// Count commitments inside quotations (press-release quotes of commissioners).
     pub include_quotes: bool,
     /// Hook for the key-action matcher: a box item that is undated or vague counts as
@@ -46,10 +48,14 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
         return Vec::new();
     }
     let g = pack.compiled::<Grammar>();
-    // The text's own date (dateline, session date) first, then configuration, then
-    // the year inferred from the latest COM(YYYY) cited.
+    // A date given on the command line first; then the text's own date (dateline,
+    // session date), then configuration, then the year inferred from the latest
+    // COM(YYYY) cited.
     let found = g.time.document_date(doc.text());
     let doc_date = match found {
+        _ if options.document_date_forced && options.document_date.is_some() => {
+            options.document_date.map(DocDate::day)
+        }
         Some(d) if d.precision == super::time::DatePrecision::Day => Some(d),
         inferred => options.document_date.map(DocDate::day).or(inferred),
     };

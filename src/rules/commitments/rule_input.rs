@@ -3,7 +3,29 @@
 
 use super::{register_dated_by_body, Commitment, RegisterCache};
 use crate::document::Document;
+use crate::pack::Pack;
 use crate::rule::Context;
+
+/// The register for these options, made once per document: the three CM rules (and the
+/// abstention note on past deadlines) share it.
+pub(crate) fn cached_register(
+    doc: &Document,
+    pack: &Pack,
+    document_date: Option<chrono::NaiveDate>,
+    forced: bool,
+    quotations: bool,
+) -> Vec<Commitment> {
+    let cache = doc.analysis(pack, RegisterCache::default);
+    let key = (document_date, forced, quotations);
+    match cache.get(key) {
+        Some(found) => found,
+        None => {
+            let found = register_dated_by_body(doc, pack, document_date, forced, quotations);
+            cache.put(key, found.clone());
+            found
+        }
+    }
+}
 
 /// The register as the rules CM001–CM003 see it. The configured `document-date`
 /// (`Context::document_date`, or the rule option of the same name) is used when the
@@ -15,17 +37,8 @@ pub(super) fn for_rule(doc: &Document, cx: &Context<'_>) -> Vec<Commitment> {
         .or_else(|| cx.option_str("document-date"))
         .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
     let quotations = cx.option_bool("quotations", false);
-    // The three CM rules share one register per document (and options).
-    let cache = doc.analysis(cx.pack(), RegisterCache::default);
-    let key = (document_date, quotations);
-    let mut register = match cache.get(key) {
-        Some(found) => found,
-        None => {
-            let found = register_dated_by_body(doc, cx.pack(), document_date, quotations);
-            cache.put(key, found.clone());
-            found
-        }
-    };
+    let forced = cx.document_date_forced();
+    let mut register = cached_register(doc, cx.pack(), document_date, forced, quotations);
     // The enacting terms of a proposal or an act carry obligations ("Member States shall
     // designate …"), not commitments, and a proposal's financial statement after them
     // states costs: the rules read only what comes before the legal text (the
