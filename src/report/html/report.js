@@ -61,16 +61,35 @@
     if (d) { d.open = true; }
     var f = t.getAttribute('data-f');
     if (f) {
-      var li = doc.querySelector('li.fi[data-f="' + f + '"]');
+      var li = entry(f);
       if (li && li.hidden) {
         levels.forEach(function (b) { b.checked = true; });
         select(rule, '');
         select(family, '');
         apply();
       }
+      current(li);
     }
     if (t.scrollIntoView) { t.scrollIntoView({ block: 'center' }); }
     if (t.tagName === 'MARK') { t.focus({ preventScroll: true }); }
+  }
+
+  function entry(f) {
+    for (var i = 0; i < items.length; i += 1) {
+      if (items[i].getAttribute('data-f') === f) { return items[i]; }
+    }
+    return null;
+  }
+
+  /* The list entry of the finding in view: highlighted and scrolled to. */
+  var cur = null;
+  function current(li) {
+    if (cur) { cur.classList.remove('cur'); }
+    cur = li;
+    if (li) {
+      li.classList.add('cur');
+      if (li.scrollIntoView) { li.scrollIntoView({ block: 'nearest' }); }
+    }
   }
 
   function fromUrl() {
@@ -96,6 +115,13 @@
   if (rule) { rule.addEventListener('change', apply); }
   if (family) { family.addEventListener('change', apply); }
   window.addEventListener('hashchange', fromUrl);
+  /* A mark clicked (or entered with the keyboard) shows its entry in the list. */
+  function fromMark(e) {
+    var m = e.target && e.target.closest ? e.target.closest('pre.text [data-f]') : null;
+    if (m && (e.type === 'click' || e.key === 'Enter')) { current(entry(m.getAttribute('data-f'))); }
+  }
+  doc.addEventListener('click', fromMark);
+  doc.addEventListener('keydown', fromMark);
   window.addEventListener('beforeprint', function () {
     Array.prototype.forEach.call(doc.querySelectorAll('details'), function (d) { d.open = true; });
   });
