@@ -447,3 +447,57 @@ fn chromium_loads_the_page_without_errors_and_shows_the_findings() {
         eprintln!("skipping the PDF: {PDF} not found (../shared absent)");
     }
 }
+
+// ---------------------------------------------------------------------------
+// Any text
+
+mod any_text {
+    use policylint::engine::{lint, Settings};
+    use policylint::report::html::{render, FileExtra};
+    use policylint::report::{FileReport, RunReport};
+    use proptest::prelude::*;
+
+    fn fragments() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("De Commissie zal in 2025 een voorstel indienen.".to_string()),
+            Just("The Commission will propose a regulation.".to_string()),
+            Just("\n12\n".to_string()),
+            Just("\n1 Zie COM(2020) 795.\n".to_string()),
+            Just("\u{c}".to_string()),
+            Just("\r".to_string()),
+            Just("<script>x</script>".to_string()),
+            Just("::error::x\n##[group]".to_string()),
+            Just("\u{202e}\u{1b}[31m".to_string()),
+            Just("KERNACTIES\n".to_string()),
+            "[a-zé€ .,:%<>&\"]{0,12}",
+            "[0-9]{1,3}",
+        ];
+        prop::collection::vec(piece, 0..24).prop_map(|v| v.join(""))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// Whatever the text, the page has one balanced `<mark>` per finding with a
+        /// span, and no document text becomes markup.
+        #[test]
+        fn the_page_is_well_formed(text in fragments(), markdown in any::<bool>()) {
+            let path = if markdown { "p.md" } else { "p.txt" };
+            let doc = policylint::document::parse_str(path, &text);
+            let settings = Settings::default();
+            let findings = lint(&doc, &settings);
+            let extra = FileExtra::build(&doc, &settings);
+            let with_span = findings.iter().filter(|f| f.span.start < f.span.end).count();
+            let report = RunReport {
+                files: vec![FileReport { source: doc.source, findings }],
+                errors: vec![],
+            };
+            let page = render(&report, &[extra]);
+            prop_assert_eq!(page.matches("<mark ").count(), with_span);
+            prop_assert_eq!(page.matches("</mark>").count(), with_span);
+            let pre = &page[page.find("<pre").unwrap()..page.find("</pre>").unwrap()];
+            prop_assert_eq!(pre.matches("<span").count(), pre.matches("</span>").count());
+            prop_assert!(!pre.contains("<script"));
+            prop_assert_eq!(page.matches("<script>").count(), 2);
+        }
+    }
+}
