@@ -600,10 +600,10 @@ fn register_table(
         .collect();
     let _ = writeln!(
         o,
-        "<details class=\"reg\" id=\"d{di}-register\"><summary>Commitment register: {} ({} self, {} requests){}{}</summary>",
+        "<details class=\"reg\" id=\"d{di}-register\"><summary>Commitment register: {} ({} self, {}){}{}</summary>",
         plural(register.len(), "commitment"),
         register.len() - requests,
-        requests,
+        plural(requests, "request"),
         if statuses.is_empty() { "" } else { ": " },
         statuses.join(", ")
     );
