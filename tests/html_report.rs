@@ -501,3 +501,25 @@ mod any_text {
         }
     }
 }
+
+#[test]
+fn the_exit_code_is_that_of_the_other_formats() {
+    let code = |format: &str, extra: &[&str]| {
+        Command::cargo_bin("policylint")
+            .expect("binary built")
+            .current_dir(root())
+            .args(["check", "--format", format, SEED])
+            .args(extra)
+            .output()
+            .expect("runs")
+            .status
+            .code()
+    };
+    for extra in [
+        &[][..],
+        &["--exit-zero"][..],
+        &["--select", "FN001", "--fail-on", "error"][..],
+    ] {
+        assert_eq!(code("html", extra), code("json", extra), "{extra:?}");
+    }
+}
