@@ -243,6 +243,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations)
     Github,
+    /// one self-contained HTML page: the documents with the findings marked in place
+    Html,
 }
 
 impl From<Format> for report::Format {
@@ -253,6 +255,7 @@ impl From<Format> for report::Format {
             Format::Json => report::Format::Json,
             Format::Sarif => report::Format::Sarif,
             Format::Github => report::Format::Github,
+            Format::Html => report::Format::Html,
         }
     }
 }
@@ -390,6 +393,14 @@ struct Job {
 }
 
 fn lint_job(job: Job) -> Result<(FileReport, Settings), FileError> {
+    lint_job_keeping(job, |_, _| ()).map(|(file, settings, ())| (file, settings))
+}
+
+/// [`lint_job`], keeping what `keep` takes from the document before it is dropped.
+fn lint_job_keeping<T>(
+    job: Job,
+    keep: impl FnOnce(&document::Document, &Settings) -> T,
+) -> Result<(FileReport, Settings, T), FileError> {
     let shown = job.input.shown().to_string();
     let bytes = match (&job.input, job.stdin) {
         (_, Some(bytes)) => bytes,
@@ -405,12 +416,14 @@ fn lint_job(job: Job) -> Result<(FileReport, Settings), FileError> {
             message: e.message,
         })?;
     let findings = engine::lint(&doc, &job.settings);
+    let kept = keep(&doc, &job.settings);
     Ok((
         FileReport {
             source: doc.source,
             findings,
         },
         job.settings,
+        kept,
     ))
 }
 
@@ -503,11 +516,18 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         report_unused_suppressions(&configs, err);
         return code;
     }
+    // The HTML report shows what it needs of each document beside the findings.
+    let html = args.format == Format::Html && args.write_baseline.is_none();
     let results: Vec<_> = jobs
         .into_par_iter()
         .map(|job| {
             let shown = job.input.shown().to_string();
-            policylint::isolate::catch(|| lint_job(job)).unwrap_or_else(|message| {
+            policylint::isolate::catch(|| {
+                lint_job_keeping(job, |doc, settings| {
+                    html.then(|| report::html::FileExtra::build(doc, settings))
+                })
+            })
+            .unwrap_or_else(|message| {
                 Err(FileError {
                     path: shown,
                     message,
@@ -524,11 +544,13 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }));
     report.errors.extend(config_errors);
     let mut file_settings = Vec::new();
+    let mut extras = Vec::new();
     for r in results {
         match r {
-            Ok((f, settings)) => {
+            Ok((f, settings, extra)) => {
                 report.files.push(f);
                 file_settings.push(settings);
+                extras.extend(extra);
             }
             Err(e) => report.errors.push(e),
         }
@@ -588,7 +610,12 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         }
     }
     let human = human_options(args);
-    if let Err(e) = report::write(args.format.into(), &report, out, human) {
+    let written = if html {
+        report::html::write(&report, &extras, out)
+    } else {
+        report::write(args.format.into(), &report, out, human)
+    };
+    if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = writeln!(err, "error: cannot write the report: {e}");
             return EXIT_ERROR;
@@ -600,7 +627,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         for f in &report.files {
             stats.add_file(&f.source.path, &f.findings);
         }
-        let _ = if machine {
+        let _ = if machine || html {
             stats.write_all(err)
         } else {
             stats.write_all(out)

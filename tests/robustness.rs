@@ -36,7 +36,7 @@ proptest! {
             prop_assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
         }
         let run = RunReport { files: vec![FileReport { source: doc.source, findings }], errors: vec![] };
-        for format in [Format::Human, Format::Concise, Format::Json, Format::Sarif, Format::Github] {
+        for format in [Format::Human, Format::Concise, Format::Json, Format::Sarif, Format::Github, Format::Html] {
             let mut out = Vec::new();
             let options = report::human::HumanOptions { color: true, expand: false };
             report::write(format, &run, &mut out, options).unwrap();

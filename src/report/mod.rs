@@ -7,6 +7,7 @@ pub mod dump_tree;
 pub mod escape;
 pub mod excerpt;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;
@@ -33,6 +34,8 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations)
     Github,
+    /// one self-contained HTML page: the documents with the findings marked in place
+    Html,
 }
 
 /// The findings of one linted file.
@@ -117,6 +120,7 @@ pub fn write(
         Format::Json => json::write(report, &mut RunnerSafe::new(out, Style::Json)),
         Format::Sarif => sarif::write(report, &mut RunnerSafe::new(out, Style::Json)),
         Format::Github => github::write(report, out),
+        Format::Html => html::write(report, &[], out),
     }
 }
 
@@ -146,7 +150,7 @@ pub fn write_one(
         ),
         Format::Concise => concise::write(&report, &mut RunnerSafe::new(out, Style::Text)),
         Format::Github => github::write(&report, out),
-        Format::Json | Format::Sarif => Ok(()),
+        Format::Json | Format::Sarif | Format::Html => Ok(()),
     }
 }
 
@@ -177,7 +181,7 @@ pub fn write_end(
             },
             out,
         ),
-        Format::Concise | Format::Json | Format::Sarif => Ok(()),
+        Format::Concise | Format::Json | Format::Sarif | Format::Html => Ok(()),
     }
 }
 
