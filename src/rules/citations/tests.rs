@@ -1,0 +1,118 @@
+//! Unit tests of the citation scan.
+
+use super::*;
+use crate::pack::{Language, Pack};
+
+fn scanned(lang: Language, text: &str) -> Vec<(String, &'static str)> {
+    let g = Pack::builtin(lang).compiled::<Grammar>();
+    scan(text, &g)
+        .into_iter()
+        .map(|f| (text[f.start..f.end].to_string(), f.cited.kind_str()))
+        .collect()
+}
+
+#[test]
+fn english_forms() {
+    let found = scanned(
+        Language::En,
+        "See COM(2023) 416 final, SWD (2023) 417 and C(2023) 1234 final; Regulation (EU) \
+         2022/2065, Directive (EU) 2019/1937, Regulation (EU) No 1025/2012, Directive \
+         2010/75/EU and Decision No 1313/2013/EU (OJ L 277, 27.10.2022, p. 1), CELEX \
+         32022R2065, ECLI:EU:C:2020:559, doc. 9156/22.",
+    );
+    let written: Vec<&str> = found.iter().map(|(w, _)| w.as_str()).collect();
+    assert_eq!(
+        written,
+        [
+            "COM(2023) 416 final",
+            "SWD (2023) 417",
+            "C(2023) 1234 final",
+            "Regulation (EU) 2022/2065",
+            "Directive (EU) 2019/1937",
+            "Regulation (EU) No 1025/2012",
+            "Directive 2010/75/EU",
+            "Decision No 1313/2013/EU",
+            "OJ L 277, 27.10.2022, p. 1",
+            "32022R2065",
+            "ECLI:EU:C:2020:559",
+            "9156/22",
+        ]
+    );
+}
+
+#[test]
+fn dutch_forms() {
+    let found = scanned(
+        Language::Nl,
+        "Verordening (EU) 2022/2065 van het Europees Parlement en de Raad van 19 oktober 2022 \
+         betreffende een eengemaakte markt voor digitale diensten (PB L 277 van 27.10.2022, \
+         blz. 1) en Richtlijn (EU) 2019/1937.",
+    );
+    let kinds: Vec<&str> = found.iter().map(|(_, k)| *k).collect();
+    assert_eq!(kinds, ["regulation", "oj-reference", "directive"]);
+    let g = Pack::builtin(Language::Nl).compiled::<Grammar>();
+    let f = &scan(
+        "Verordening (EU) 2022/2065 van het Europees Parlement en de Raad van 19 oktober 2022 \
+         betreffende een eengemaakte markt voor digitale diensten (PB L 277).",
+        &g,
+    )[0];
+    assert_eq!(
+        f.title.as_deref(),
+        Some("betreffende een eengemaakte markt voor digitale diensten")
+    );
+    assert_eq!(f.date, Some((19, 2022)));
+    assert!(f.formal);
+}
+
+#[test]
+fn publication_slots_and_glued_footnotes_are_not_citations() {
+    assert!(scanned(
+        Language::En,
+        "Regulation (EU) …/… and Directive (EU) .../... (OJ C [...], [...], p. [...]) OJ C , , p. ."
+    )
+    .is_empty());
+    // A footnote number glued to the number by the extractor.
+    assert!(scanned(Language::En, "Regulation (EU) 2021/69730 applies.").is_empty());
+    // A season is not a Council document.
+    assert!(scanned(Language::Nl, "in het seizoen 2021/22 en doc 2021/22").len() == 1);
+}
+
+#[test]
+fn numbers_are_read_by_their_period() {
+    let g = Pack::builtin(Language::En).compiled::<Grammar>();
+    let act = |t: &str| match &scan(t, &g)[0].cited {
+        Cited::Act(a) => (a.year, a.serial),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(act("Regulation (EU) No 1025/2012"), (2012, 1025));
+    assert_eq!(act("Regulation (EU) No 2019/1148"), (2019, 1148));
+    assert_eq!(act("Regulation (EU) 1025/2012"), (2012, 1025));
+    assert_eq!(act("Regulation (EC) No 2006/2004"), (2004, 2006));
+    assert_eq!(act("Directive 91/676/EEC"), (1991, 676));
+    assert_eq!(act("Directive (EU) 2016/1148"), (2016, 1148));
+    assert_eq!(act("Regulation (EEC) No 1408/71"), (1971, 1408));
+}
+
+#[test]
+fn oj_pages_and_commission_finals() {
+    let g = Pack::builtin(Language::En).compiled::<Grammar>();
+    let oj = |t: &str| match &scan(t, &g)[0].cited {
+        Cited::OjReference(o) => o.has_page,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(oj("(OJ L 277, 27.10.2022, p. 1)."), Some(true));
+    assert_eq!(oj("(OJ L 277, 27.10.2022)."), Some(false));
+    assert_eq!(oj("OJ L 277, 27.10.2022"), None);
+    assert_eq!(
+        oj("OJ L 277 of 27.10.2022, ELI: http://data.europa.eu/eli/reg/2022/2065/oj"),
+        Some(true)
+    );
+    let com = |t: &str| match &scan(t, &g)[0].cited {
+        Cited::CommissionDocument(c) => (c.space_before_year, c.no_space_after_year, c.has_final),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(com("COM(2020) 795 final."), (false, false, Some(true)));
+    assert_eq!(com("COM (2020) 795."), (true, false, Some(false)));
+    assert_eq!(com("COM(2021)82 final"), (false, true, Some(true)));
+    assert_eq!(com("see COM(2020) 795"), (false, false, None));
+}
