@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::document::{Document, Format};
+use crate::document::Document;
 use crate::pack::Pack;
 use crate::source::Span;
 
@@ -17,7 +17,7 @@ use super::{citations, Cited};
 #[derive(Clone, Debug, Serialize)]
 pub struct Place {
     pub line: usize,
-    /// The printed page (PDF input only).
+    /// The page (PDF and Word input: printed, or else 1-based), as findings give it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub page: Option<u32>,
     pub byte_start: usize,
@@ -45,8 +45,9 @@ pub fn list(doc: &Document, pack: &Pack) -> Vec<CitedItem> {
     let found = citations(doc, pack);
     let mut items: Vec<CitedItem> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    // Whether an item's title comes from a full citation (after the author or date).
-    let mut formal: Vec<bool> = Vec::new();
+    // How sure an item's title is: from a full citation (after the author or date),
+    // and closed by a bracket (its end is certain).
+    let mut sureness: Vec<(bool, bool)> = Vec::new();
     for c in &found.items {
         let place = place(doc, c.span);
         let i = *index.entry(c.key()).or_insert_with(|| {
@@ -57,21 +58,23 @@ pub fn list(doc: &Document, pack: &Pack) -> Vec<CitedItem> {
                 title: None,
                 places: Vec::new(),
             });
-            formal.push(false);
+            sureness.push((false, false));
             items.len() - 1
         });
         let item = &mut items[i];
         item.places.push(place);
         if let Some(t) = &c.title {
             // A full citation's title wins over one written after the bare number
-            // ("Directive 2002/58/EC as regards …" in another act's title).
-            let better = match (&item.title, formal[i], c.formal) {
-                (None, _, _) | (Some(_), false, true) => true,
-                (Some(old), was, now) => was == now && old.len() < t.len(),
+            // ("Directive 2002/58/EC as regards …" in another act's title), a closed
+            // one over one that ran to the end of its sentence, then the longer.
+            let now = (c.formal, c.title_closed);
+            let better = match &item.title {
+                None => true,
+                Some(old) => now > sureness[i] || now == sureness[i] && old.len() < t.len(),
             };
             if better {
                 item.title = Some(t.clone());
-                formal[i] = c.formal;
+                sureness[i] = now;
             }
         }
     }
@@ -81,8 +84,12 @@ pub fn list(doc: &Document, pack: &Pack) -> Vec<CitedItem> {
 fn place(doc: &Document, span: Span) -> Place {
     Place {
         line: doc.line_of(span.start),
-        page: (doc.format == Format::Pdf && !doc.pages.is_empty())
-            .then(|| doc.page_number(doc.page_index(span.start))),
+        // The page as findings name it (PDF and Word renderings).
+        page: doc
+            .source
+            .rendering
+            .as_ref()
+            .and_then(|r| r.page_at(span.start)),
         byte_start: span.start,
         byte_end: span.end,
     }
