@@ -11,8 +11,9 @@ declare_rule! {
     /// Flags a Commission document number not written in the form of the
     /// interinstitutional style guide, `COM(2020) 795 final`: a space between the
     /// series and the year ("COM (2020) 795"), no space between the year and the number
-    /// ("COM(2021)82"), or no closing "final" ("COM(2020) 795"). The same holds for
-    /// `SWD`, `JOIN`, `SEC` and `C` documents.
+    /// ("COM(2021)82"), the year between slashes as EUR-Lex writes it
+    /// ("COM/2021/103 final"), or no closing "final" ("COM(2020) 795"). The same holds
+    /// for `SWD`, `JOIN`, `SEC` and `C` documents.
     ///
     /// ## Why is this bad?
     /// The number is how a reader (and EUR-Lex) finds the document. A reference in a
@@ -55,6 +56,9 @@ impl Rule for CommissionDocumentForm {
                 continue;
             };
             let mut problems = Vec::new();
+            if d.slashed {
+                problems.push("the year goes in brackets, not between slashes".to_string());
+            }
             if d.space_before_year {
                 problems.push(format!("no space goes between `{}` and the year", d.series));
             }

@@ -94,6 +94,8 @@ pub struct CommissionDocument {
     pub space_before_year: bool,
     /// No space between the bracket and the number ("COM(2021)82").
     pub no_space_after_year: bool,
+    /// Written the EUR-Lex way, with slashes ("COM/2021/103 final").
+    pub slashed: bool,
     /// The closing "final" is there; `None` when the text ends right after the number
     /// (a cut the front end made: unknown).
     pub has_final: Option<bool>,
@@ -325,7 +327,7 @@ impl FromPack for Grammar {
         let commission = compile(
             "commission-series",
             &format!(
-                r"\b(?P<series>{})(?P<sp1>\s*)\((?P<year>\d{{4}})\)(?P<sp2>\s*)(?P<number>\d{{1,5}})\b",
+                r"(?P<series>{})(?:(?P<sp1>\s*)\((?P<year>\d{{4}})\)(?P<sp2>\s*)|/(?P<slash_year>\d{{4}})/)(?P<number>\d{{1,5}})\b",
                 alternation(&strings("commission-series"))
             ),
         );
@@ -553,11 +555,29 @@ fn scan_acts(text: &str, g: &Grammar, found: &mut Vec<Found>) {
             continue;
         };
         let whole = c.get(0).expect("match");
-        // A footnote number glued to the act's number ("2021/69730"): unreadable.
-        if second.as_str().len() > 4 {
-            continue;
+        let mut b = second.as_str();
+        let mut end = whole.end();
+        if b.len() > 4 {
+            // A footnote number glued to the number by the extractor: readable only
+            // after a pre-2015 year ("No 1315/201317" is No 1315/2013, footnote 17);
+            // "2021/69730" could be 2021/697 or 2021/6973.
+            let year = &b[..4];
+            let pre_2015 = year_of(year).is_some_and(|y| y <= 2014);
+            if c.name("no").is_none() || c.name("suffix").is_some() || !pre_2015 || b.len() > 7 {
+                continue;
+            }
+            b = year;
+            end = second.start() + 4;
         }
-        let after = text[whole.end()..].chars().next();
+        // After the domain ("2014/94/EU1") digits can only be a glued footnote number.
+        let mut title_from = end;
+        if c.name("suffix").is_some() || end < whole.end() {
+            let digits = text[end..].bytes().take_while(u8::is_ascii_digit).count();
+            if digits <= 3 {
+                title_from = end + digits;
+            }
+        }
+        let after = text[title_from..].chars().next();
         if after.is_some_and(|ch| ch.is_alphanumeric() || ch == '/') {
             continue;
         }
@@ -568,7 +588,7 @@ fn scan_acts(text: &str, g: &Grammar, found: &mut Vec<Found>) {
         let domain = c.name("domain").map(|d| d.as_str().to_string());
         let suffix = c.name("suffix").map(|d| d.as_str().to_string());
         let number_word = c.name("no").is_some();
-        let (a, b) = (first.as_str(), second.as_str());
+        let a = first.as_str();
         let Some((year, serial)) = read_number(kind, number_word, suffix.is_some(), a, b) else {
             continue;
         };
@@ -585,9 +605,9 @@ fn scan_acts(text: &str, g: &Grammar, found: &mut Vec<Found>) {
                 serial,
             }),
             word.start(),
-            whole.end(),
+            end,
         );
-        read_title(text, whole.end(), g, &mut f);
+        read_title(text, title_from, g, &mut f);
         found.push(f);
     }
 }
@@ -725,14 +745,26 @@ fn read_title(text: &str, at: usize, g: &Grammar, f: &mut Found) {
 
 fn scan_commission(text: &str, g: &Grammar, found: &mut Vec<Found>) {
     for c in g.commission.captures_iter(text) {
-        let (Some(series), Some(year), Some(number)) =
-            (c.name("series"), c.name("year"), c.name("number"))
-        else {
+        let (Some(series), Some(year), Some(number)) = (
+            c.name("series"),
+            c.name("year").or(c.name("slash_year")),
+            c.name("number"),
+        ) else {
             continue;
         };
+        // The series is a word of its own; a footnote number may be glued before it
+        // ("16COM(2020) 301 final").
+        if text[..series.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|ch| ch.is_alphabetic() || ch == '_')
+        {
+            continue;
+        }
         let (Ok(y), Ok(n)) = (year.as_str().parse(), number.as_str().parse()) else {
             continue;
         };
+        let slashed = c.name("slash_year").is_some();
         // "COM(2020) 795" followed by another digit or a slash is something else.
         if text[number.end()..].starts_with(['/', '.', ','])
             && text[number.end() + 1..].starts_with(|c: char| c.is_ascii_digit())
@@ -755,7 +787,9 @@ fn scan_commission(text: &str, g: &Grammar, found: &mut Vec<Found>) {
                 year: y,
                 number: n,
                 space_before_year: !c.name("sp1").is_none_or(|s| s.as_str().is_empty()),
-                no_space_after_year: c.name("sp2").is_none_or(|s| s.as_str().is_empty()),
+                no_space_after_year: !slashed
+                    && c.name("sp2").is_none_or(|s| s.as_str().is_empty()),
+                slashed,
                 has_final,
             }),
             series.start(),

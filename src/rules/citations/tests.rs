@@ -115,4 +115,20 @@ fn oj_pages_and_commission_finals() {
     assert_eq!(com("COM (2020) 795."), (true, false, Some(false)));
     assert_eq!(com("COM(2021)82 final"), (false, true, Some(true)));
     assert_eq!(com("see COM(2020) 795"), (false, false, None));
+    assert_eq!(com("16COM(2020) 301 final."), (false, false, Some(true)));
+    assert_eq!(com("COM/2021/103 final."), (false, false, Some(true)));
+    assert!(scan("ABCOM(2020) 301 final", &g).is_empty());
+    // A footnote number glued after a domain or a pre-2015 year.
+    let act = |t: &str| {
+        let f = &scan(t, &g)[0];
+        (t[f.start..f.end].to_string(), f.title.clone())
+    };
+    assert_eq!(
+        act("Directive 2014/94/EU1 of the European Parliament and of the Council on the deployment (OJ"),
+        ("Directive 2014/94/EU".to_string(), Some("on the deployment".to_string()))
+    );
+    assert_eq!(
+        act("Regulation (EU) No 1315/201317 of the Council."),
+        ("Regulation (EU) No 1315/2013".to_string(), None)
+    );
 }
