@@ -1,5 +1,7 @@
 //! CT005 `celex-mismatch`.
 
+use std::collections::HashMap;
+
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
@@ -43,7 +45,7 @@ declare_rule! {
 }
 
 /// How far from a CELEX number the act it belongs to may be cited, in bytes of the
-/// same text.
+/// same text (source bytes).
 const NEAR: usize = 300;
 
 impl Rule for CelexMismatch {
@@ -55,10 +57,26 @@ impl Rule for CelexMismatch {
         let grammar = cx.pack().compiled::<super::Grammar>();
         let found = citations(doc, cx.pack());
         let items = &found.items;
-        for (i, c) in items.iter().enumerate() {
+        // The acts and documents by year and number, to find a CELEX number's match
+        // without a scan per number.
+        let mut by_number: HashMap<(u32, u32), Vec<usize>> = HashMap::new();
+        for (j, o) in items.iter().enumerate() {
+            let key = match &o.cited {
+                Cited::Act(a) => (a.year, a.serial),
+                Cited::CommissionDocument(d) => (d.year, d.number),
+                _ => continue,
+            };
+            by_number.entry(key).or_default().push(j);
+        }
+        // Whether a CELEX number (year, number, sector, letters) fits anything cited.
+        let mut any_fit: HashMap<(u32, u32, char, String), bool> = HashMap::new();
+        for c in items {
             let Cited::Celex(x) = &c.cited else {
                 continue;
             };
+            let same: &[usize] = by_number
+                .get(&(x.year, x.number))
+                .map_or(&[], Vec::as_slice);
             let fits = |o: &Citation| -> Option<bool> {
                 match &o.cited {
                     Cited::Act(a) if a.year == x.year && a.serial == x.number => {
@@ -82,21 +100,27 @@ impl Rule for CelexMismatch {
             };
             // Anything in the document it fits (documents of several series share a
             // number: COM, SWD and SEC of one proposal) clears it.
-            if items.iter().any(|o| fits(o) == Some(true)) {
+            let cleared = *any_fit
+                .entry((x.year, x.number, x.sector, x.type_letters.clone()))
+                .or_insert_with(|| same.iter().any(|&j| fits(&items[j]) == Some(true)));
+            if cleared {
                 continue;
             }
             // The nearest citation of the same text with its year and number.
-            let near = |o: &&Citation| {
-                o.text_index == c.text_index
-                    && o.end + NEAR >= c.start
-                    && o.start <= c.end + NEAR
-                    && fits(o) == Some(false)
-            };
-            let Some(cited) = items[..i]
+            let pos = same.partition_point(|&j| items[j].span.start < c.span.start);
+            let before = same[..pos]
                 .iter()
                 .rev()
-                .find(near)
-                .or_else(|| items[i + 1..].iter().find(near))
+                .map(|&j| &items[j])
+                .take_while(|o| o.span.end + NEAR >= c.span.start);
+            let after = same[pos..]
+                .iter()
+                .map(|&j| &items[j])
+                .take_while(|o| o.span.start <= c.span.end + NEAR);
+            let Some(cited) = before
+                .chain(after)
+                .filter(|o| o.text_index == c.text_index && fits(o) == Some(false))
+                .min_by_key(|o| o.span.start.abs_diff(c.span.start))
             else {
                 continue;
             };

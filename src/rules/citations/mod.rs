@@ -497,6 +497,8 @@ fn starts_with_word(rest: &str, words: &[String]) -> Option<usize> {
 
 /// Longest title read, in bytes.
 const MAX_TITLE: usize = 600;
+/// Longest domain in brackets inside a title ("(EU, Euratom)"), in bytes.
+const MAX_DOMAIN: usize = 40;
 
 /// Every citation in `text`, in order.
 pub fn scan(text: &str, g: &Grammar) -> Vec<Found> {
@@ -697,7 +699,11 @@ fn read_title(text: &str, at: usize, g: &Grammar, f: &mut Found) {
                 let inner = rest[i + 1..].trim_start();
                 // The domain of an act the title names ("amending Regulation (EU) No
                 // 98/2013") is part of the title.
-                let domain = inner.split_once(')').is_some_and(|(d, _)| {
+                let mut window = inner.len().min(MAX_DOMAIN);
+                while !inner.is_char_boundary(window) {
+                    window -= 1;
+                }
+                let domain = inner[..window].split_once(')').is_some_and(|(d, _)| {
                     d.split(',')
                         .all(|d| g.domains.iter().any(|x| x == d.trim()))
                 });
