@@ -101,6 +101,9 @@ impl Rule for ActDomainForm {
             let Cited::Act(a) = &c.cited else {
                 continue;
             };
+            if a.member {
+                continue; // lists shorten their members
+            }
             if let Some((problem, standard)) = domain_problem(a, |d| grammar.is_pre_lisbon(d)) {
                 cx.report(c.span, format!("`{}`: {problem}", c.written))
                     .label("act number")

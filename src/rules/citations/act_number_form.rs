@@ -104,6 +104,9 @@ impl Rule for ActNumberForm {
             let Cited::Act(a) = &c.cited else {
                 continue;
             };
+            if a.member {
+                continue; // lists shorten their members
+            }
             if let Some((problem, standard)) =
                 number_problem(a, grammar.number_word(), |d| grammar.is_pre_lisbon(d))
             {

@@ -82,6 +82,10 @@ pub struct ActNumber {
     /// The year of adoption and the serial number, as read from the form.
     pub year: u32,
     pub serial: u32,
+    /// A later member of a list after a plural ("and (EU) 2018/1999" in "Regulations
+    /// (EC) No 401/2009 and (EU) 2018/1999"): the form rules leave it alone, since
+    /// lists shorten their members.
+    pub member: bool,
 }
 
 /// A Commission document number as written.
@@ -251,6 +255,10 @@ struct CommissionCelex {
 #[derive(Debug)]
 pub struct Grammar {
     act: Regex,
+    /// A further member of a list of acts, anchored at the start.
+    act_member: Regex,
+    /// Lowercased plurals of act words ("regulations"), which may head a list.
+    plurals: Vec<String>,
     /// Lowercased act words by kind.
     kinds: Vec<(String, ActKind)>,
     pre_lisbon: Vec<String>,
@@ -324,6 +332,13 @@ impl FromPack for Grammar {
                 words = alternation(&all_words),
             ),
         );
+        let act_member = compile(
+            "list-words",
+            &format!(
+                r"^(?:\s*,\s*(?:(?:{list})\s+)?|\s+(?:{list})\s+)(?:\((?P<domain>(?:{domains})(?:\s*,\s*(?:{domains}))*)\)\s*)?(?:(?P<no>{number_words})\s*)?(?P<first>\d{{1,4}})/(?P<second>\d+)(?:/(?P<suffix>{domains}))?",
+                list = alternation(&strings("list-words")),
+            ),
+        );
         let commission = compile(
             "commission-series",
             &format!(
@@ -372,6 +387,11 @@ impl FromPack for Grammar {
             .unwrap_or_default();
         Grammar {
             act,
+            act_member,
+            plurals: strings("plurals")
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect(),
             kinds,
             pre_lisbon: strings("pre-lisbon-domains"),
             domains: strings("domains"),
@@ -551,67 +571,114 @@ pub fn scan(text: &str, g: &Grammar) -> Vec<Found> {
 
 fn scan_acts(text: &str, g: &Grammar, found: &mut Vec<Found>) {
     for c in g.act.captures_iter(text) {
-        let (Some(word), Some(first), Some(second)) =
-            (c.name("word"), c.name("first"), c.name("second"))
-        else {
+        let Some(word) = c.name("word") else {
             continue;
         };
-        let whole = c.get(0).expect("match");
-        let mut b = second.as_str();
-        let mut end = whole.end();
-        if b.len() > 4 {
-            // A footnote number glued to the number by the extractor: readable only
-            // after a pre-2015 year ("No 1315/201317" is No 1315/2013, footnote 17);
-            // "2021/69730" could be 2021/697 or 2021/6973.
-            let year = &b[..4];
-            let pre_2015 = year_of(year).is_some_and(|y| y <= 2014);
-            if c.name("no").is_none() || c.name("suffix").is_some() || !pre_2015 || b.len() > 7 {
-                continue;
-            }
-            b = year;
-            end = second.start() + 4;
-        }
-        // After the domain ("2014/94/EU1") digits can only be a glued footnote number.
-        let mut title_from = end;
-        if c.name("suffix").is_some() || end < whole.end() {
-            let digits = text[end..].bytes().take_while(u8::is_ascii_digit).count();
-            if digits <= 3 {
-                title_from = end + digits;
-            }
-        }
-        let after = text[title_from..].chars().next();
-        if after.is_some_and(|ch| ch.is_alphanumeric() || ch == '/') {
-            continue;
-        }
         let lower = word.as_str().to_lowercase();
         let Some(kind) = g.kinds.iter().find(|(w, _)| *w == lower).map(|(_, k)| *k) else {
             continue;
         };
-        let domain = c.name("domain").map(|d| d.as_str().to_string());
-        let suffix = c.name("suffix").map(|d| d.as_str().to_string());
-        let number_word = c.name("no").is_some();
-        let a = first.as_str();
-        let Some((year, serial)) = read_number(kind, number_word, suffix.is_some(), a, b) else {
+        let Some((f, mut at)) = read_act(text, &c, kind, word.as_str(), word.start(), false, g)
+        else {
             continue;
         };
-        let mut f = Found::plain(
-            Cited::Act(ActNumber {
-                kind,
-                word: word.as_str().to_string(),
-                domain,
-                number_word,
-                first: a.to_string(),
-                second: b.to_string(),
-                suffix,
-                year,
-                serial,
-            }),
-            word.start(),
-            end,
-        );
-        read_title(text, title_from, g, &mut f);
         found.push(f);
+        // "Regulations (EC) No 401/2009 and (EU) 2018/1999": the other members of a list
+        // after a plural.
+        if !g.plurals.contains(&lower) {
+            continue;
+        }
+        while let Some(m) = g.act_member.captures(&text[at..]) {
+            let Some(number) = m.name("first") else {
+                break;
+            };
+            let start = at
+                + [
+                    m.name("domain").map(|d| d.start() - 1),
+                    m.name("no").map(|n| n.start()),
+                    Some(number.start()),
+                ]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(number.start());
+            let member = &text[at..];
+            let Some((f, next)) = read_act(member, &m, kind, word.as_str(), 0, true, g) else {
+                break;
+            };
+            let shift = |mut f: Found| {
+                f.start = start;
+                f.end += at;
+                f
+            };
+            found.push(shift(f));
+            at += next;
+        }
     }
+}
+
+/// The act a match of the act pattern (or of a list member) holds, and the offset
+/// after it; `None` when the number cannot be read safely.
+fn read_act(
+    text: &str,
+    c: &regex::Captures<'_>,
+    kind: ActKind,
+    word: &str,
+    start: usize,
+    member: bool,
+    g: &Grammar,
+) -> Option<(Found, usize)> {
+    let (first, second) = (c.name("first")?, c.name("second")?);
+    let whole = c.get(0).expect("match");
+    let mut b = second.as_str();
+    let mut end = whole.end();
+    if b.len() > 4 {
+        // A footnote number glued to the number by the extractor: readable only
+        // after a pre-2015 year ("No 1315/201317" is No 1315/2013, footnote 17);
+        // "2021/69730" could be 2021/697 or 2021/6973.
+        let year = &b[..4];
+        let pre_2015 = year_of(year).is_some_and(|y| y <= 2014);
+        if c.name("no").is_none() || c.name("suffix").is_some() || !pre_2015 || b.len() > 7 {
+            return None;
+        }
+        b = year;
+        end = second.start() + 4;
+    }
+    // After the domain ("2014/94/EU1") digits can only be a glued footnote number.
+    let mut title_from = end;
+    if c.name("suffix").is_some() || end < whole.end() {
+        let digits = text[end..].bytes().take_while(u8::is_ascii_digit).count();
+        if digits <= 3 {
+            title_from = end + digits;
+        }
+    }
+    let after = text[title_from..].chars().next();
+    if after.is_some_and(|ch| ch.is_alphanumeric() || ch == '/') {
+        return None;
+    }
+    let domain = c.name("domain").map(|d| d.as_str().to_string());
+    let suffix = c.name("suffix").map(|d| d.as_str().to_string());
+    let number_word = c.name("no").is_some();
+    let a = first.as_str();
+    let (year, serial) = read_number(kind, number_word, suffix.is_some(), a, b)?;
+    let mut f = Found::plain(
+        Cited::Act(ActNumber {
+            kind,
+            word: word.to_string(),
+            domain,
+            number_word,
+            first: a.to_string(),
+            second: b.to_string(),
+            suffix,
+            year,
+            serial,
+            member,
+        }),
+        start,
+        end,
+    );
+    read_title(text, title_from, g, &mut f);
+    Some((f, title_from))
 }
 
 /// Year of adoption and serial number of an act from its written number.

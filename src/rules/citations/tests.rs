@@ -132,3 +132,41 @@ fn oj_pages_and_commission_finals() {
         ("Regulation (EU) No 1315/2013".to_string(), None)
     );
 }
+
+#[test]
+fn lists_after_a_plural() {
+    assert_eq!(
+        scanned(
+            Language::En,
+            "amending Regulations (EC) No 401/2009 and (EU) 2018/1999, and Directives \
+             2009/138/EC, 2013/36/EU or 2014/65/EU apply."
+        )
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect::<Vec<_>>(),
+        [
+            "Regulations (EC) No 401/2009",
+            "(EU) 2018/1999",
+            "Directives 2009/138/EC",
+            "2013/36/EU",
+            "2014/65/EU"
+        ]
+    );
+    assert_eq!(
+        scanned(
+            Language::Nl,
+            "Richtlijnen 2009/138/EG en 2013/36/EU, PB L 331."
+        )
+        .len(),
+        2
+    );
+    // A singular heads no list.
+    assert_eq!(
+        scanned(
+            Language::En,
+            "Regulation (EU) 2018/1999 and 2019/20 seasons"
+        )
+        .len(),
+        1
+    );
+}
