@@ -257,6 +257,8 @@ pub struct Grammar {
     act: Regex,
     /// A further member of a list of acts, anchored at the start.
     act_member: Regex,
+    /// Another number of a list after a number (", 66", " and 67"), anchored.
+    number_list: Regex,
     /// Lowercased plurals of act words ("regulations"), which may head a list.
     plurals: Vec<String>,
     /// Lowercased act words by kind.
@@ -339,6 +341,13 @@ impl FromPack for Grammar {
                 list = alternation(&strings("list-words")),
             ),
         );
+        let number_list = compile(
+            "list-words",
+            &format!(
+                r"^(?:\s*,\s*|\s+(?:{})\s+)\d",
+                alternation(&strings("list-words"))
+            ),
+        );
         let commission = compile(
             "commission-series",
             &format!(
@@ -388,6 +397,7 @@ impl FromPack for Grammar {
         Grammar {
             act,
             act_member,
+            number_list,
             plurals: strings("plurals")
                 .iter()
                 .map(|w| w.to_lowercase())
@@ -851,6 +861,9 @@ fn scan_commission(text: &str, g: &Grammar, found: &mut Vec<Found>) {
         } else if let Some(len) = starts_with_word(rest, &g.final_words) {
             end = after_at + len;
             Some(true)
+        } else if g.number_list.is_match(&text[number.end()..]) {
+            // "COM(2020) 65, 66 and 67 final": one "final" closes the list.
+            None
         } else {
             Some(false)
         };

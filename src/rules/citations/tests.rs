@@ -115,6 +115,8 @@ fn oj_pages_and_commission_finals() {
     assert_eq!(com("COM (2020) 795."), (true, false, Some(false)));
     assert_eq!(com("COM(2021)82 final"), (false, true, Some(true)));
     assert_eq!(com("see COM(2020) 795"), (false, false, None));
+    assert_eq!(com("COM(2020) 65, 66 and 67 final"), (false, false, None));
+    assert_eq!(com("COM(2020) 65 and 67 final"), (false, false, None));
     assert_eq!(com("16COM(2020) 301 final."), (false, false, Some(true)));
     assert_eq!(com("COM/2021/103 final."), (false, false, Some(true)));
     assert!(scan("ABCOM(2020) 301 final", &g).is_empty());
@@ -169,4 +171,24 @@ fn lists_after_a_plural() {
         .len(),
         1
     );
+}
+
+#[test]
+fn a_pack_addition_with_a_broken_pattern_is_reported() {
+    let extra: toml::Table = "[citations]\necli = '(unclosed'\ncelex = '(?P<sector>3)'"
+        .parse()
+        .unwrap();
+    let pack = Pack::builtin(Language::En).extended(&extra);
+    let errors = pattern_errors(&pack);
+    assert!(
+        errors.iter().any(|e| e.contains("`citations.ecli`")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("`citations.celex`: no group named `year`")),
+        "{errors:?}"
+    );
+    assert!(crate::rules::pack_errors(&pack).len() >= 2);
 }
