@@ -104,6 +104,9 @@ impl Rule for ActNumberForm {
             let Cited::Act(a) = &c.cited else {
                 continue;
             };
+            if c.in_note {
+                continue; // a note to the Publications Office
+            }
             if a.member {
                 continue; // lists shorten their members
             }

@@ -74,6 +74,9 @@ impl Rule for CelexMismatch {
             let Cited::Celex(x) = &c.cited else {
                 continue;
             };
+            if c.in_note {
+                continue; // a note to the Publications Office
+            }
             let same: &[usize] = by_number
                 .get(&(x.year, x.number))
                 .map_or(&[], Vec::as_slice);

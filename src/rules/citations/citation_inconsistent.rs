@@ -93,6 +93,9 @@ impl Rule for CitationInconsistent {
             let Some(a) = act_of(c) else {
                 continue;
             };
+            if c.in_note {
+                continue; // a note to the Publications Office
+            }
             let key = c.key();
             let mut report = |cx: &mut Context<'_>, first: &Citation, what: String| {
                 if reported.insert((first.key(), key.clone())) {

@@ -55,6 +55,9 @@ impl Rule for CommissionDocumentForm {
             let Cited::CommissionDocument(d) = &c.cited else {
                 continue;
             };
+            if c.in_note {
+                continue; // a note to the Publications Office
+            }
             let mut problems = Vec::new();
             if d.slashed {
                 problems.push("the year goes in brackets, not between slashes".to_string());

@@ -175,6 +175,10 @@ pub struct Citation {
     /// The act's date as written after its author ("19 October 2022"): (day, year).
     pub date: Option<(u32, u32)>,
     pub date_written: Option<String>,
+    /// Inside a note to the Publications Office ("OP: please insert … contained in
+    /// document COM(2022) 304 …"), which goes when the act is adopted: listed, but
+    /// the rules leave it alone.
+    pub in_note: bool,
 }
 
 impl Citation {
@@ -219,8 +223,10 @@ pub fn citations(doc: &Document, pack: &Pack) -> Arc<Citations> {
         let grammar = pack.compiled::<Grammar>();
         let mut items = Vec::new();
         for (i, (_, text)) in doc.texts().enumerate() {
+            let notes = grammar.note_ranges(text.as_str());
             for f in scan(text.as_str(), &grammar) {
                 let span = text.source_span(f.start, f.end);
+                let in_note = notes.iter().any(|r| r.contains(&f.start));
                 items.push(Citation {
                     cited: f.cited,
                     written: collapse(&text.as_str()[f.start..f.end]),
@@ -233,6 +239,7 @@ pub fn citations(doc: &Document, pack: &Pack) -> Arc<Citations> {
                     title_closed: f.title_closed,
                     date: f.date,
                     date_written: f.date_written,
+                    in_note,
                 });
             }
         }
@@ -259,6 +266,8 @@ pub struct Grammar {
     act_member: Regex,
     /// Another number of a list after a number (", 66", " and 67"), anchored.
     number_list: Regex,
+    /// Where a note to the Publications Office starts.
+    note: Option<Regex>,
     /// Lowercased plurals of act words ("regulations"), which may head a list.
     plurals: Vec<String>,
     /// Lowercased act words by kind.
@@ -376,6 +385,7 @@ impl FromPack for Grammar {
                 .map(|p| compile(key, p))
         };
         let celex = optional("celex");
+        let note = optional("notes");
         let ecli = optional("ecli");
         let council_before = optional("council-before");
         let council_after = optional("council-after");
@@ -398,6 +408,7 @@ impl FromPack for Grammar {
             act,
             act_member,
             number_list,
+            note,
             plurals: strings("plurals")
                 .iter()
                 .map(|w| w.to_lowercase())
@@ -441,6 +452,58 @@ impl Grammar {
     /// True for a domain of the acts adopted before the Treaty of Lisbon.
     pub fn is_pre_lisbon(&self, domain: &str) -> bool {
         self.pre_lisbon.iter().any(|d| d == domain.trim())
+    }
+
+    /// The byte ranges of `text` that are notes to the Publications Office: from the
+    /// marker to its closing bracket ("(OP: please insert …)"), or to the end of its
+    /// sentence for a note that opens a line ("OP : please insert ….").
+    pub fn note_ranges(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let Some(re) = &self.note else {
+            return Vec::new();
+        };
+        let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+        for m in re.find_iter(text) {
+            if out.last().is_some_and(|r| m.start() < r.end) {
+                continue;
+            }
+            let bracketed = m
+                .as_str()
+                .strip_prefix('(')
+                .is_some_and(|r| r.trim_start().starts_with(char::is_alphabetic));
+            let end = if bracketed {
+                let mut depth = 0usize;
+                let mut end = text.len();
+                for (i, c) in text[m.start()..].char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = m.start() + i + 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                end
+            } else {
+                // To the end of its first sentence: the front end may have run the
+                // footnotes that follow into the same text.
+                text[m.end()..]
+                    .char_indices()
+                    .find(|&(i, c)| {
+                        c == '.'
+                            && text[m.end() + i + 1..]
+                                .chars()
+                                .next()
+                                .is_none_or(char::is_whitespace)
+                    })
+                    .map_or(text.len(), |(i, _)| m.end() + i + 1)
+            };
+            out.push(m.start()..end);
+        }
+        out
     }
 
     /// The word before a pre-2015 regulation's number ("No", "nr.").

@@ -54,6 +54,9 @@ impl Rule for OjReferenceIncomplete {
             let Cited::OjReference(o) = &c.cited else {
                 continue;
             };
+            if c.in_note {
+                continue; // a note to the Publications Office
+            }
             if o.has_page == Some(false) {
                 cx.report(
                     c.span,

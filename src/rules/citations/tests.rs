@@ -192,3 +192,22 @@ fn a_pack_addition_with_a_broken_pattern_is_reported() {
     );
     assert!(crate::rules::pack_errors(&pack).len() >= 2);
 }
+
+#[test]
+fn notes_to_the_publications_office() {
+    let g = Pack::builtin(Language::En).compiled::<Grammar>();
+    let text = "By … (OP: please insert the date (4 years) and COM(2022) 304) see COM(2022) 305.";
+    let notes = g.note_ranges(text);
+    assert_eq!(notes.len(), 1);
+    assert!(text[notes[0].clone()].ends_with("COM(2022) 304)"));
+    let line = "OP : please insert the number of the Regulation contained in COM(2022) 304";
+    assert_eq!(g.note_ranges(line), [0..line.len()]);
+    let two = "(3) OP : please insert the number in COM(2022) 304. COM(2021)82 final.";
+    assert_eq!(g.note_ranges(two), [0..two.find(". COM").unwrap() + 1]);
+    let after = "(OJ L 334, 17.12.2010, p. 17). + OP: please insert COM(2023)160. Next.";
+    let r = &g.note_ranges(after)[0];
+    assert!(after[r.clone()].contains("COM(2023)160") && !after[r.clone()].contains("Next"));
+    assert!(g
+        .note_ranges("The OP: none here, and SHOP: neither")
+        .is_empty());
+}
