@@ -220,3 +220,41 @@ fn malformed_citations_in_the_shared_documents_are_found() {
             .any(|c| c["kind"] == "council-document" && c["number"] == "7745/21"));
     }
 }
+
+/// The citation scan and the CT rules on a crafted paragraph: many citations of one
+/// act with CELEX numbers, unclosed brackets in titles, OP notes. 4× the input must
+/// cost well under 16× (quadratic) the time.
+#[test]
+fn citations_scale_linearly() {
+    use policylint::engine::{lint, Settings};
+    use std::time::{Duration, Instant};
+    let make = |n: usize| {
+        let mut s = String::from("Recitals\n\n");
+        for _ in 0..n {
+            s.push_str(
+                "Directive (EU) 2019/1937 (CELEX 32019R1937) of the Council of 1 May 2019 on \
+                 ((((( (OP: insert (( COM (2020) 795 and OJ L 1, 1.1.2020; ",
+            );
+        }
+        s.push_str("end.\n");
+        s
+    };
+    let time = |text: &str| -> Duration {
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                let doc = policylint::document::load::load("c.txt", text.as_bytes(), None).unwrap();
+                let _ = lint(&doc, &Settings::default());
+                let pack = policylint::pack::Pack::builtin(doc.language);
+                let _ = policylint::rules::citations::list(&doc, pack);
+                t.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let (small, big) = (make(150), make(600));
+    let (ts, tb) = (time(&small), time(&big));
+    let ratio = tb.as_secs_f64() / ts.as_secs_f64().max(1e-4);
+    eprintln!("citations: {ts:?} → {tb:?}, ratio {ratio:.1}");
+    assert!(ratio < 10.0, "4x the input took {ratio:.1}x the time");
+}
