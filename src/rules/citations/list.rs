@@ -48,6 +48,14 @@ pub fn list(doc: &Document, pack: &Pack) -> Vec<CitedItem> {
     // How sure an item's title is: from a full citation (after the author or date),
     // and closed by a bracket (its end is certain).
     let mut sureness: Vec<(bool, bool)> = Vec::new();
+    // Whether an item's citation was written as one act ("Regulation (EU) 2019/1148")
+    // rather than in a list ("Regulations (EU) 2019/1148 and …", "(EU) 2018/1999").
+    let mut single: Vec<bool> = Vec::new();
+    let grammar = pack.compiled::<super::Grammar>();
+    let is_single = |c: &super::Citation| match &c.cited {
+        Cited::Act(a) => !a.member && !grammar.is_plural(&a.word),
+        _ => true,
+    };
     for c in &found.items {
         let place = place(doc, c.span);
         let i = *index.entry(c.key()).or_insert_with(|| {
@@ -59,9 +67,14 @@ pub fn list(doc: &Document, pack: &Pack) -> Vec<CitedItem> {
                 places: Vec::new(),
             });
             sureness.push((false, false));
+            single.push(is_single(c));
             items.len() - 1
         });
         let item = &mut items[i];
+        if !single[i] && is_single(c) {
+            item.citation = c.display();
+            single[i] = true;
+        }
         item.places.push(place);
         if let Some(t) = &c.title {
             // A full citation's title wins over one written after the bare number

@@ -506,6 +506,11 @@ impl Grammar {
         out
     }
 
+    /// True for the plural of an act word ("Regulations", "Richtlijnen").
+    pub fn is_plural(&self, word: &str) -> bool {
+        self.plurals.contains(&word.to_lowercase())
+    }
+
     /// The word before a pre-2015 regulation's number ("No", "nr.").
     pub fn number_word(&self) -> &str {
         &self.number_word
