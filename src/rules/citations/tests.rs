@@ -216,3 +216,59 @@ fn notes_to_the_publications_office() {
         .note_ranges("The OP: none here, and SHOP: neither")
         .is_empty());
 }
+
+#[test]
+fn fragments_in_any_order_never_panic() {
+    let pieces = [
+        "Regulation (EU) ",
+        "No ",
+        "nr. ",
+        "2019/",
+        "1148",
+        "/EU",
+        "12",
+        "(",
+        ")",
+        "OP: ",
+        "COM",
+        "(2020)",
+        " 795",
+        " final",
+        "OJ L 277, ",
+        "27.10.2022",
+        ", p. ",
+        "€",
+        "…",
+        "CELEX:",
+        "32019R1937",
+        "ECLI:EU:C:2020:559",
+        "doc. ",
+        "9156/22",
+        ".",
+        " ",
+        "\n",
+        "Richtlijnen ",
+        " en ",
+        "of the Council of 1 May 2019 on ",
+        "é",
+        "(EU, Euratom) ",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for lang in [Language::En, Language::Nl] {
+        let g = Pack::builtin(lang).compiled::<Grammar>();
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..12 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                s.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            for f in scan(&s, &g) {
+                assert!(f.start <= f.end && f.end <= s.len(), "{s:?}");
+                assert!(s.is_char_boundary(f.start) && s.is_char_boundary(f.end));
+            }
+            let _ = g.note_ranges(&s);
+        }
+    }
+}
