@@ -21,6 +21,8 @@ use policylint::files::{self, Filter, Input};
 use policylint::finding::Level;
 use policylint::report::{self, FileError, FileReport, RunReport};
 
+mod citations;
+
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_ERROR: u8 = 2;
@@ -64,6 +66,17 @@ pub enum Command {
         /// Count commitments inside quotations (press-release quotes).
         #[arg(long)]
         quotations: bool,
+        /// Files, directories or quoted glob patterns; `-` for standard input (default: .).
+        paths: Vec<String>,
+    },
+    /// The acts and documents each file cites (EU acts, Commission documents, Official
+    /// Journal references, CELEX, ECLI, Council documents), with every place cited.
+    Citations {
+        #[arg(long, value_enum, default_value_t = CommitmentsFormat::Markdown)]
+        format: CommitmentsFormat,
+        /// Force the language instead of detecting it.
+        #[arg(long, value_enum)]
+        language: Option<LanguageArg>,
         /// Files, directories or quoted glob patterns; `-` for standard input (default: .).
         paths: Vec<String>,
     },
@@ -320,6 +333,11 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             out,
             err,
         ),
+        Command::Citations {
+            format,
+            language,
+            paths,
+        } => citations::run(&paths, format, language, out, err),
         Command::Annotate {
             settings,
             output,

@@ -25,6 +25,8 @@ pub enum Group {
     Text,
     /// Draft hygiene of Word documents (`DR…`).
     Draft,
+    /// EU citations (`CT…`).
+    Citations,
     /// Findings about policylint's own suppressions and baseline (`PLX…`).
     Meta,
 }
@@ -43,6 +45,7 @@ impl Group {
             Group::Dates => "dates",
             Group::Text => "text",
             Group::Draft => "draft",
+            Group::Citations => "citations",
             Group::Meta => "meta",
         }
     }

@@ -8,6 +8,7 @@ pub use crate::rule::{parse_iso_date, Context, Group, Rule, RuleMeta, RuleOption
 // One folder per rule family: the family's shared analysis in `mod.rs`, one file per
 // rule named after it.
 pub mod acronyms;
+pub mod citations;
 pub mod commitments;
 pub mod cross_references;
 pub mod dates;
@@ -28,6 +29,7 @@ pub fn pack_errors(pack: &crate::pack::Pack) -> Vec<String> {
         .compiled::<commitments::detect::Grammar>()
         .errors
         .clone();
+    errors.extend(citations::pattern_errors(pack));
     errors.extend(cross_references::dangling_cross_reference::pattern_errors(
         pack,
     ));
@@ -50,6 +52,12 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(commitments::UndatedCommitment),           // CM001
         Box::new(commitments::VagueDeadline),               // CM002
         Box::new(commitments::PastDeadline),                // CM003
+        Box::new(citations::CommissionDocumentForm),        // CT001
+        Box::new(citations::ActNumberForm),                 // CT002
+        Box::new(citations::ActDomainForm),                 // CT003
+        Box::new(citations::OjReferenceIncomplete),         // CT004
+        Box::new(citations::CelexMismatch),                 // CT005
+        Box::new(citations::CitationInconsistent),          // CT006
         Box::new(draft::TrackedChanges),                    // DR001
         Box::new(draft::OpenComment),                       // DR002
         Box::new(draft::HiddenText),                        // DR003
@@ -99,7 +107,7 @@ pub fn lookup(code_or_name: &str) -> Option<&'static RuleMeta> {
 /// Group prefixes of the contract catalogue: a selector `FN` is valid even before the
 /// first `FN` rule exists.
 const KNOWN_PREFIXES: &[&str] = &[
-    "AC", "CM", "DR", "DT", "FN", "KA", "NU", "PL", "PLX", "TV", "TX", "XR",
+    "AC", "CM", "CT", "DR", "DT", "FN", "KA", "NU", "PL", "PLX", "TV", "TX", "XR",
 ];
 
 /// The rules a selector names: `ALL`, a code (`FN001`), a name (`footnote-undefined`)
