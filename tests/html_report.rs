@@ -428,6 +428,12 @@ fn check_in_browser(browser: &Browser, input: &str, dir: &Path, name: &str) {
 #[test]
 fn chromium_loads_the_page_without_errors_and_shows_the_findings() {
     let Some(exe) = chromium() else {
+        // CI installs a browser and sets this, so that a failed install cannot turn the
+        // browser test into a silent skip.
+        assert!(
+            std::env::var_os("POLICYLINT_REQUIRE_BROWSER").is_none(),
+            "POLICYLINT_REQUIRE_BROWSER is set but no chromium is on PATH"
+        );
         eprintln!("skipping: no chromium, chromium-browser or google-chrome on PATH");
         return;
     };

@@ -15,6 +15,10 @@ declare_rule! {
     /// ("COM/2021/103 final"), or no closing "final" ("COM(2020) 795"). The same holds
     /// for `SWD`, `JOIN`, `SEC` and `C` documents.
     ///
+    /// Levels: a number whose only deviation is the missing "final" is reported one level
+    /// below the rule's level (default `info`): the number is right and can be found;
+    /// the other deviations are reported at the rule's level (default `warning`).
+    ///
     /// ## Why is this bad?
     /// The number is how a reader (and EUR-Lex) finds the document. A reference in a
     /// form of its own looks like a different document, does not match a search for the
@@ -68,6 +72,9 @@ impl Rule for CommissionDocumentForm {
             if d.no_space_after_year {
                 problems.push("a space goes between the year and the number".to_string());
             }
+            // Only `final` missing: the number itself is right and findable, so the
+            // finding ranks one level below the rule's (default: info).
+            let only_final = problems.is_empty() && d.has_final == Some(false);
             if d.has_final == Some(false) {
                 problems.push("the number ends with `final`".to_string());
             }
@@ -81,7 +88,8 @@ impl Rule for CommissionDocumentForm {
             )
             .label("Commission document number")
             .note(problems.join("; "))
-            .help(format!("write `{standard}`"));
+            .help(format!("write `{standard}`"))
+            .secondary(only_final);
         }
     }
 }
