@@ -177,13 +177,21 @@ pub fn write_file(file: &FileReport, out: &mut dyn Write, options: HumanOptions)
         match entry {
             Entry::One(f) => {
                 let (d, excerpt) = diagnostic(&file.source, &name, f);
-                term::emit(&mut *writer, &config, &excerpt, &d)
-                    .map_err(|e| io::Error::other(e.to_string()))?;
+                term::emit(&mut *writer, &config, &excerpt, &d).map_err(io_error)?;
             }
             Entry::List(list) => write_list(&mut *writer, &file.source, &name, &list)?,
         }
     }
     Ok(())
+}
+
+/// codespan's error as an I/O error of the same kind (a closed pipe stays a closed pipe,
+/// which the CLI treats as a reader that has seen enough).
+fn io_error(e: codespan_reporting::files::Error) -> io::Error {
+    match e {
+        codespan_reporting::files::Error::Io(e) => e,
+        e => io::Error::other(e.to_string()),
+    }
 }
 
 fn level_colour(level: Level) -> ColorSpec {
