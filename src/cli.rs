@@ -22,6 +22,7 @@ use policylint::finding::Level;
 use policylint::report::{self, FileError, FileReport, RunReport};
 
 mod citations;
+mod progress;
 
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -304,8 +305,9 @@ pub enum SettingsFormat {
 pub fn main() -> ExitCode {
     let args = Args::parse();
     let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let code = run(args, &mut stdout.lock(), &mut stderr.lock());
+    // Standard error is not held locked: the progress bar writes to it from the
+    // workers (it is unbuffered, so nothing is lost by locking per write).
+    let code = run(args, &mut stdout.lock(), &mut std::io::stderr());
     ExitCode::from(code)
 }
 
@@ -536,10 +538,12 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
     // The HTML report shows what it needs of each document beside the findings.
     let html = args.format == Format::Html && args.write_baseline.is_none();
+    let progress = progress::Progress::new(jobs.len(), false);
     let results: Vec<_> = jobs
         .into_par_iter()
         .map(|job| {
             let shown = job.input.shown().to_string();
+            let _tick = progress::Tick(&progress);
             policylint::isolate::catch(|| {
                 lint_job_keeping(job, |doc, settings| {
                     html.then(|| report::html::FileExtra::build(doc, settings))
@@ -553,6 +557,7 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             })
         })
         .collect();
+    progress.finish();
     let mut report = RunReport::default();
     report
         .errors
@@ -730,6 +735,7 @@ fn check_streamed(
     let human = human_options(args);
     let mut stats = report::statistics::Statistics::default();
     let mut baseline_hidden = 0;
+    let progress = progress::Progress::new(jobs.len(), false);
     let print_error = |err: &mut dyn Write, e: &FileError| {
         let _ = writeln!(
             err,
@@ -769,27 +775,32 @@ fn check_streamed(
                     baseline_hidden += apply_baseline(index, &mut file, &settings);
                 }
                 files += 1;
+                progress.inc();
                 stats.add_file(&file.source.path, &file.findings);
                 for f in &file.findings {
                     counts.add(f.level);
                     max_level = max_level.max(Some(f.level));
                 }
                 if write_error.is_none() {
-                    if let Err(e) = report::write_one(args.format.into(), file, out, human) {
+                    let written = progress
+                        .suspend(|| report::write_one(args.format.into(), file, out, human));
+                    if let Err(e) = written {
                         write_error = Some(e);
                     }
                 }
             }
             Err(e) => {
                 error_count += 1;
+                progress.inc();
                 if github {
                     errors.push(e);
                 } else {
-                    print_error(err, &e);
+                    progress.suspend(|| print_error(err, &e));
                 }
             }
         },
     );
+    progress.finish();
     let result = match write_error {
         Some(e) => Err(e),
         None => {
