@@ -43,8 +43,10 @@ fn diagnostic<'a>(
         Level::Info => Severity::Note,
     };
     let related = &f.related[..f.related.len().min(excerpt::RELATED)];
+    let context = context_lines(source, f.span);
     let spans: Vec<Span> = std::iter::once(f.span)
         .chain(related.iter().map(|r| r.span))
+        .chain(context.iter().map(|&(span, _)| span))
         .collect();
     let (ex, ranges) = Excerpt::new(name, source, &spans);
     let mut labels = vec![Label::primary((), ranges[0].clone())
@@ -53,6 +55,14 @@ fn diagnostic<'a>(
         related.iter().zip(&ranges[1..]).map(|(r, range)| {
             Label::secondary((), range.clone()).with_message(one_line(&r.message))
         }),
+    );
+    labels.extend(
+        context
+            .iter()
+            .zip(&ranges[1 + related.len()..])
+            .map(|(&(_, message), range)| {
+                Label::secondary((), range.clone()).with_message(message)
+            }),
     );
     let hidden_related = f.related.len() - related.len();
     let hidden_notes = f.notes.len().saturating_sub(excerpt::NOTES);
@@ -99,6 +109,103 @@ pub const LIST_OVER: usize = 3;
 /// more), by line number only: they are the register's detail, not the drafter's
 /// first work.
 pub const INFO_LIST_FROM: usize = 2;
+
+/// Lines to show beside the primary span when the span alone does not show the
+/// problem. A lone reference mark on its line (a footnote number an extractor put on a
+/// line of its own) gets the sentence before it, back to where that sentence starts (at most
+/// three lines); a span of a word or two at a line's end that opens a sentence (after
+/// ". " on its line) gets the line the sentence continues on. Blank lines in between (an extractor's double
+/// spacing) are skipped.
+fn context_lines(source: &SourceFile, span: Span) -> Vec<(Span, &'static str)> {
+    const LOOK: usize = 6;
+    const SENTENCE_LINES: usize = 3;
+    let text = source.text.as_str();
+    if span.start >= text.len() || span.end > text.len() || span.end < span.start {
+        return Vec::new();
+    }
+    let line = source.line_index(span.start);
+    if source.line_index(span.end.saturating_sub(1).max(span.start)) != line {
+        return Vec::new();
+    }
+    let line_text = source.line_text(line);
+    let flagged = source.slice(span).trim();
+    if flagged.is_empty() || flagged.chars().count() > 24 {
+        return Vec::new();
+    }
+    // The trimmed content of a line, as a span, with its text.
+    let content = |l: usize| -> Option<(Span, &str)> {
+        let t = source.line_text(l);
+        let trimmed = t.trim();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let start = source.line_starts()[l] + (t.len() - t.trim_start().len());
+        Some((Span::new(start, start + trimmed.len()), trimmed))
+    };
+    // Where a sentence starts inside a line: after its last ". ", "? " or "! ".
+    let last_boundary = |t: &str| -> Option<usize> {
+        ["? ", "! ", ". "]
+            .iter()
+            .filter_map(|b| t.rfind(b).map(|i| i + b.len()))
+            .max()
+            .filter(|&i| i < t.len())
+    };
+    // A reference mark: digits (a footnote number) or a note sign.
+    let is_mark = flagged
+        .chars()
+        .all(|c| c.is_ascii_digit() || "*†‡§".contains(c));
+    if line_text.trim() == flagged && is_mark {
+        let mut lines: Vec<(Span, &str)> = Vec::new();
+        for l in (1..=LOOK).filter_map(|d| line.checked_sub(d)) {
+            let Some((span, t)) = content(l) else {
+                continue;
+            };
+            if !lines.is_empty() && t.ends_with(['.', '?', '!', ':', ';']) {
+                break; // the sentence starts on the line after this one
+            }
+            match last_boundary(t) {
+                Some(i) => {
+                    lines.push((Span::new(span.start + i, span.end), t));
+                    break;
+                }
+                None => lines.push((span, t)),
+            }
+            if lines.len() == SENTENCE_LINES {
+                break;
+            }
+        }
+        let n = lines.len();
+        return lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, (span, _))| {
+                (
+                    span,
+                    if i + 1 == n {
+                        "the sentence it belongs to"
+                    } else {
+                        ""
+                    },
+                )
+            })
+            .collect();
+    }
+    let line_end = source.line_starts()[line] + line_text.trim_end().len();
+    let words = flagged.split_whitespace().count();
+    // Only a span that opens a sentence: after ". " (or the like) on its line.
+    let before = text[source.line_starts()[line]..span.start].trim_end();
+    let opens_sentence = before.ends_with(['.', '?', '!', ':', ';']);
+    if span.end >= line_end && words <= 2 && opens_sentence {
+        // A sentence that starts at the end of a line: where it goes on.
+        return (1..=LOOK)
+            .map(|d| line + d)
+            .take_while(|&l| l < source.line_count())
+            .find_map(content)
+            .map(|(s, _)| vec![(s, "continues here")])
+            .unwrap_or_default();
+    }
+    Vec::new()
+}
 
 pub fn write(report: &RunReport, out: &mut dyn Write, options: HumanOptions) -> io::Result<()> {
     for file in &report.files {
