@@ -132,10 +132,17 @@ pub struct Article {
 }
 
 impl Article {
-    /// The numbered paragraph with this number.
+    /// The numbered paragraph with this number ("3", "2a"): a binary search, the
+    /// numbered paragraphs being in increasing order after the unnumbered one.
     pub fn paragraph(&self, number: &str) -> Option<&LegalParagraph> {
-        self.paragraphs
+        let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+        let value: u32 = number[..digits].parse().ok()?;
+        let from = self
+            .paragraphs
+            .partition_point(|p| p.number.is_none() || p.value < value);
+        self.paragraphs[from..]
             .iter()
+            .take_while(|p| p.value == value)
             .find(|p| p.number.as_deref() == Some(number))
     }
 
@@ -195,17 +202,16 @@ impl LegalModel {
         (offset < a.span.end).then_some(a)
     }
 
+    /// The article with this number ("12", "12a"): a binary search, the articles being
+    /// in increasing order.
     pub fn article(&self, number: &str) -> Option<&Article> {
-        self.articles.iter().find(|a| a.number == number)
-    }
-
-    /// The paragraph of an article a source offset lies in.
-    pub fn paragraph_at(&self, offset: usize) -> Option<&LegalParagraph> {
-        self.article_at(offset)?
-            .paragraphs
+        let digits = number.bytes().take_while(u8::is_ascii_digit).count();
+        let value: u32 = number[..digits].parse().ok()?;
+        let from = self.articles.partition_point(|a| a.value < value);
+        self.articles[from..]
             .iter()
-            .rev()
-            .find(|p| p.span.start <= offset)
+            .take_while(|a| a.value == value)
+            .find(|a| a.number == number)
     }
 }
 

@@ -34,6 +34,8 @@ pub enum Kind {
 /// The `[legislative.references]` section of a pack, compiled once per pack.
 pub struct Grammar {
     word: Option<Regex>,
+    /// The same words, anchored at the start.
+    word_here: Option<Regex>,
     kinds: Vec<(String, Kind)>,
     /// ", first subparagraph" / "of the second sentence" (read through).
     subdivision: Option<Regex>,
@@ -83,6 +85,9 @@ impl FromPack for Grammar {
         let all: Vec<String> = kinds.iter().map(|(w, _)| w.clone()).collect();
         let word = (!all.is_empty())
             .then(|| compile(format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", escape_words(&all))))
+            .flatten();
+        let word_here = (!all.is_empty())
+            .then(|| compile(format!(r"(?i)^(?:{})(?-u:\b)", escape_words(&all))))
             .flatten();
         let ordinals = key("ordinals");
         let subdivisions = key("subdivisions");
@@ -152,6 +157,7 @@ impl FromPack for Grammar {
         let external_after = many("external-after", &mut errors);
         Grammar {
             word,
+            word_here,
             kinds,
             subdivision,
             separator,
@@ -381,7 +387,7 @@ impl Grammar {
 
     /// A reference word and its items at the start of `s`.
     fn component_at(&self, s: &str) -> Option<(Component, usize)> {
-        let m = self.word.as_ref()?.find(s).filter(|m| m.start() == 0)?;
+        let m = self.word_here.as_ref()?.find(s)?;
         let kind = self.kind_of(m.as_str())?;
         let ws = s[m.end()..].len() - s[m.end()..].trim_start().len();
         if ws == 0 && kind != Kind::Point || ws > 3 {
@@ -391,6 +397,13 @@ impl Grammar {
         Some((Component { kind, items }, m.end() + ws + len))
     }
 }
+
+/// How much text after a chain the markers see.
+const AFTER_WINDOW: usize = 200;
+
+/// At most this many points in the paragraphs a reference points into are searched
+/// (a bound on the work per reference); beyond it the points are not checked.
+const MAX_POINTS_SEARCHED: usize = 2_000;
 
 /// Every reference chain in `text` (a slice of the source starting at `base`), with the
 /// verdict on where it points: only the ones into this act are returned.
@@ -440,7 +453,12 @@ fn internal_chains(text: &str, base: usize, g: &Grammar) -> Vec<Reference> {
             end += l.end() + len;
         }
         from = end.max(from);
-        let after = &text[end..];
+        // The markers look at what follows the chain, within a short window.
+        let mut stop = (end + AFTER_WINDOW).min(text.len());
+        while !text.is_char_boundary(stop) {
+            stop -= 1;
+        }
+        let after = &text[end..stop];
         let internal = g.internal_after.iter().any(|r| r.is_match(after));
         let external =
             !internal && !this_article && g.external_after.iter().any(|r| r.is_match(after));
@@ -667,7 +685,8 @@ fn check_in_article(
     } else {
         targets
     };
-    if scope.iter().all(|p| p.points.is_empty()) || scope.iter().any(|p| !p.points_sure) {
+    let searched: usize = scope.iter().map(|p| p.points.len()).sum();
+    if searched == 0 || searched > MAX_POINTS_SEARCHED || scope.iter().any(|p| !p.points_sure) {
         return None;
     }
     for path in &point_ids {
@@ -745,7 +764,9 @@ pub fn internal_references(doc: &Document, pack: &Pack) -> Vec<(String, Option<U
             if overlaps(r.span) {
                 continue;
             }
-            if model.article_at(r.span.start).is_some_and(|a| a.amending) {
+            let article = model.article_at(r.span.start);
+            // An article's own heading, and everything in an article that amends another act.
+            if article.is_some_and(|a| a.amending || a.heading_span.start == r.span.start) {
                 continue;
             }
             let written: String = text[r.span.start..r.span.end]
