@@ -565,6 +565,28 @@ pub fn build(doc: &Document) -> LegalModel {
         enacting_end,
         &mut model,
     );
+    // The enacting terms were cut at an annex or financial-statement line, yet the next
+    // article follows it: the cut was wrong, and the articles after it unread.
+    if end_kind.is_some_and(|k| k.is_some()) {
+        let next = model.articles.last().map_or(1, |a| a.value + 1);
+        let resumed = lines[end_line..].iter().find(|l| {
+            w.article
+                .captures(l.text)
+                .is_some_and(|c| c[1].parse::<u32>().ok() == Some(next))
+        });
+        if let Some(l) = resumed {
+            model.notes.push(ParseNote {
+                span: l.span(),
+                message: format!(
+                    "legislative text: “{}” follows what was taken for the end of the \
+                     enacting terms (an annex or financial statement heading); the articles \
+                     cannot be told apart with confidence, so their references and \
+                     numbering are not checked",
+                    l.text
+                ),
+            });
+        }
+    }
     judge(
         doc,
         &mut model,

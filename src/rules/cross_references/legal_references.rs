@@ -47,6 +47,7 @@ pub struct Grammar {
     this_article: Vec<Regex>,
     internal_after: Vec<Regex>,
     external_after: Vec<Regex>,
+    external_before: Vec<Regex>,
     /// Every pattern that did not compile (pack validation reports them).
     pub errors: Vec<String>,
 }
@@ -155,6 +156,7 @@ impl FromPack for Grammar {
         let this_article = many("this-article", &mut errors);
         let internal_after = many("internal-after", &mut errors);
         let external_after = many("external-after", &mut errors);
+        let external_before = many("external-before", &mut errors);
         Grammar {
             word,
             word_here,
@@ -166,6 +168,7 @@ impl FromPack for Grammar {
             this_article,
             internal_after,
             external_after,
+            external_before,
             errors,
         }
     }
@@ -401,6 +404,9 @@ impl Grammar {
 /// How much text after a chain the markers see.
 const AFTER_WINDOW: usize = 200;
 
+/// How much text before a chain the external-before markers see.
+const BEFORE_WINDOW: usize = 100;
+
 /// At most this many points in the paragraphs a reference points into are searched
 /// (a bound on the work per reference); beyond it the points are not checked.
 const MAX_POINTS_SEARCHED: usize = 2_000;
@@ -459,9 +465,16 @@ fn internal_chains(text: &str, base: usize, g: &Grammar) -> Vec<Reference> {
             stop -= 1;
         }
         let after = &text[end..stop];
+        let mut back = start.saturating_sub(BEFORE_WINDOW);
+        while !text.is_char_boundary(back) {
+            back += 1;
+        }
+        let before = &text[back..start];
         let internal = g.internal_after.iter().any(|r| r.is_match(after));
-        let external =
-            !internal && !this_article && g.external_after.iter().any(|r| r.is_match(after));
+        let external = !internal
+            && !this_article
+            && (g.external_after.iter().any(|r| r.is_match(after))
+                || g.external_before.iter().any(|r| r.is_match(before)));
         out.push((
             Reference {
                 span: Span::new(base + start, base + end),
@@ -829,10 +842,15 @@ mod tests {
             "in particular Article 114 thereof",
             "Article 3, point (1), of Directive 2011/83/EU",
             "paragraph 2 of that Article",
+            "In accordance with Regulation (EU) 2016/679, in particular Article 22, the data",
         ] {
             assert!(chains(t, Language::En).is_empty(), "{t}");
         }
-        for t in ["artikel 4 van Richtlijn 2010/75/EU", "artikel 290 VWEU"] {
+        for t in [
+            "artikel 4 van Richtlijn 2010/75/EU",
+            "artikel 290 VWEU",
+            "overeenkomstig Verordening (EU) 2016/679, met name artikel 22, moeten",
+        ] {
             assert!(chains(t, Language::Nl).is_empty(), "{t}");
         }
         assert_eq!(
