@@ -166,7 +166,7 @@ fn delete_and_check(path: &Path, reference: &Regex) {
         let last = a.numbered_paragraphs().last()?;
         let k = last.number.clone()?;
         (a.numbered_paragraphs().count() >= 2
-            && refs.iter().any(|(w, _)| {
+            && refs.iter().any(|(_, w, _)| {
                 reference
                     .captures(w)
                     .is_some_and(|c| c[1] == a.number && c[2] == k)
@@ -193,8 +193,14 @@ fn delete_and_check(path: &Path, reference: &Regex) {
 
 #[test]
 fn a_deleted_paragraph_is_caught_in_a_real_act() {
-    if let Some(p) = shared("realworld/txt/10_regulation_2022_2065_dsa.txt") {
-        delete_and_check(&p, &Regex::new(r"^Article (\d+[a-z]?)\((\d+)\)$").unwrap());
+    let en = Regex::new(r"^Article (\d+[a-z]?)\((\d+)\)$").unwrap();
+    for rel in [
+        "realworld/txt/10_regulation_2022_2065_dsa.txt",
+        "realworld/pdf/10_regulation_2022_2065_dsa.pdf",
+    ] {
+        if let Some(p) = shared(rel) {
+            delete_and_check(&p, &en);
+        }
     }
     if let Some(p) = shared("realworld/txt/04_com2021_559_afir_nl.txt") {
         delete_and_check(
@@ -222,7 +228,7 @@ fn a_deleted_article_is_caught_and_reported_as_a_gap() {
             !a.amending
                 && refs
                     .iter()
-                    .any(|(w, _)| plain.captures(w).is_some_and(|c| c[1] == a.number))
+                    .any(|(_, w, _)| plain.captures(w).is_some_and(|c| c[1] == a.number))
         })
         .expect("a cited article");
     let text = doc.text();
@@ -270,7 +276,16 @@ fn print_references() {
     };
     let doc = open(Path::new(&file));
     let pack = Pack::builtin(doc.language);
-    for (w, u) in legal_references::internal_references(&doc, pack) {
-        println!("{w:?} -> {:?}", u.map(|u| u.missing));
+    let text = doc.text();
+    for (span, w, u) in legal_references::internal_references(&doc, pack) {
+        let mut end = (span.end + 50).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let after: String = text[span.end..end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        println!("{w:?} -> {:?} | {after}", u.map(|u| u.missing));
     }
 }

@@ -745,13 +745,13 @@ pub fn unresolved(doc: &Document, pack: &Pack) -> Vec<Unresolved> {
     }
     internal_references(doc, pack)
         .into_iter()
-        .filter_map(|(_, u)| u)
+        .filter_map(|(_, _, u)| u)
         .collect()
 }
 
-/// Every reference into the act itself found in its recitals and enacting terms (as
-/// written, whitespace collapsed), with what it misses, if anything.
-pub fn internal_references(doc: &Document, pack: &Pack) -> Vec<(String, Option<Unresolved>)> {
+/// Every reference into the act itself found in its recitals and enacting terms: its
+/// span, the text as written (whitespace collapsed), and what it misses, if anything.
+pub fn internal_references(doc: &Document, pack: &Pack) -> Vec<(Span, String, Option<Unresolved>)> {
     let model = legislative::of(doc);
     let g = pack.compiled::<Grammar>();
     let text = doc.text();
@@ -787,7 +787,7 @@ pub fn internal_references(doc: &Document, pack: &Pack) -> Vec<(String, Option<U
                 .collect::<Vec<_>>()
                 .join(" ");
             let u = resolve(&r, &written, &model, r.span.start);
-            out.push((written, u));
+            out.push((r.span, written, u));
         }
     }
     out
