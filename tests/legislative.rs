@@ -289,3 +289,109 @@ fn print_references() {
         println!("{w:?} -> {:?} | {after}", u.map(|u| u.missing));
     }
 }
+
+/// Deletes, one at a time, the last numbered paragraph of every article that has one
+/// cited elsewhere ("Article A(k)", "artikel A, lid k", or "paragraph k" / "lid k" inside
+/// the article), and prints how many deletions XR002 catches and how many other
+/// findings the cut text gives: `LEGIS_FILE=… cargo test --test legislative --
+/// --ignored --nocapture injected`.
+#[test]
+#[ignore]
+fn injected_paragraph_deletions() {
+    let Ok(file) = std::env::var("LEGIS_FILE") else {
+        return;
+    };
+    let doc = open(Path::new(&file));
+    let model = legislative::of(&doc);
+    let pack = Pack::builtin(doc.language);
+    let refs = legal_references::internal_references(&doc, pack);
+    let full = Regex::new(r"^(?i:Article|artikel) (\d+[a-z]?)(?:\((\d+)\)|, lid (\d+))$").unwrap();
+    let bare =
+        Regex::new(r"^(?i:paragraph|lid) (\d+[a-z]?)(?: of this Article| van dit artikel)?$")
+            .unwrap();
+    let (mut tried, mut caught, mut other) = (0, 0, 0);
+    for a in model
+        .articles
+        .iter()
+        .filter(|a| !a.amending && a.paragraphs_sure)
+    {
+        let Some(last) = a.numbered_paragraphs().last() else {
+            continue;
+        };
+        let k = last.number.clone().unwrap_or_default();
+        if a.numbered_paragraphs().count() < 2 {
+            continue;
+        }
+        let cited = refs.iter().any(|(span, w, _)| {
+            full.captures(w).is_some_and(|c| {
+                c[1] == a.number && c.get(2).or(c.get(3)).is_some_and(|m| m.as_str() == k)
+            }) || (bare.captures(w).is_some_and(|c| c[1] == k)
+                && a.span.start <= span.start
+                && span.start < last.span.start)
+        });
+        if !cited {
+            continue;
+        }
+        tried += 1;
+        let text = doc.text();
+        let cut = format!("{}{}", &text[..last.span.start], &text[last.span.end..]);
+        let copy = parse_named("copy.txt", &cut);
+        let wanted = format!("paragraph {k} of Article {}", a.number);
+        let found = run_rule("XR002", &copy);
+        if found.iter().any(|f| f.message.contains(&wanted)) {
+            caught += 1;
+        } else {
+            println!("missed: {wanted}");
+        }
+        for f in found.iter().filter(|f| !f.message.contains(&wanted)) {
+            other += 1;
+            println!("other: {}", f.message);
+        }
+    }
+    println!("{file}: {tried} deletions, {caught} caught, {other} other findings");
+    // Whole articles (not the last one): XR002 names it, NU003 reports one gap.
+    let plain = Regex::new(r"^(?i:Article|artikel) (\d+[a-z]?)(?:\(\d+\)|, lid \d+)?$").unwrap();
+    let (mut tried, mut caught, mut gaps, mut other) = (0, 0, 0, 0);
+    let n = model.articles.len();
+    for a in model.articles[..n.saturating_sub(1)]
+        .iter()
+        .filter(|a| !a.amending)
+    {
+        let cited_elsewhere = refs.iter().any(|(span, w, _)| {
+            plain.captures(w).is_some_and(|c| c[1] == a.number)
+                && !(a.span.start <= span.start && span.start < a.span.end)
+        });
+        if !cited_elsewhere {
+            continue;
+        }
+        tried += 1;
+        let text = doc.text();
+        let cut = format!("{}{}", &text[..a.span.start], &text[a.span.end..]);
+        let copy = parse_named("copy.txt", &cut);
+        let wanted = format!("Article {}", a.number);
+        let found = run_rule("XR002", &copy);
+        if found
+            .iter()
+            .any(|f| f.message.contains(&format!("has no {wanted}")))
+        {
+            caught += 1;
+        } else {
+            println!("missed: {wanted}");
+        }
+        other += found
+            .iter()
+            .filter(|f| !f.message.contains(&format!("has no {wanted}")))
+            .inspect(|f| println!("other: {}", f.message))
+            .count();
+        let nu = run_rule("NU003", &copy);
+        if nu.len() == 1 && nu[0].message.contains(&format!("no {wanted}")) {
+            gaps += 1;
+        } else {
+            println!(
+                "numbering: {:?}",
+                nu.iter().map(|f| &f.message).collect::<Vec<_>>()
+            );
+        }
+    }
+    println!("{file}: {tried} article deletions, {caught} caught by XR002, {gaps} by NU003, {other} other findings");
+}
