@@ -395,3 +395,37 @@ fn injected_paragraph_deletions() {
     }
     println!("{file}: {tried} article deletions, {caught} caught by XR002, {gaps} by NU003, {other} other findings");
 }
+
+#[test]
+fn annex_references_are_checked_only_against_annexes_all_read() {
+    let act = |annexes: &str| {
+        format!(
+            "REGULATION (EU) 2030/1 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL\n\n\
+             Having regard to the Treaty,\n\nWhereas:\n(1) Rules are needed.\n\n\
+             HAVE ADOPTED THIS REGULATION:\n\nArticle 1\nSubject matter\n\
+             The data listed in Annex II and in Annex III shall be reported.\n\n\
+             Article 2\nEntry into force\nThis Regulation shall enter into force.\n\n\
+             Done at Brussels, 1 March 2030.\n\n{annexes}"
+        )
+    };
+    let doc = parse_named(
+        "act.txt",
+        &act("ANNEX I\n\nData\n\nANNEX II\n\nMore data\n"),
+    );
+    let found = run_rule("XR002", &doc);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].message.contains("Annex III"),
+        "{}",
+        found[0].message
+    );
+    // A third annex whose heading the model does not read: not checked.
+    let doc = parse_named(
+        "act.txt",
+        &act("ANNEX I\n\nData\n\nANNEX II\n\nMore data\n\nANNEX III — Formats\n\nTables\n"),
+    );
+    assert_eq!(run_rule("XR002", &doc), vec![]);
+    // No annex in the document (published separately): not checked.
+    let doc = parse_named("act.txt", &act(""));
+    assert_eq!(run_rule("XR002", &doc), vec![]);
+}

@@ -172,6 +172,8 @@ pub struct LegalModel {
     pub sure: bool,
     /// The recitals run 1..n with no recital label left over that did not fit.
     pub recitals_sure: bool,
+    /// The annexes run I..n (or one unnumbered annex), every annex heading read.
+    pub annexes_sure: bool,
 }
 
 impl LegalModel {
@@ -225,6 +227,8 @@ struct Words {
     financial_statement: Vec<String>,
     article: Regex,
     annex: Regex,
+    /// The annex word and a number at the start of a line with more after it.
+    annex_like: Regex,
     divisions: Vec<String>,
     amending_titles: Vec<Regex>,
     amending: Vec<Regex>,
@@ -264,7 +268,13 @@ static WORDS: LazyLock<Words> = LazyLock::new(|| {
         alternation(&strings("annex"))
     ))
     .expect("annex heading pattern");
+    let annex_like = Regex::new(&format!(
+        r"^(?:{})\s+(?:[IVXLC]{{1,7}}|\d{{1,2}})\b",
+        alternation(&strings("annex"))
+    ))
+    .expect("annex-like pattern");
     Words {
+        annex_like,
         memorandum: strings("memorandum"),
         citation_starts: strings("citation-starts"),
         recitals_start: strings("recitals-start"),
@@ -626,6 +636,7 @@ fn read_recitals(lines: &[Line<'_>], end: usize, model: &mut LegalModel) {
 fn read_tail(lines: &[Line<'_>], text_end: usize, model: &mut LegalModel) {
     let w = &*WORDS;
     let mut open: Option<(PartKind, usize)> = None;
+    let mut odd_annex = false;
     let close = |open: &mut Option<(PartKind, usize)>, at: usize, model: &mut LegalModel| {
         if let Some((kind, start)) = open.take() {
             if let Some(p) = model.parts.last_mut().filter(|p| p.kind == kind) {
@@ -648,6 +659,10 @@ fn read_tail(lines: &[Line<'_>], text_end: usize, model: &mut LegalModel) {
                 number: c.get(1).map(|m| m.as_str().to_string()),
                 heading_span: l.span(),
             });
+        } else if w.annex_like.is_match(l.text) {
+            // An annex heading written in a way the model does not read ("ANNEX II —
+            // Title"): the annexes found are not all the annexes.
+            odd_annex = true;
         } else if starts_with_any(l.text, &w.financial_statement)
             && open.is_none_or(|(k, _)| k != PartKind::FinancialStatement)
         {
@@ -656,6 +671,29 @@ fn read_tail(lines: &[Line<'_>], text_end: usize, model: &mut LegalModel) {
         }
     }
     close(&mut open, text_end, model);
+    // Annexes I, II, III … (or one unnumbered annex), every heading read.
+    let numbers: Vec<Option<u32>> = model
+        .annexes
+        .iter()
+        .map(|a| a.number.as_deref().and_then(annex_value))
+        .collect();
+    let consecutive = match numbers.as_slice() {
+        [None] => true,
+        _ => numbers
+            .iter()
+            .enumerate()
+            .all(|(i, n)| *n == Some(i as u32 + 1)),
+    };
+    model.annexes_sure = !model.annexes.is_empty() && consecutive && !odd_annex;
+}
+
+/// The value of an annex number: roman or arabic.
+fn annex_value(s: &str) -> Option<u32> {
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        s.parse().ok()
+    } else {
+        roman_value(&s.to_lowercase())
+    }
 }
 
 /// What the article reader has seen, for the verdict.

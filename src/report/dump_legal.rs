@@ -120,6 +120,7 @@ fn model_value(doc: &Document, m: &LegalModel) -> Value {
     json!({
         "sure": m.sure,
         "recitals_sure": m.recitals_sure,
+        "annexes_sure": m.annexes_sure,
         "parts": parts,
         "citations": m.citations.len(),
         "recitals": recitals,

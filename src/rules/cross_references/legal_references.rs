@@ -569,8 +569,9 @@ fn resolve(r: &Reference, written: &str, model: &LegalModel, at: usize) -> Optio
         );
     }
     if let Some(c) = get(Kind::Annex) {
-        if model.annexes.is_empty() || r.components.len() > 1 {
-            // No annex in this document: they are published separately.
+        if !model.annexes_sure || r.components.len() > 1 {
+            // No annex in this document (they are published separately), or annexes
+            // the model could not all read.
             return None;
         }
         let has = |id: &str| {
@@ -730,7 +731,7 @@ fn check_in_article(
 pub fn resolves_annexes_at(doc: &Document, offset: usize) -> bool {
     let model = legislative::of(doc);
     model.sure
-        && !model.annexes.is_empty()
+        && model.annexes_sure
         && matches!(
             model.part_at(offset),
             Some(PartKind::Recitals | PartKind::EnactingTerms)
