@@ -25,7 +25,8 @@ crate::declare_rule! {
     /// Richtlijn …", "VWEU", "daarvan"); everything inside an article that amends another
     /// act ("Article 3 is replaced by the following: ‘…’", "Amendments to Directive …")
     /// and quoted text; annexes when the document holds none (a proposal's annexes are
-    /// published as a separate document). The citations, the explanatory memorandum and
+    /// published as a separate document) or when its annex headings do not run I, II,
+    /// III … as lines the model reads ("ANNEX II" alone on a line). The citations, the explanatory memorandum and
     /// the financial statement are not read.
     ///
     /// ## Why is this bad?
