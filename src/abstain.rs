@@ -23,6 +23,7 @@ fn first_span(findings: &[Finding], keep: impl Fn(&Finding) -> bool) -> Span {
 /// Replace the findings that rest on an unrecovered structure by one note each.
 pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
     past_deadlines_unchecked(doc, settings, findings);
+    legislative_model(doc, settings, findings);
     if let Some(lang) = doc.unsupported_language {
         let is_lang = |f: &Finding| LANGUAGE_RULES.iter().any(|p| f.code.starts_with(p));
         let withheld = findings.iter().filter(|f| is_lang(f)).count();
@@ -133,5 +134,41 @@ fn past_deadlines_unchecked(doc: &Document, settings: &Settings, findings: &mut 
         &ParseAbstention::META,
         Span::new(0, 0),
         message,
+    ));
+}
+
+/// In legislative text whose model is unsure, XR002 and NU003 stayed silent: one note
+/// says why (the model's own note).
+fn legislative_model(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
+    let enabled = ["XR002", "NU003"]
+        .iter()
+        .any(|c| settings.rules.contains_key(*c));
+    if !enabled {
+        return;
+    }
+    let profile = settings
+        .profile
+        .unwrap_or_else(|| crate::document::profile::of(doc).profile);
+    if !profile.is_legislative() {
+        return;
+    }
+    let model = crate::document::legislative::of(doc);
+    if model.sure {
+        return;
+    }
+    let (span, message) = match model.notes.first() {
+        Some(n) => (n.span, n.message.clone()),
+        None => (
+            Span::new(0, 0),
+            "legislative text: no enacting formula (“HAVE ADOPTED THIS REGULATION:”) was \
+             found; references and numbering of the legal text are not checked"
+                .to_string(),
+        ),
+    };
+    findings.extend(meta_finding(
+        settings,
+        &ParseAbstention::META,
+        span,
+        format!("{message} (XR002, NU003)"),
     ));
 }

@@ -7,6 +7,7 @@ pub mod analyses;
 pub mod docx;
 pub mod inline;
 pub mod layout;
+pub mod legislative;
 pub mod lines;
 pub mod load;
 pub mod markdown;

@@ -197,6 +197,7 @@ pub fn to_value(doc: &Document) -> Value {
         "links": links,
         "notes": notes,
         "commitments": commitments,
+        "legislative": super::dump_legal::to_value(doc),
     })
 }
 

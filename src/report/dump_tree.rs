@@ -144,6 +144,7 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
             text
         )?;
     }
+    super::dump_legal::write_tree(doc, out)?;
     if !doc.boxes.is_empty() {
         // Why each key action is (or is not) found in the body.
         let pack = crate::pack::Pack::builtin(doc.language);

@@ -3,6 +3,7 @@
 
 pub mod concise;
 pub mod dump_json;
+pub mod dump_legal;
 pub mod dump_tree;
 pub mod escape;
 pub mod excerpt;

@@ -33,6 +33,11 @@ pub fn pack_errors(pack: &crate::pack::Pack) -> Vec<String> {
     errors.extend(cross_references::dangling_cross_reference::pattern_errors(
         pack,
     ));
+    errors.extend(
+        pack.compiled::<cross_references::legal_references::Grammar>()
+            .errors
+            .clone(),
+    );
     if let Some(name) = pack.get("language.stemmer").and_then(|v| v.as_str()) {
         if key_actions::config::stemmer_algorithm(name).is_none() {
             errors.push(format!(
@@ -76,12 +81,14 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
         Box::new(key_actions::KeyActionWeaklySupported),    // KA002
         Box::new(numbering::PointNumbering),                // NU001
         Box::new(numbering::HeadingNumbering),              // NU002
+        Box::new(numbering::LegalTextNumbering),            // NU003
         Box::new(placeholders::PlaceholderLink),            // PL001
         Box::new(placeholders::PlaceholderText),            // PL002
         Box::new(terms::TermVariant),                       // TV001
         Box::new(text::RepeatedWord),                       // TX001
         Box::new(text::UnbalancedDelimiter),                // TX002
         Box::new(cross_references::DanglingCrossReference), // XR001
+        Box::new(cross_references::DanglingLegalReference), // XR002
     ]
 }
 

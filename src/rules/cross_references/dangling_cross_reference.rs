@@ -61,9 +61,11 @@ crate::declare_rule! {
     /// ## Profiles
     /// In a `legislative-proposal` or `legal-act` (detected, or set with `--profile`),
     /// references to paragraphs, points and sections are not checked: legislative text
-    /// numbers its articles, paragraphs and points in its own way. In a
+    /// numbers its articles, paragraphs and points in its own way (XR002,
+    /// dangling-legal-reference, resolves them against the model of the act). In a
     /// `legislative-proposal` annex references are external (the annexes are published as
-    /// a separate document).
+    /// a separate document). In the recitals and articles of an act that holds its
+    /// annexes, annex references are XR002's (dangling-legal-reference).
     ///
     /// ## Options
     /// None (extend the `[xref]` section of the language pack to add words or markers).
@@ -643,6 +645,13 @@ impl Rule for DanglingCrossReference {
         let profile = cx.profile(doc);
         for d in dangling_references(doc, cx.pack()) {
             if !checked_in(profile, d.kind) {
+                continue;
+            }
+            // In an act's recitals and articles, XR002 resolves annex references.
+            if profile.is_legislative()
+                && d.kind == TargetKind::Annex
+                && super::legal_references::resolves_annexes_at(doc, d.span.start)
+            {
                 continue;
             }
             let what = d.kind.name();

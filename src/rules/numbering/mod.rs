@@ -8,8 +8,10 @@
 //! as written, so a gap or a repeat is reported once and not as a cascade.
 
 pub mod heading_numbering;
+pub mod legal_text_numbering;
 pub mod point_numbering;
 pub use heading_numbering::HeadingNumbering;
+pub use legal_text_numbering::LegalTextNumbering;
 pub use point_numbering::PointNumbering;
 
 use crate::document::inline::roman_value;
