@@ -920,54 +920,8 @@ fn commitments(
             }
         },
     };
-    let filter = match Filter::new(&[], &[]) {
-        Ok(f) => f,
-        Err(m) => {
-            let _ = writeln!(err, "error: {m}");
-            return EXIT_ERROR;
-        }
-    };
-    let (inputs, input_errors) = files::discover(paths, None, &filter);
-    let mut code = EXIT_CLEAN;
-    for e in &input_errors {
-        let _ = writeln!(err, "error: {}: {}", e.path, e.message);
-        code = EXIT_ERROR;
-    }
     let mut registers = Vec::new();
-    for input in inputs {
-        let shown = input.shown().to_string();
-        let bytes = match &input {
-            Input::File { path, .. } => files::read_regular(path),
-            Input::Stdin { .. } => {
-                let mut buf = Vec::new();
-                std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
-            }
-        };
-        let doc = match bytes {
-            Ok(b) => {
-                match document::load::load(
-                    &shown,
-                    &b,
-                    language.and_then(|l| LanguageSetting::from(l).language()),
-                ) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        let _ = writeln!(err, "error: {shown}: {e}");
-                        code = EXIT_ERROR;
-                        continue;
-                    }
-                }
-            }
-            Err(e) => {
-                let _ = writeln!(
-                    err,
-                    "error: {shown}: cannot read file: {}",
-                    files::io_message(&e)
-                );
-                code = EXIT_ERROR;
-                continue;
-            }
-        };
+    let code = each_document(paths, language, err, |shown, doc| {
         let pack = policylint::pack::Pack::builtin(doc.language);
         let found = policylint::rules::commitments::register_dated_by_body(
             &doc,
@@ -977,7 +931,7 @@ fn commitments(
             quotations,
         );
         registers.push((shown, found));
-    }
+    });
     let borrowed: Vec<(&str, &[policylint::rules::commitments::Commitment])> = registers
         .iter()
         .map(|(p, c)| (p.as_str(), c.as_slice()))
@@ -993,6 +947,61 @@ fn commitments(
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = writeln!(err, "error: {e}");
             return EXIT_ERROR;
+        }
+    }
+    code
+}
+
+/// Load every file found under `paths` (`-`: standard input) and hand each document
+/// to `each`; files that cannot be found, read or parsed are reported on `err`. Returns
+/// the exit code so far (clean, or error when a file failed).
+fn each_document(
+    paths: &[String],
+    language: Option<LanguageArg>,
+    err: &mut dyn Write,
+    mut each: impl FnMut(String, document::Document),
+) -> u8 {
+    let filter = match Filter::new(&[], &[]) {
+        Ok(f) => f,
+        Err(m) => {
+            let _ = writeln!(err, "error: {m}");
+            return EXIT_ERROR;
+        }
+    };
+    let (inputs, input_errors) = files::discover(paths, None, &filter);
+    let mut code = EXIT_CLEAN;
+    for e in &input_errors {
+        let _ = writeln!(err, "error: {}: {}", e.path, e.message);
+        code = EXIT_ERROR;
+    }
+    let language = language.and_then(|l| LanguageSetting::from(l).language());
+    for input in inputs {
+        let shown = input.shown().to_string();
+        let bytes = match &input {
+            Input::File { path, .. } => files::read_regular(path),
+            Input::Stdin { .. } => {
+                let mut buf = Vec::new();
+                std::io::stdin().lock().read_to_end(&mut buf).map(|_| buf)
+            }
+        };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => {
+                let _ = writeln!(
+                    err,
+                    "error: {shown}: cannot read file: {}",
+                    files::io_message(&e)
+                );
+                code = EXIT_ERROR;
+                continue;
+            }
+        };
+        match document::load::load(&shown, &bytes, language) {
+            Ok(doc) => each(shown, doc),
+            Err(e) => {
+                let _ = writeln!(err, "error: {shown}: {e}");
+                code = EXIT_ERROR;
+            }
         }
     }
     code
