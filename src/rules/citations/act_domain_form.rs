@@ -4,7 +4,7 @@ use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
 
-use super::{citations, ActNumber, Cited};
+use super::{citations, ActNumber};
 
 declare_rule! {
     /// ## What it does
@@ -97,16 +97,7 @@ impl Rule for ActDomainForm {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let grammar = cx.pack().compiled::<super::Grammar>();
         let found = citations(doc, cx.pack());
-        for c in &found.items {
-            let Cited::Act(a) = &c.cited else {
-                continue;
-            };
-            if c.in_note {
-                continue; // a note to the Publications Office
-            }
-            if a.member {
-                continue; // lists shorten their members
-            }
+        for (c, a) in found.checkable_acts() {
             if let Some((problem, standard)) = domain_problem(a, |d| grammar.is_pre_lisbon(d)) {
                 cx.report(c.span, format!("`{}`: {problem}", c.written))
                     .label("act number")

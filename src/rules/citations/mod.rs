@@ -217,6 +217,17 @@ pub struct Citations {
     pub items: Vec<Citation>,
 }
 
+impl Citations {
+    /// The acts a form rule checks, with their citations: not inside a note to the
+    /// Publications Office, and not a member of a list (lists shorten their members).
+    pub fn checkable_acts(&self) -> impl Iterator<Item = (&Citation, &ActNumber)> {
+        self.items.iter().filter_map(|c| match &c.cited {
+            Cited::Act(a) if !c.in_note && !a.member => Some((c, a)),
+            _ => None,
+        })
+    }
+}
+
 /// The citations of a document (computed once per document and pack).
 pub fn citations(doc: &Document, pack: &Pack) -> Arc<Citations> {
     doc.analysis(pack, || {
