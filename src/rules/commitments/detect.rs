@@ -32,6 +32,7 @@ struct RawCommitments {
     subordinators: String,
     relative_clause: String,
     not_commitment: Vec<String>,
+    not_addressee: Vec<String>,
     inversion_openers: Vec<String>,
     clause_openers: Vec<String>,
     prepositions: Vec<String>,
@@ -70,6 +71,9 @@ pub struct Grammar {
     /// Words that open a relative or adverbial clause inside a passive span.
     relative_clause: Option<Regex>,
     not_commitment: Vec<Regex>,
+    /// Noun phrases that name an action, not an addressee ("URGES the implementation
+    /// of …"): a request needs someone to act.
+    not_addressee: Vec<Regex>,
     inversion_openers: Vec<String>,
     clause_openers: Vec<String>,
     prepositions: Vec<String>,
@@ -148,6 +152,7 @@ impl FromPack for Grammar {
             subordinators: compile_one(&raw.subordinators, &id, &mut errors),
             relative_clause: compile_one(&raw.relative_clause, &id, &mut errors),
             not_commitment: compile_union(&raw.not_commitment, &id, &mut errors),
+            not_addressee: compile_union(&raw.not_addressee, &id, &mut errors),
             inversion_openers: lower(&raw.inversion_openers),
             clause_openers: lower(&raw.clause_openers),
             prepositions: lower(&raw.prepositions),
@@ -739,7 +744,10 @@ impl Grammar {
             let np = np.split(',').next().unwrap_or("").trim();
             let words = np.split_whitespace().count();
             let determined = self.determiners.iter().any(|d| first_word(np) == *d);
-            if !(1..=6).contains(&words) || !determined {
+            if !(1..=6).contains(&words)
+                || !determined
+                || self.not_addressee.iter().any(|r| r.is_match(np))
+            {
                 return None;
             }
             return Some(Detection {
