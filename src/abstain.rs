@@ -41,52 +41,52 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
         ));
     }
     if let Some(layout) = &doc.layout {
+        let (family, confidence) = (layout.family.name(), layout.confidence);
         if !layout.family.numbering_followable() {
-            let is_nu = |f: &Finding| f.code.starts_with("NU");
-            let withheld = findings.iter().filter(|f| is_nu(f)).count();
-            if withheld > 0 {
-                let span = first_span(findings, is_nu);
-                findings.retain(|f| !is_nu(f));
-                let message = format!(
-                    "numbering not checked: this extract ({}, confidence {:.2}) does not keep \
-                     the reading order of columns, tables and side notes, so the {} apparent \
-                     numbering defects may be artefacts of the extraction; lint the PDF itself",
-                    layout.family.name(),
-                    layout.confidence,
-                    withheld
-                );
-                findings.extend(meta_finding(
-                    settings,
-                    &ParseAbstention::META,
-                    span,
-                    message,
-                ));
-            }
+            withhold(settings, findings, "NU", |withheld| {
+                format!(
+                    "numbering not checked: this extract ({family}, confidence {confidence:.2}) \
+                     does not keep the reading order of columns, tables and side notes, so the \
+                     {withheld} apparent numbering defects may be artefacts of the extraction; \
+                     lint the PDF itself"
+                )
+            });
         }
         if !layout.family.footnotes_pairable() {
-            let is_fn = |f: &Finding| f.code.starts_with("FN");
-            let withheld = findings.iter().filter(|f| is_fn(f)).count();
-            if withheld > 0 {
-                let span = first_span(findings, is_fn);
-                findings.retain(|f| !is_fn(f));
-                let message = format!(
-                    "footnotes not checked: in this layout ({}, confidence {:.2}) footnote \
-                     references cannot be paired with their texts with confidence, so the {} \
-                     apparent footnote defects may be artefacts of the extraction; lint the PDF \
-                     itself, or an extract that keeps each footnote's label with its text",
-                    layout.family.name(),
-                    layout.confidence,
-                    withheld
-                );
-                findings.extend(meta_finding(
-                    settings,
-                    &ParseAbstention::META,
-                    span,
-                    message,
-                ));
-            }
+            withhold(settings, findings, "FN", |withheld| {
+                format!(
+                    "footnotes not checked: in this layout ({family}, confidence \
+                     {confidence:.2}) footnote references cannot be paired with their texts \
+                     with confidence, so the {withheld} apparent footnote defects may be \
+                     artefacts of the extraction; lint the PDF itself, or an extract that keeps \
+                     each footnote's label with its text"
+                )
+            });
         }
     }
+}
+
+/// Replace the findings of the rules under `prefix` by one note at the first of them
+/// (none when there were none), worded by `message(withheld)`.
+fn withhold(
+    settings: &Settings,
+    findings: &mut Vec<Finding>,
+    prefix: &str,
+    message: impl FnOnce(usize) -> String,
+) {
+    let hit = |f: &Finding| f.code.starts_with(prefix);
+    let withheld = findings.iter().filter(|f| hit(f)).count();
+    if withheld == 0 {
+        return;
+    }
+    let span = first_span(findings, hit);
+    findings.retain(|f| !hit(f));
+    findings.extend(meta_finding(
+        settings,
+        &ParseAbstention::META,
+        span,
+        message(withheld),
+    ));
 }
 
 /// CM003 compares deadlines with the document's own date. When neither the text nor
@@ -103,18 +103,13 @@ fn past_deadlines_unchecked(doc: &Document, settings: &Settings, findings: &mut 
         return;
     }
     let pack = settings.packs.get(doc.language);
-    // As CM003 reads it: in legislative text only what precedes the enacting terms.
     let profile = settings
         .profile
         .unwrap_or_else(|| crate::document::profile::of(doc).profile);
-    let legal_start = profile
-        .is_legislative()
-        .then(|| crate::document::profile::legal_text_span(doc))
-        .flatten()
-        .map(|s| s.start);
-    let dated = commitments::rule_input::cached_register(doc, pack, None, false, false)
+    // The register as CM003 reads it (the same cached one).
+    let dated = commitments::rule_input::rules_register(doc, pack, profile, None, false, false)
         .iter()
-        .filter(|c| c.status == Status::Dated && legal_start.is_none_or(|l| c.span.start < l))
+        .filter(|c| c.status == Status::Dated)
         .count();
     if dated == 0 {
         return;

@@ -50,11 +50,12 @@ impl ConfigSuppression {
         self.used.load(Ordering::Relaxed)
     }
 
-    fn hides(&self, source: &SourceFile, f: &Finding) -> bool {
+    /// Whether it hides a finding of `code` whose flagged text and message are given
+    /// normalised.
+    fn hides(&self, code: &str, flagged: &str, message: &str) -> bool {
         !self.normalised.is_empty()
-            && self.codes.contains(&f.code)
-            && (normalised(source.slice(f.span)).contains(&self.normalised)
-                || normalised(&f.message).contains(&self.normalised))
+            && self.codes.contains(&code)
+            && (flagged.contains(&self.normalised) || message.contains(&self.normalised))
     }
 }
 
@@ -79,12 +80,23 @@ pub fn apply(
     if suppressions.is_empty() {
         return;
     }
-    findings.retain(|f| match suppressions.iter().find(|s| s.hides(source, f)) {
-        Some(s) => {
-            s.used.fetch_add(1, Ordering::Relaxed);
-            false
+    findings.retain(|f| {
+        if !suppressions.iter().any(|s| s.codes.contains(&f.code)) {
+            return true;
         }
-        None => true,
+        // Normalised once per finding, whatever the number of entries.
+        let flagged = normalised(source.slice(f.span));
+        let message = normalised(&f.message);
+        match suppressions
+            .iter()
+            .find(|s| s.hides(f.code, &flagged, &message))
+        {
+            Some(s) => {
+                s.used.fetch_add(1, Ordering::Relaxed);
+                false
+            }
+            None => true,
+        }
     });
 }
 

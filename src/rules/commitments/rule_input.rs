@@ -38,12 +38,32 @@ pub(super) fn for_rule(doc: &Document, cx: &Context<'_>) -> Vec<Commitment> {
         .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
     let quotations = cx.option_bool("quotations", false);
     let forced = cx.document_date_forced();
-    let mut register = cached_register(doc, cx.pack(), document_date, forced, quotations);
+    rules_register(
+        doc,
+        cx.pack(),
+        cx.profile(doc),
+        document_date,
+        forced,
+        quotations,
+    )
+}
+
+/// The register as the CM rules read it: the cached register, and in legislative text
+/// only what comes before the enacting terms.
+pub(crate) fn rules_register(
+    doc: &Document,
+    pack: &Pack,
+    profile: crate::document::profile::Profile,
+    document_date: Option<chrono::NaiveDate>,
+    forced: bool,
+    quotations: bool,
+) -> Vec<Commitment> {
+    let mut register = cached_register(doc, pack, document_date, forced, quotations);
     // The enacting terms of a proposal or an act carry obligations ("Member States shall
     // designate …"), not commitments, and a proposal's financial statement after them
     // states costs: the rules read only what comes before the legal text (the
     // explanatory memorandum).
-    if cx.profile(doc).is_legislative() {
+    if profile.is_legislative() {
         if let Some(legal) = crate::document::profile::legal_text_span(doc) {
             register.retain(|c| c.span.start < legal.start);
         }
