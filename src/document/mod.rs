@@ -4,6 +4,7 @@
 //! Parsing never fails: odd layout becomes a node or a [`ParseNote`].
 
 pub mod analyses;
+pub mod ascii_shadow;
 pub mod docx;
 pub mod inline;
 pub mod layout;

@@ -14,6 +14,8 @@
 use std::sync::Arc;
 
 use regex::Regex;
+
+use crate::document::ascii_shadow::runs_on_shadow;
 use serde::{Deserialize, Serialize};
 
 use super::Document;
@@ -156,10 +158,16 @@ pub fn detect(text: &str) -> ProfileVerdict {
     let mut scores = [0u32; 7];
     let mut legislative = 0u32;
     let mut evidence = Vec::new();
+    let shadow = crate::document::ascii_shadow::ascii_shadow(text);
     for signals in &packs {
         for (target, re, weight) in &signals.signals {
-            let Some(m) = re.find(text) else { continue };
-            let found: String = m.as_str().trim().chars().take(60).collect();
+            let haystack = if runs_on_shadow(re.as_str()) {
+                &shadow
+            } else {
+                text
+            };
+            let Some(m) = re.find(haystack) else { continue };
+            let found: String = text[m.range()].trim().chars().take(60).collect();
             match target {
                 Target::LegislativeText => {
                     legislative += weight;
