@@ -13,9 +13,8 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
-
 use crate::document::ascii_shadow::runs_on_shadow;
+use crate::lazy_regex::LazyRe;
 use serde::{Deserialize, Serialize};
 
 use super::Document;
@@ -105,7 +104,7 @@ struct RawSignal {
 
 /// The compiled `[profiles]` section of one pack.
 pub struct Signals {
-    signals: Vec<(Target, Regex, u32)>,
+    signals: Vec<(Target, LazyRe, u32)>,
     min_score: u32,
     /// Entries that did not compile or named no profile (pack validation reports them).
     pub errors: Vec<String>,
@@ -128,7 +127,7 @@ impl FromPack for Signals {
                 ));
                 continue;
             };
-            match Regex::new(&s.pattern) {
+            match LazyRe::new(&s.pattern) {
                 Ok(re) => signals.push((target, re, s.weight)),
                 Err(e) => errors.push(format!(
                     "`profiles.signals`: invalid pattern `{}`: {e}",

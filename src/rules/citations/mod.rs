@@ -38,7 +38,7 @@ pub use oj_reference_incomplete::OjReferenceIncomplete;
 
 use std::sync::Arc;
 
-use regex::Regex;
+use crate::lazy_regex::LazyRe as Regex;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
@@ -405,7 +405,7 @@ impl FromPack for Grammar {
             Regex::new(r"(?P<first>\d{3,5})/(?P<second>\d{2})\b").expect("valid regex");
         if let Some(c) = &celex {
             for group in ["sector", "year", "type", "number"] {
-                if c.capture_names().all(|n| n != Some(group)) {
+                if !c.has_group(group) {
                     errors.push(format!("`citations.celex`: no group named `{group}`"));
                 }
             }

@@ -247,6 +247,9 @@ impl Grammar {
 
     /// Cheap test: does the text contain any commitment marker at all?
     fn has_marker(&self, text: &str) -> bool {
+        if self.any_marker.rules_out(text) {
+            return false;
+        }
         match &*self.any_marker {
             Some(set) => set.is_match(text),
             None => true,
@@ -256,6 +259,9 @@ impl Grammar {
     fn actors_in(&self, text: &str) -> Vec<ActorMatch> {
         let bytes = text.as_bytes();
         let mut found: Vec<ActorMatch> = Vec::new();
+        if self.actor_set.rules_out(text) {
+            return Vec::new();
+        }
         let hits: Vec<usize> = match &*self.actor_set {
             Some(set) => set.matches(text).into_iter().collect(),
             None => (0..self.actors.len()).collect(),
