@@ -255,3 +255,14 @@ mod tests {
         assert!(!is_shouting(t, &words(t)));
     }
 }
+
+/// The words of every text of a document, in [`super::Document::texts`] order.
+pub struct TextWords(pub Vec<Vec<Word>>);
+
+/// The words of every text of `doc`, split once per document for every rule that
+/// reads words (acronyms, repeated words, term variants).
+pub fn of_texts(doc: &super::Document) -> std::sync::Arc<TextWords> {
+    // Splitting depends on no pack: one entry per document (key 0).
+    doc.analyses
+        .get_or_build(0, || TextWords(doc.texts().map(|(_, t)| words(t.as_str())).collect()))
+}

@@ -137,9 +137,11 @@ pub fn acronym_table(doc: &Document, pack: &Pack) -> Arc<AcronymTable> {
 
 fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     let config = pack.compiled::<AcronymPack>();
-    let texts: Vec<(TextRole, &crate::document::Text, Vec<Word>)> = doc
+    let text_words = wording::of_texts(doc);
+    let texts: Vec<(TextRole, &crate::document::Text, &Vec<Word>)> = doc
         .texts()
-        .map(|(role, t)| (role, t, wording::words(t.as_str())))
+        .zip(text_words.0.iter())
+        .map(|((role, t), words)| (role, t, words))
         .collect();
 
     // Words the document writes in lowercase or title case: an all-caps form of one of
@@ -180,7 +182,7 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
 
 /// A glossary table whose cells became separate texts: a text that is one acronym,
 /// followed (in source order) by a text whose words spell it out.
-fn glossary_rows(texts: &[(TextRole, &crate::document::Text, Vec<Word>)], builder: &mut Builder) {
+fn glossary_rows(texts: &[(TextRole, &crate::document::Text, &Vec<Word>)], builder: &mut Builder) {
     let mut order: Vec<usize> = (0..texts.len()).collect();
     order.sort_by_key(|&i| texts[i].1.span().start);
     for pair in order.windows(2) {
@@ -757,9 +759,9 @@ pub fn unlinked_long_forms(
         return found;
     }
     let initial = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
-    for (_, text) in doc.texts() {
+    let text_words = wording::of_texts(doc);
+    for ((_, text), words) in doc.texts().zip(text_words.0.iter()) {
         let s = text.as_str();
-        let words = wording::words(s);
         let is_function: Vec<bool> = words
             .iter()
             .map(|w| config.function_words.contains(&w.as_str(s).to_lowercase()))

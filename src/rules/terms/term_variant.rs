@@ -178,7 +178,7 @@ fn possessive_pair(a: &str, b: &str) -> bool {
 fn not_a_variant(
     f: &Form,
     dom: &Form,
-    vocabulary: &HashMap<String, usize>,
+    vocabulary: &HashMap<String, usize, WordHash>,
     (extract, dehyphenating): (bool, bool),
     english: bool,
 ) -> bool {
@@ -226,10 +226,11 @@ impl Rule for TermVariant {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let terms = cx.pack().compiled::<TermsPack>();
+        let text_words = wording::of_texts(doc);
         let texts: Vec<_> = doc
             .texts()
-            .map(|(role, t)| {
-                let words = wording::words(t.as_str());
+            .zip(text_words.0.iter())
+            .map(|((role, t), words)| {
                 let typographic_caps =
                     role == TextRole::Heading || wording::is_shouting(t.as_str(), &words);
                 let caps_run = wording::in_caps_run(t.as_str(), &words);
@@ -240,11 +241,26 @@ impl Rule for TermVariant {
         let mut groups: HashMap<String, Group, WordHash> = HashMap::default();
         // Every word of the document, lowercased: the parts of a split spelling must be
         // words of their own, or the split is an extraction artefact ("inw oners").
-        let mut vocabulary: HashMap<String, usize> = HashMap::new();
+        let mut vocabulary: HashMap<String, usize, WordHash> = HashMap::default();
+        let mut lower = String::new();
         for (text, words, _, _) in &texts {
             let s = text.as_str();
             for w in words.iter() {
-                *vocabulary.entry(w.as_str(s).to_lowercase()).or_default() += 1;
+                let t = w.as_str(s);
+                // Most words are ASCII: lowercase them in place, without an allocation.
+                if t.is_ascii() {
+                    lower.clear();
+                    lower.push_str(t);
+                    lower.make_ascii_lowercase();
+                } else {
+                    lower = t.to_lowercase();
+                }
+                match vocabulary.get_mut(lower.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        vocabulary.insert(lower.clone(), 1);
+                    }
+                }
             }
         }
         let dehyphenating = doc
@@ -275,7 +291,6 @@ impl Rule for TermVariant {
             }
         }
         // Split spellings: two content words that together spell a word of the document.
-        let mut lower = String::new();
         for (text, words, _, _) in &texts {
             let s = text.as_str();
             for pair in words.windows(2) {

@@ -106,9 +106,9 @@ impl Rule for RepeatedWord {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let config = cx.pack().compiled::<TextPack>();
         let source = doc.text();
-        for (_, text) in doc.texts() {
+        let text_words = wording::of_texts(doc);
+        for ((_, text), words) in doc.texts().zip(text_words.0.iter()) {
             let s = text.as_str();
-            let words = wording::words(s);
             for (i, pair) in words.windows(2).enumerate() {
                 let (a, b) = (&pair[0], &pair[1]);
                 let (ta, tb) = (a.as_str(s), b.as_str(s));
