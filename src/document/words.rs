@@ -192,6 +192,18 @@ pub fn in_caps_run(text: &str, words: &[Word]) -> Vec<bool> {
     out
 }
 
+/// The words of every text of a document, in [`super::Document::texts`] order.
+pub struct TextWords(pub Vec<Vec<Word>>);
+
+/// The words of every text of `doc`, split once per document for every rule that
+/// reads words (acronyms, repeated words, term variants).
+pub fn of_texts(doc: &super::Document) -> std::sync::Arc<TextWords> {
+    // Splitting depends on no pack: one entry per document (key 0).
+    doc.analyses.get_or_build(0, || {
+        TextWords(doc.texts().map(|(_, t)| words(t.as_str())).collect())
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -254,15 +266,4 @@ mod tests {
         let t = "De rol van de EU en de NAVO";
         assert!(!is_shouting(t, &words(t)));
     }
-}
-
-/// The words of every text of a document, in [`super::Document::texts`] order.
-pub struct TextWords(pub Vec<Vec<Word>>);
-
-/// The words of every text of `doc`, split once per document for every rule that
-/// reads words (acronyms, repeated words, term variants).
-pub fn of_texts(doc: &super::Document) -> std::sync::Arc<TextWords> {
-    // Splitting depends on no pack: one entry per document (key 0).
-    doc.analyses
-        .get_or_build(0, || TextWords(doc.texts().map(|(_, t)| words(t.as_str())).collect()))
 }

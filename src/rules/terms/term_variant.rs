@@ -232,8 +232,8 @@ impl Rule for TermVariant {
             .zip(text_words.0.iter())
             .map(|((role, t), words)| {
                 let typographic_caps =
-                    role == TextRole::Heading || wording::is_shouting(t.as_str(), &words);
-                let caps_run = wording::in_caps_run(t.as_str(), &words);
+                    role == TextRole::Heading || wording::is_shouting(t.as_str(), words);
+                let caps_run = wording::in_caps_run(t.as_str(), words);
                 (t, words, typographic_caps, caps_run)
             })
             .collect();
