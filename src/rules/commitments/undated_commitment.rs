@@ -72,6 +72,10 @@ impl Rule for UndatedCommitment {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let register = commitments::rule_input::for_rule(doc, cx);
+        // No commitment: no grammar to build for ranking them.
+        if register.is_empty() {
+            return;
+        }
         let grammar = cx.pack().compiled::<commitments::Grammar>();
         let prominent = commitments::prominence::prominent(doc, &grammar, &register);
         for (c, prominent) in register.iter().zip(prominent) {
