@@ -125,6 +125,12 @@ impl Rule for RepeatedWord {
                 {
                     continue;
                 }
+                // A slip doubles a word; three or more of the same word in a row are
+                // table cells ("Yes Yes Yes", "Year Year Year Year") or emphasis.
+                let same_as_a = |j: usize| words.get(j).is_some_and(|w| same_word(w.as_str(s), ta));
+                if (i > 0 && same_as_a(i - 1)) || same_as_a(i + 2) {
+                    continue;
+                }
                 // "zich er aan aan te passen": a preposition and the particle of a
                 // separable verb.
                 let lower = ta.to_lowercase();
@@ -154,6 +160,25 @@ impl Rule for RepeatedWord {
                     || capital_at_line_start
                     || (alone_on_line(source, first) && alone_on_line(source, second))
                 {
+                    continue;
+                }
+                // A word alone on its line next to the same word on another line: a
+                // table cell beside its neighbour ("objectives" / "objectives"), the
+                // cells of one row set on lines of their own.
+                if between.contains(['\n', '\r'])
+                    && (alone_on_line(source, first) || alone_on_line(source, second))
+                {
+                    continue;
+                }
+                // Part of a longer token ("N N+1", "E e r li j"): a formula, a label
+                // or letters set apart, not a repeated word.
+                let glued_after = s[b.end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| matches!(c, '+' | '=' | '/' | '*' | '^' | '_' | '&'));
+                let single_capital =
+                    |t: &str| t.chars().count() == 1 && t.chars().all(char::is_uppercase);
+                if glued_after || single_capital(ta) || single_capital(tb) {
                     continue;
                 }
                 cx.report(first.cover(second), format!("`{ta}` is repeated"))
