@@ -48,7 +48,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DumpFormat::Tree)]
         format: DumpFormat,
         /// Force the language instead of detecting it.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = language_arg())]
         language: Option<LanguageArg>,
         /// The file to dump (`-` for standard input).
         file: String,
@@ -59,7 +59,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CommitmentsFormat::Markdown)]
         format: CommitmentsFormat,
         /// Force the language instead of detecting it.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = language_arg())]
         language: Option<LanguageArg>,
         /// The document date, YYYY-MM-DD, for texts that state none of their own.
         #[arg(long, value_name = "YYYY-MM-DD")]
@@ -76,7 +76,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CommitmentsFormat::Markdown)]
         format: CommitmentsFormat,
         /// Force the language instead of detecting it.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = language_arg())]
         language: Option<LanguageArg>,
         /// Files, directories or quoted glob patterns; `-` for standard input (default: .).
         paths: Vec<String>,
@@ -126,7 +126,7 @@ pub struct SettingsArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// The document language (default: detected per file).
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = language_arg())]
     pub language: Option<LanguageArg>,
     /// The document's own date, YYYY-MM-DD (past-deadline compares with it).
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -141,7 +141,7 @@ impl SettingsArgs {
         CliSettings {
             select: self.select.clone(),
             ignore: self.ignore.clone(),
-            language: self.language.map(Into::into),
+            language: self.language,
             document_date: self.document_date.clone(),
             profile: self.profile,
         }
@@ -219,22 +219,16 @@ pub enum ColorChoice {
     Never,
 }
 
-/// `--language`: the library's [`LanguageSetting`], as the command line spells it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LanguageArg {
-    Auto,
-    Nl,
-    En,
-}
+/// `--language`: `auto` or the code of a registered pack (the library's
+/// [`LanguageSetting`]); the possible values come from the pack registry.
+pub type LanguageArg = LanguageSetting;
 
-impl From<LanguageArg> for LanguageSetting {
-    fn from(l: LanguageArg) -> Self {
-        match l {
-            LanguageArg::Auto => LanguageSetting::Auto,
-            LanguageArg::Nl => LanguageSetting::Nl,
-            LanguageArg::En => LanguageSetting::En,
-        }
-    }
+/// The value parser of `--language`: `auto` and every registered pack's code.
+fn language_arg() -> impl clap::builder::TypedValueParser<Value = LanguageSetting> {
+    let codes: Vec<&'static str> = std::iter::once("auto")
+        .chain(policylint::lang::Language::codes())
+        .collect();
+    clap::builder::PossibleValuesParser::new(codes).try_map(|code| code.parse::<LanguageSetting>())
 }
 
 /// `--profile`: one of the library's profile names (derived from [`Profile::ALL`], so
@@ -871,11 +865,7 @@ fn dump(
         }
     };
     let shown = files::show(Path::new(file));
-    let doc = match document::load::load(
-        &shown,
-        &bytes,
-        language.and_then(|l| LanguageSetting::from(l).language()),
-    ) {
+    let doc = match document::load::load(&shown, &bytes, language.and_then(|l| l.language())) {
         Ok(d) => d,
         Err(e) => {
             let _ = writeln!(err, "error: {file}: {e}");
@@ -974,7 +964,7 @@ fn each_document(
         let _ = writeln!(err, "error: {}: {}", e.path, e.message);
         code = EXIT_ERROR;
     }
-    let language = language.and_then(|l| LanguageSetting::from(l).language());
+    let language = language.and_then(|l| l.language());
     for input in inputs {
         let shown = input.shown().to_string();
         let bytes = match &input {

@@ -22,20 +22,38 @@ pub struct RuleSetting {
     pub options: Option<RuleOptions>,
 }
 
-/// The language packs in force: the built-in ones, extended by configuration.
+/// The language packs in force: the built-in (or registered) ones, extended by
+/// configuration.
 #[derive(Clone, Debug, Default)]
 pub struct PackSet {
-    pub nl: Option<Arc<Pack>>,
-    pub en: Option<Arc<Pack>>,
+    extended: BTreeMap<Language, Arc<Pack>>,
 }
 
 impl PackSet {
+    /// The pack of a language: its extension by configuration, or the pack as shipped.
     pub fn get(&self, language: Language) -> &Pack {
-        let extended = match language {
-            Language::Nl => self.nl.as_deref(),
-            Language::En => self.en.as_deref(),
-        };
-        extended.unwrap_or_else(|| Pack::builtin(language))
+        match self.extended.get(&language) {
+            Some(p) => p,
+            None => Pack::builtin(language),
+        }
+    }
+
+    /// Use an extended pack for its language.
+    pub fn insert(&mut self, pack: Arc<Pack>) {
+        self.extended.insert(pack.language, pack);
+    }
+
+    /// The languages whose pack configuration extends, in [`Language::all`] order.
+    pub fn extended_languages(&self) -> Vec<Language> {
+        Language::all()
+            .into_iter()
+            .filter(|l| self.extended.contains_key(l))
+            .collect()
+    }
+
+    /// The extended packs.
+    pub fn extended(&self) -> impl Iterator<Item = &Arc<Pack>> {
+        self.extended.values()
     }
 }
 
