@@ -303,6 +303,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn shipped_packs_hold_data_only() {
+        // Test examples live in tests/fixtures/pack_examples/, not in the shipped packs.
+        fn has_examples(t: &toml::Table) -> Option<String> {
+            t.iter().find_map(|(k, v)| match v {
+                toml::Value::Table(inner) => has_examples(inner).map(|p| format!("{k}.{p}")),
+                _ => (k == "examples" || k == "tests").then(|| k.clone()),
+            })
+        }
+        for l in Language::registered() {
+            assert_eq!(has_examples(Pack::builtin(l).table()), None, "{l}");
+        }
+    }
+
+    #[test]
     fn builtin_packs_parse_and_extend() {
         for lang in [Language::Nl, Language::En] {
             let p = Pack::builtin(lang);
