@@ -19,6 +19,7 @@ use policylint::document::profile::Profile;
 use policylint::engine::{self, Settings};
 use policylint::files::{self, Filter, Input};
 use policylint::finding::Level;
+use policylint::pack::PackSet;
 use policylint::report::{self, FileError, FileReport, RunReport};
 
 mod citations;
@@ -425,10 +426,11 @@ fn lint_job_keeping<T>(
         (Input::Stdin { .. }, None) => Vec::new(),
     };
     let doc =
-        document::load::load(&shown, &bytes, job.settings.language).map_err(|e| FileError {
-            path: shown.clone(),
-            message: e.message,
-        })?;
+        document::load::load_configured(&shown, &bytes, job.settings.language, &job.settings.packs)
+            .map_err(|e| FileError {
+                path: shown.clone(),
+                message: e.message,
+            })?;
     let findings = engine::lint(&doc, &job.settings);
     let kept = keep(&doc, &job.settings);
     Ok((
@@ -865,7 +867,15 @@ fn dump(
         }
     };
     let shown = files::show(Path::new(file));
-    let doc = match document::load::load(&shown, &bytes, language.and_then(|l| l.language())) {
+    let packs = match configured_packs(&mut None, Path::new(&shown)) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "error: {file}: invalid configuration: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let language = language.and_then(|l| l.language());
+    let doc = match document::load::load_configured(&shown, &bytes, language, &packs) {
         Ok(d) => d,
         Err(e) => {
             let _ = writeln!(err, "error: {file}: {e}");
@@ -873,8 +883,8 @@ fn dump(
         }
     };
     let result = match format {
-        DumpFormat::Tree => report::dump_tree::write(&doc, out),
-        DumpFormat::Json => report::dump_json::write(&doc, out),
+        DumpFormat::Tree => report::dump_tree::write_with(&doc, packs.get(doc.language), out),
+        DumpFormat::Json => report::dump_json::write_with(&doc, packs.get(doc.language), out),
         DumpFormat::Text => out.write_all(doc.text().as_bytes()),
     };
     match result {
@@ -911,11 +921,10 @@ fn commitments(
         },
     };
     let mut registers = Vec::new();
-    let code = each_document(paths, language, err, |shown, doc| {
-        let pack = policylint::pack::Pack::builtin(doc.language);
+    let code = each_document(paths, language, err, |shown, doc, packs| {
         let found = policylint::rules::commitments::register_dated_by_body(
             &doc,
-            pack,
+            packs.get(doc.language),
             date,
             date.is_some(),
             quotations,
@@ -942,6 +951,20 @@ fn commitments(
     code
 }
 
+/// The language packs in force for a file: the built-in ones as the `policylint.toml`
+/// that governs it (discovered as `check` discovers it) extends them.
+fn configured_packs(
+    configs: &mut Option<ConfigCache>,
+    file: &Path,
+) -> Result<PackSet, config::ConfigError> {
+    let configs = match configs {
+        Some(c) => c,
+        None => configs.insert(ConfigCache::new(None)?),
+    };
+    let config = configs.for_file(file)?;
+    Ok(config.map(|c| c.packs.clone()).unwrap_or_default())
+}
+
 /// Load every file found under `paths` (`-`: standard input) and hand each document
 /// to `each`; files that cannot be found, read or parsed are reported on `err`. Returns
 /// the exit code so far (clean, or error when a file failed).
@@ -949,7 +972,7 @@ fn each_document(
     paths: &[String],
     language: Option<LanguageArg>,
     err: &mut dyn Write,
-    mut each: impl FnMut(String, document::Document),
+    mut each: impl FnMut(String, document::Document, &PackSet),
 ) -> u8 {
     let filter = match Filter::new(&[], &[]) {
         Ok(f) => f,
@@ -965,6 +988,7 @@ fn each_document(
         code = EXIT_ERROR;
     }
     let language = language.and_then(|l| l.language());
+    let mut configs = None;
     for input in inputs {
         let shown = input.shown().to_string();
         let bytes = match &input {
@@ -986,8 +1010,20 @@ fn each_document(
                 continue;
             }
         };
-        match document::load::load(&shown, &bytes, language) {
-            Ok(doc) => each(shown, doc),
+        let packs = match &input {
+            Input::File { path, .. } => configured_packs(&mut configs, path),
+            Input::Stdin { .. } => configured_packs(&mut configs, Path::new(&shown)),
+        };
+        let packs = match packs {
+            Ok(p) => p,
+            Err(e) => {
+                let _ = writeln!(err, "error: {shown}: invalid configuration: {e}");
+                code = EXIT_ERROR;
+                continue;
+            }
+        };
+        match document::load::load_configured(&shown, &bytes, language, &packs) {
+            Ok(doc) => each(shown, doc, &packs),
             Err(e) => {
                 let _ = writeln!(err, "error: {shown}: {e}");
                 code = EXIT_ERROR;

@@ -4,7 +4,7 @@
 //! cache a compiled form (automata, word sets) with [`Pack::compiled`].
 
 use std::any::{Any, TypeId};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -179,6 +179,46 @@ impl<'de> Deserialize<'de> for Language {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let code = String::deserialize(d)?;
         code.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The language packs in force: the built-in (or registered) ones, extended by
+/// configuration.
+#[derive(Clone, Debug, Default)]
+pub struct PackSet {
+    extended: BTreeMap<Language, Arc<Pack>>,
+}
+
+impl PackSet {
+    /// The pack of a language: its extension by configuration, or the pack as shipped.
+    pub fn get(&self, language: Language) -> &Pack {
+        match self.extended.get(&language) {
+            Some(p) => p,
+            None => Pack::builtin(language),
+        }
+    }
+
+    /// Use an extended pack for its language.
+    pub fn insert(&mut self, pack: Arc<Pack>) {
+        self.extended.insert(pack.language, pack);
+    }
+
+    /// The languages whose pack configuration extends, in [`Language::all`] order.
+    pub fn extended_languages(&self) -> Vec<Language> {
+        Language::all()
+            .into_iter()
+            .filter(|l| self.extended.contains_key(l))
+            .collect()
+    }
+
+    /// True when configuration extends the pack of `language`.
+    pub fn extends(&self, language: Language) -> bool {
+        self.extended.contains_key(&language)
+    }
+
+    /// The extended packs.
+    pub fn extended(&self) -> impl Iterator<Item = &Arc<Pack>> {
+        self.extended.values()
     }
 }
 

@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::finding::{Finding, Level};
 use crate::lang::Language;
-use crate::pack::Pack;
 use crate::rule::{RuleMeta, RuleOptions};
 use crate::rules::all_metas;
 use crate::source::Span;
@@ -22,40 +21,7 @@ pub struct RuleSetting {
     pub options: Option<RuleOptions>,
 }
 
-/// The language packs in force: the built-in (or registered) ones, extended by
-/// configuration.
-#[derive(Clone, Debug, Default)]
-pub struct PackSet {
-    extended: BTreeMap<Language, Arc<Pack>>,
-}
-
-impl PackSet {
-    /// The pack of a language: its extension by configuration, or the pack as shipped.
-    pub fn get(&self, language: Language) -> &Pack {
-        match self.extended.get(&language) {
-            Some(p) => p,
-            None => Pack::builtin(language),
-        }
-    }
-
-    /// Use an extended pack for its language.
-    pub fn insert(&mut self, pack: Arc<Pack>) {
-        self.extended.insert(pack.language, pack);
-    }
-
-    /// The languages whose pack configuration extends, in [`Language::all`] order.
-    pub fn extended_languages(&self) -> Vec<Language> {
-        Language::all()
-            .into_iter()
-            .filter(|l| self.extended.contains_key(l))
-            .collect()
-    }
-
-    /// The extended packs.
-    pub fn extended(&self) -> impl Iterator<Item = &Arc<Pack>> {
-        self.extended.values()
-    }
-}
+pub use crate::pack::PackSet;
 
 /// Everything the engine needs to lint one document.
 #[derive(Clone, Debug)]
