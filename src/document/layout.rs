@@ -786,10 +786,12 @@ pub fn unsupported_language(text: &str) -> Option<&'static str> {
         }
     }
     let supported = counts[..supported_sets].iter().copied().max().unwrap_or(0);
+    // On a tie, the code that sorts first.
     let (best, &n) = counts
         .iter()
         .enumerate()
         .skip(supported_sets)
+        .rev()
         .max_by_key(|(_, c)| **c)?;
     (n >= 30 && n > supported * 2).then_some(sets[best].0)
 }
