@@ -19,6 +19,7 @@ use policylint::document::profile::Profile;
 use policylint::engine::{self, Settings};
 use policylint::files::{self, Filter, Input};
 use policylint::finding::Level;
+use policylint::pack::PackSet;
 use policylint::report::{self, FileError, FileReport, RunReport};
 
 mod citations;
@@ -48,7 +49,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DumpFormat::Tree)]
         format: DumpFormat,
         /// Force the language instead of detecting it.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = language_arg())]
         language: Option<LanguageArg>,
         /// The file to dump (`-` for standard input).
         file: String,
@@ -59,7 +60,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CommitmentsFormat::Markdown)]
         format: CommitmentsFormat,
         /// Force the language instead of detecting it.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = language_arg())]
         language: Option<LanguageArg>,
         /// The document date, YYYY-MM-DD, for texts that state none of their own.
         #[arg(long, value_name = "YYYY-MM-DD")]
@@ -76,7 +77,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = CommitmentsFormat::Markdown)]
         format: CommitmentsFormat,
         /// Force the language instead of detecting it.
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = language_arg())]
         language: Option<LanguageArg>,
         /// Files, directories or quoted glob patterns; `-` for standard input (default: .).
         paths: Vec<String>,
@@ -126,7 +127,7 @@ pub struct SettingsArgs {
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// The document language (default: detected per file).
-    #[arg(long, value_enum)]
+    #[arg(long, value_parser = language_arg())]
     pub language: Option<LanguageArg>,
     /// The document's own date, YYYY-MM-DD (past-deadline compares with it).
     #[arg(long, value_name = "YYYY-MM-DD")]
@@ -141,7 +142,7 @@ impl SettingsArgs {
         CliSettings {
             select: self.select.clone(),
             ignore: self.ignore.clone(),
-            language: self.language.map(Into::into),
+            language: self.language,
             document_date: self.document_date.clone(),
             profile: self.profile,
         }
@@ -219,22 +220,16 @@ pub enum ColorChoice {
     Never,
 }
 
-/// `--language`: the library's [`LanguageSetting`], as the command line spells it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LanguageArg {
-    Auto,
-    Nl,
-    En,
-}
+/// `--language`: `auto` or the code of a registered pack (the library's
+/// [`LanguageSetting`]); the possible values come from the pack registry.
+pub type LanguageArg = LanguageSetting;
 
-impl From<LanguageArg> for LanguageSetting {
-    fn from(l: LanguageArg) -> Self {
-        match l {
-            LanguageArg::Auto => LanguageSetting::Auto,
-            LanguageArg::Nl => LanguageSetting::Nl,
-            LanguageArg::En => LanguageSetting::En,
-        }
-    }
+/// The value parser of `--language`: `auto` and every registered pack's code.
+fn language_arg() -> impl clap::builder::TypedValueParser<Value = LanguageSetting> {
+    let codes: Vec<&'static str> = std::iter::once("auto")
+        .chain(policylint::lang::Language::codes())
+        .collect();
+    clap::builder::PossibleValuesParser::new(codes).try_map(|code| code.parse::<LanguageSetting>())
 }
 
 /// `--profile`: one of the library's profile names (derived from [`Profile::ALL`], so
@@ -431,10 +426,11 @@ fn lint_job_keeping<T>(
         (Input::Stdin { .. }, None) => Vec::new(),
     };
     let doc =
-        document::load::load(&shown, &bytes, job.settings.language).map_err(|e| FileError {
-            path: shown.clone(),
-            message: e.message,
-        })?;
+        document::load::load_configured(&shown, &bytes, job.settings.language, &job.settings.packs)
+            .map_err(|e| FileError {
+                path: shown.clone(),
+                message: e.message,
+            })?;
     let findings = engine::lint(&doc, &job.settings);
     let kept = keep(&doc, &job.settings);
     Ok((
@@ -871,11 +867,15 @@ fn dump(
         }
     };
     let shown = files::show(Path::new(file));
-    let doc = match document::load::load(
-        &shown,
-        &bytes,
-        language.and_then(|l| LanguageSetting::from(l).language()),
-    ) {
+    let packs = match configured_packs(&mut None, Path::new(&shown)) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "error: {file}: invalid configuration: {e}");
+            return EXIT_ERROR;
+        }
+    };
+    let language = language.and_then(|l| l.language());
+    let doc = match document::load::load_configured(&shown, &bytes, language, &packs) {
         Ok(d) => d,
         Err(e) => {
             let _ = writeln!(err, "error: {file}: {e}");
@@ -883,8 +883,8 @@ fn dump(
         }
     };
     let result = match format {
-        DumpFormat::Tree => report::dump_tree::write(&doc, out),
-        DumpFormat::Json => report::dump_json::write(&doc, out),
+        DumpFormat::Tree => report::dump_tree::write_with(&doc, packs.get(doc.language), out),
+        DumpFormat::Json => report::dump_json::write_with(&doc, packs.get(doc.language), out),
         DumpFormat::Text => out.write_all(doc.text().as_bytes()),
     };
     match result {
@@ -921,11 +921,10 @@ fn commitments(
         },
     };
     let mut registers = Vec::new();
-    let code = each_document(paths, language, err, |shown, doc| {
-        let pack = policylint::pack::Pack::builtin(doc.language);
+    let code = each_document(paths, language, err, |shown, doc, packs| {
         let found = policylint::rules::commitments::register_dated_by_body(
             &doc,
-            pack,
+            packs.get(doc.language),
             date,
             date.is_some(),
             quotations,
@@ -952,6 +951,20 @@ fn commitments(
     code
 }
 
+/// The language packs in force for a file: the built-in ones as the `policylint.toml`
+/// that governs it (discovered as `check` discovers it) extends them.
+fn configured_packs(
+    configs: &mut Option<ConfigCache>,
+    file: &Path,
+) -> Result<PackSet, config::ConfigError> {
+    let configs = match configs {
+        Some(c) => c,
+        None => configs.insert(ConfigCache::new(None)?),
+    };
+    let config = configs.for_file(file)?;
+    Ok(config.map(|c| c.packs.clone()).unwrap_or_default())
+}
+
 /// Load every file found under `paths` (`-`: standard input) and hand each document
 /// to `each`; files that cannot be found, read or parsed are reported on `err`. Returns
 /// the exit code so far (clean, or error when a file failed).
@@ -959,7 +972,7 @@ fn each_document(
     paths: &[String],
     language: Option<LanguageArg>,
     err: &mut dyn Write,
-    mut each: impl FnMut(String, document::Document),
+    mut each: impl FnMut(String, document::Document, &PackSet),
 ) -> u8 {
     let filter = match Filter::new(&[], &[]) {
         Ok(f) => f,
@@ -974,7 +987,8 @@ fn each_document(
         let _ = writeln!(err, "error: {}: {}", e.path, e.message);
         code = EXIT_ERROR;
     }
-    let language = language.and_then(|l| LanguageSetting::from(l).language());
+    let language = language.and_then(|l| l.language());
+    let mut configs = None;
     for input in inputs {
         let shown = input.shown().to_string();
         let bytes = match &input {
@@ -996,8 +1010,20 @@ fn each_document(
                 continue;
             }
         };
-        match document::load::load(&shown, &bytes, language) {
-            Ok(doc) => each(shown, doc),
+        let packs = match &input {
+            Input::File { path, .. } => configured_packs(&mut configs, path),
+            Input::Stdin { .. } => configured_packs(&mut configs, Path::new(&shown)),
+        };
+        let packs = match packs {
+            Ok(p) => p,
+            Err(e) => {
+                let _ = writeln!(err, "error: {shown}: invalid configuration: {e}");
+                code = EXIT_ERROR;
+                continue;
+            }
+        };
+        match document::load::load_configured(&shown, &bytes, language, &packs) {
+            Ok(doc) => each(shown, doc, &packs),
             Err(e) => {
                 let _ = writeln!(err, "error: {shown}: {e}");
                 code = EXIT_ERROR;

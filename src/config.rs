@@ -47,21 +47,53 @@ use crate::settings::{PackSet, RuleSetting, Settings};
 
 pub const CONFIG_NAME: &str = "policylint.toml";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+/// `language = "auto"` or the code of a registered pack.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LanguageSetting {
     Auto,
-    Nl,
-    En,
+    Fixed(Language),
 }
 
 impl LanguageSetting {
     pub fn language(self) -> Option<Language> {
         match self {
             LanguageSetting::Auto => None,
-            LanguageSetting::Nl => Some(Language::Nl),
-            LanguageSetting::En => Some(Language::En),
+            LanguageSetting::Fixed(l) => Some(l),
         }
+    }
+}
+
+impl std::str::FromStr for LanguageSetting {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        if s == "auto" {
+            return Ok(LanguageSetting::Auto);
+        }
+        Language::from_code(s)
+            .map(LanguageSetting::Fixed)
+            .ok_or_else(|| {
+                format!(
+                    "unknown language `{s}`, expected one of `auto`, {}",
+                    Language::codes()
+                        .iter()
+                        .map(|c| format!("`{c}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })
+    }
+}
+
+impl Serialize for LanguageSetting {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.language().map_or("auto", Language::code))
+    }
+}
+
+impl<'de> Deserialize<'de> for LanguageSetting {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -87,9 +119,9 @@ pub struct ConfigFile {
     pub rules: Option<RulesConfig>,
     #[serde(default)]
     pub overrides: Vec<Override>,
-    /// Additions to the language packs: `[pack.nl]`, `[pack.en]`.
+    /// Additions to the language packs: `[pack.nl]`, `[pack.en]`, one per registered pack.
     pub pack: Option<PackConfig>,
-    /// Directories holding `nl.toml` / `en.toml` pack additions, relative to the file.
+    /// Directories holding `<code>.toml` pack additions (`nl.toml`, …), relative to the file.
     #[serde(default)]
     pub pack_dirs: Vec<Spanned<String>>,
     /// `[[suppress]]`: findings hidden by rule and quoted text, with a reason.
@@ -135,12 +167,8 @@ pub struct Override {
     pub rules: Option<RulesConfig>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PackConfig {
-    pub nl: Option<toml::Table>,
-    pub en: Option<toml::Table>,
-}
+/// `[pack.<code>]` tables, by language code (checked against the registered packs).
+pub type PackConfig = BTreeMap<String, toml::Table>;
 
 /// A configuration error: names the file, the line and the key.
 #[derive(Debug)]
@@ -357,7 +385,7 @@ impl Config {
 
         // Pack additions: pack-dirs first, then the [pack.*] tables. Each addition is
         // checked against the built-in pack (keys and types) where it comes from.
-        let mut extras: [Vec<toml::Table>; 2] = [Vec::new(), Vec::new()];
+        let mut extras: BTreeMap<Language, Vec<toml::Table>> = BTreeMap::new();
         let check_addition = |lang: Language,
                               table: &toml::Table,
                               origin: &str,
@@ -389,8 +417,8 @@ impl Config {
                     format!("pack directory `{}` does not exist", pack_dir.display()),
                 ));
             }
-            for (i, lang) in ["nl", "en"].iter().enumerate() {
-                let p = pack_dir.join(format!("{lang}.toml"));
+            for lang in Language::all() {
+                let p = pack_dir.join(format!("{}.toml", lang.code()));
                 let Ok(src) = std::fs::read_to_string(&p) else {
                     continue;
                 };
@@ -399,23 +427,25 @@ impl Config {
                     line: e.span().map_or(0, |s| line_of(&src, s.start)),
                     message: e.message().trim().to_string(),
                 })?;
-                let lang = [Language::Nl, Language::En][i];
                 check_addition(lang, &table, &p.display().to_string(), 0)?;
-                extras[i].push(table);
+                extras.entry(lang).or_default().push(table);
             }
         }
         if let Some(pack) = &file.pack {
             let shown = path.display().to_string();
-            for (i, (lang, table)) in [(Language::Nl, &pack.nl), (Language::En, &pack.en)]
-                .into_iter()
-                .enumerate()
-            {
-                if let Some(table) = table {
-                    let header = format!("[pack.{}", lang.code());
-                    let line = text.find(&header).map_or(0, |at| line_of(text, at));
-                    check_addition(lang, table, &shown, line)?;
-                    extras[i].push(table.clone());
-                }
+            for (code, table) in pack {
+                let header = format!("[pack.{code}");
+                let line = text.find(&header).map_or(0, |at| line_of(text, at));
+                let lang = Language::from_code(code).ok_or_else(|| ConfigError {
+                    path: shown.clone(),
+                    line,
+                    message: format!(
+                        "[pack.{code}]: unknown language `{code}` (known: {})",
+                        Language::codes().join(", ")
+                    ),
+                })?;
+                check_addition(lang, table, &shown, line)?;
+                extras.entry(lang).or_default().push(table.clone());
             }
         }
         let build = |lang: Language, tables: &[toml::Table]| -> Option<Arc<Pack>> {
@@ -426,12 +456,14 @@ impl Config {
             }
             Some(Arc::new(pack))
         };
-        let packs = PackSet {
-            nl: build(Language::Nl, &extras[0]),
-            en: build(Language::En, &extras[1]),
-        };
+        let mut packs = PackSet::default();
+        for (&lang, tables) in &extras {
+            if let Some(pack) = build(lang, tables) {
+                packs.insert(pack);
+            }
+        }
         // Patterns are checked on the extended pack, where they will be compiled.
-        for pack in [&packs.nl, &packs.en].into_iter().flatten() {
+        for pack in packs.extended() {
             if let Some(first) = rules::pack_errors(pack).first() {
                 return Err(ConfigError {
                     path: path.display().to_string(),
@@ -721,13 +753,12 @@ pub struct ShownRule {
 
 impl ShownSettings {
     pub fn new(path: &str, config: Option<&Config>, settings: &Settings) -> Self {
-        let mut pack_additions = Vec::new();
-        if settings.packs.nl.is_some() {
-            pack_additions.push("nl".to_string());
-        }
-        if settings.packs.en.is_some() {
-            pack_additions.push("en".to_string());
-        }
+        let pack_additions = settings
+            .packs
+            .extended_languages()
+            .into_iter()
+            .map(|l| l.code().to_string())
+            .collect();
         ShownSettings {
             path: path.to_string(),
             config: config.map(|c| c.path.display().to_string()),
@@ -818,7 +849,7 @@ mod tests {
         let cli = CliSettings {
             select: Some(vec!["PLX001".into()]),
             ignore: vec![],
-            language: Some(LanguageSetting::Nl),
+            language: Some(LanguageSetting::Fixed(Language::Nl)),
             document_date: Some("2021-01-01".into()),
             profile: None,
         };

@@ -5,12 +5,13 @@
 pub use crate::pack::Language;
 use crate::pack::Pack;
 
-/// Guess the language from the packs' function words: cheap, linear, good enough for
-/// languages whose function words differ.
+/// Guess the language from the function words of every registered pack: cheap,
+/// linear, good enough for languages whose function words differ. A tie goes to the
+/// pack [`Language::all`] lists first (the default pack).
 pub fn detect(text: &str) -> Language {
-    let packs: Vec<(Language, Vec<String>)> = Language::ALL
-        .iter()
-        .map(|&l| {
+    let packs: Vec<(Language, Vec<String>)> = Language::all()
+        .into_iter()
+        .map(|l| {
             let words = Pack::builtin(l).strings("language.function-words");
             (l, words.iter().map(|w| w.to_lowercase()).collect())
         })
@@ -27,7 +28,6 @@ pub fn detect(text: &str) -> Language {
             }
         }
     }
-    // Ties go to the first pack (Dutch), as before.
     let mut best = 0;
     for i in 1..hits.len() {
         if hits[i] > hits[best] {

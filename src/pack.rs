@@ -1,38 +1,226 @@
-//! Language packs: `rules/nl.toml` and `rules/en.toml`, embedded in the binary, which
-//! a project configuration may extend. Each rule family reads its own section and may
+//! Language packs: the files `rules/<code>.toml`, embedded in the binary (see
+//! `build.rs`), plus packs registered at run time; a project configuration may extend
+//! any of them. Each rule family reads its own section and may
 //! cache a compiled form (automata, word sets) with [`Pack::compiled`].
 
 use std::any::{Any, TypeId};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// A language policylint has a pack for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    Nl,
-    En,
+/// A language: a handle on a registered pack. The built-in packs are the files
+/// `rules/<code>.toml` (listed by `build.rs`, one constant each: `Language::Nl`, …);
+/// more may be added at run time with [`register`]. Serialized as its code ("nl").
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Language(u16);
+
+include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
+
+/// The most packs [`register`] adds to the built-in ones.
+const MAX_REGISTERED: usize = 32;
+
+/// One registered pack and its code.
+struct Entry {
+    code: &'static str,
+    pack: Pack,
 }
 
-impl Language {
-    /// Every language with a built-in pack, in the order detection breaks ties.
-    pub const ALL: [Language; 2] = [Language::Nl, Language::En];
+/// The built-in packs, parsed on first use.
+fn builtin_entries() -> &'static [Entry] {
+    static BUILTIN: OnceLock<Vec<Entry>> = OnceLock::new();
+    BUILTIN.get_or_init(|| {
+        BUILTIN_PACKS
+            .iter()
+            .enumerate()
+            .map(|(i, (code, source))| Entry {
+                code,
+                pack: Pack::new(
+                    Language(i as u16),
+                    source
+                        .parse()
+                        .unwrap_or_else(|e| panic!("built-in pack {code} is invalid: {e}")),
+                ),
+            })
+            .collect()
+    })
 }
 
-impl Language {
-    pub fn code(self) -> &'static str {
-        match self {
-            Language::Nl => "nl",
-            Language::En => "en",
-        }
+/// Packs registered at run time, after the built-in ones.
+static REGISTERED: [OnceLock<Entry>; MAX_REGISTERED] = [const { OnceLock::new() }; MAX_REGISTERED];
+static REGISTERED_COUNT: AtomicUsize = AtomicUsize::new(0);
+static REGISTERING: Mutex<()> = Mutex::new(());
+
+fn entry(language: Language) -> &'static Entry {
+    let i = usize::from(language.0);
+    let builtin = builtin_entries();
+    match builtin.get(i) {
+        Some(e) => e,
+        // A handle exists only once its pack is registered.
+        None => REGISTERED[i - builtin.len()]
+            .get()
+            .unwrap_or_else(|| unreachable!("a language handle names a registered pack")),
     }
 }
 
-pub const NL_SOURCE: &str = include_str!("../rules/nl.toml");
-pub const EN_SOURCE: &str = include_str!("../rules/en.toml");
+/// Register a language pack from its TOML source under a language code, before the
+/// first document in that language is read (see ARCHITECTURE.md, "How to add a
+/// language"). The pack is checked against a built-in pack, which serves as its schema:
+/// unknown keys and wrong types are errors. Registering the same code again with the
+/// same source returns the same handle.
+pub fn register(code: &str, source: &str) -> Result<Language, String> {
+    let valid_code = !code.is_empty()
+        && code.len() <= 8
+        && code.chars().all(|c| c.is_ascii_lowercase() || c == '-');
+    if !valid_code || code == "auto" {
+        return Err(format!(
+            "`{code}` is not a language code (lowercase letters)"
+        ));
+    }
+    let table: toml::Table = source
+        .parse()
+        .map_err(|e: toml::de::Error| format!("pack `{code}`: {}", e.message().trim()))?;
+    let _guard = REGISTERING.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(existing) = Language::from_code(code) {
+        return if entry(existing).pack.table == table {
+            Ok(existing)
+        } else {
+            Err(format!("a different pack `{code}` is already registered"))
+        };
+    }
+    // The schema: every key some built-in pack has.
+    let mut schema = toml::Table::new();
+    for e in builtin_entries() {
+        merge(&mut schema, &e.pack.table);
+    }
+    if let Some(first) = check_addition(&schema, &table).first() {
+        return Err(format!("pack `{code}`: {first}"));
+    }
+    let n = REGISTERED_COUNT.load(Ordering::Acquire);
+    let slot = REGISTERED
+        .get(n)
+        .ok_or_else(|| format!("at most {MAX_REGISTERED} packs can be registered"))?;
+    let code: &'static str = Box::leak(code.to_string().into_boxed_str());
+    let language = Language((builtin_entries().len() + n) as u16);
+    let _ = slot.set(Entry {
+        code,
+        pack: Pack::new(language, table),
+    });
+    REGISTERED_COUNT.store(n + 1, Ordering::Release);
+    Ok(language)
+}
+
+impl Language {
+    /// The pack's language code ("nl").
+    pub fn code(self) -> &'static str {
+        entry(self).code
+    }
+
+    /// The language registered under a code.
+    pub fn from_code(code: &str) -> Option<Language> {
+        Language::registered().find(|l| l.code() == code)
+    }
+
+    /// Every registered language: built-in packs in code order, then those added with
+    /// [`register`].
+    pub fn registered() -> impl Iterator<Item = Language> {
+        let n = builtin_entries().len() + REGISTERED_COUNT.load(Ordering::Acquire);
+        (0..n).map(|i| Language(i as u16))
+    }
+
+    /// Every registered language in the order recognition prefers it on a tie: the
+    /// pack marked `[language] default = true` first, then the others in
+    /// [`Language::registered`] order.
+    pub fn all() -> Vec<Language> {
+        let mut all: Vec<Language> = Language::registered().collect();
+        all.sort_by_key(|&l| !Pack::builtin(l).is_default());
+        all
+    }
+
+    /// The codes of every registered language, for messages and the command line.
+    pub fn codes() -> Vec<&'static str> {
+        Language::all().into_iter().map(Language::code).collect()
+    }
+}
+
+impl std::fmt::Debug for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Language({})", self.code())
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Language {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        Language::from_code(s).ok_or_else(|| {
+            format!(
+                "unknown language `{s}` (known: {})",
+                Language::codes().join(", ")
+            )
+        })
+    }
+}
+
+impl Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        code.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The language packs in force: the built-in (or registered) ones, extended by
+/// configuration.
+#[derive(Clone, Debug, Default)]
+pub struct PackSet {
+    extended: BTreeMap<Language, Arc<Pack>>,
+}
+
+impl PackSet {
+    /// The pack of a language: its extension by configuration, or the pack as shipped.
+    pub fn get(&self, language: Language) -> &Pack {
+        match self.extended.get(&language) {
+            Some(p) => p,
+            None => Pack::builtin(language),
+        }
+    }
+
+    /// Use an extended pack for its language.
+    pub fn insert(&mut self, pack: Arc<Pack>) {
+        self.extended.insert(pack.language, pack);
+    }
+
+    /// The languages whose pack configuration extends, in [`Language::all`] order.
+    pub fn extended_languages(&self) -> Vec<Language> {
+        Language::all()
+            .into_iter()
+            .filter(|l| self.extended.contains_key(l))
+            .collect()
+    }
+
+    /// True when configuration extends the pack of `language`.
+    pub fn extends(&self, language: Language) -> bool {
+        self.extended.contains_key(&language)
+    }
+
+    /// The extended packs.
+    pub fn extended(&self) -> impl Iterator<Item = &Arc<Pack>> {
+        self.extended.values()
+    }
+}
 
 /// A language pack: the raw table plus a cache of compiled sections.
 pub struct Pack {
@@ -66,20 +254,18 @@ impl Pack {
         }
     }
 
-    /// The built-in pack of a language (parsed once per process).
+    /// The pack of a registered language as shipped or registered (parsed once per
+    /// process), without a project's additions.
     pub fn builtin(language: Language) -> &'static Pack {
-        static NL: OnceLock<Pack> = OnceLock::new();
-        static EN: OnceLock<Pack> = OnceLock::new();
-        let (cell, src) = match language {
-            Language::Nl => (&NL, NL_SOURCE),
-            Language::En => (&EN, EN_SOURCE),
-        };
-        cell.get_or_init(|| {
-            let table: toml::Table = src
-                .parse()
-                .unwrap_or_else(|e| panic!("built-in pack {} is invalid: {e}", language.code()));
-            Pack::new(language, table)
-        })
+        &entry(language).pack
+    }
+
+    /// True for the pack marked `[language] default = true`: the language assumed when
+    /// recognition finds no more evidence for another.
+    pub fn is_default(&self) -> bool {
+        self.get("language.default")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false)
     }
 
     /// This pack extended by a configuration table: arrays are appended, tables merged.
@@ -155,6 +341,20 @@ fn merge(base: &mut toml::Table, extra: &toml::Table) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shipped_packs_hold_data_only() {
+        // Test examples live in tests/fixtures/pack_examples/, not in the shipped packs.
+        fn has_examples(t: &toml::Table) -> Option<String> {
+            t.iter().find_map(|(k, v)| match v {
+                toml::Value::Table(inner) => has_examples(inner).map(|p| format!("{k}.{p}")),
+                _ => (k == "examples" || k == "tests").then(|| k.clone()),
+            })
+        }
+        for l in Language::registered() {
+            assert_eq!(has_examples(Pack::builtin(l).table()), None, "{l}");
+        }
+    }
 
     #[test]
     fn builtin_packs_parse_and_extend() {

@@ -9,7 +9,6 @@ use serde::Serialize;
 
 use crate::finding::{Finding, Level};
 use crate::lang::Language;
-use crate::pack::Pack;
 use crate::rule::{RuleMeta, RuleOptions};
 use crate::rules::all_metas;
 use crate::source::Span;
@@ -22,22 +21,7 @@ pub struct RuleSetting {
     pub options: Option<RuleOptions>,
 }
 
-/// The language packs in force: the built-in ones, extended by configuration.
-#[derive(Clone, Debug, Default)]
-pub struct PackSet {
-    pub nl: Option<Arc<Pack>>,
-    pub en: Option<Arc<Pack>>,
-}
-
-impl PackSet {
-    pub fn get(&self, language: Language) -> &Pack {
-        let extended = match language {
-            Language::Nl => self.nl.as_deref(),
-            Language::En => self.en.as_deref(),
-        };
-        extended.unwrap_or_else(|| Pack::builtin(language))
-    }
-}
+pub use crate::pack::PackSet;
 
 /// Everything the engine needs to lint one document.
 #[derive(Clone, Debug)]

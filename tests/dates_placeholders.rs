@@ -1,5 +1,6 @@
 //! The placeholder and date rules (PL001, PL002, DT001, DT002) beyond their fixtures
-//! (which `rule_fixtures.rs` runs): the `[[dates.examples]]` of both language packs,
+//! (which `rule_fixtures.rs` runs): the `[[dates.examples]]` of both language packs
+//! (tests/fixtures/pack_examples/),
 //! seed 004, an English press release, and property tests.
 
 use policylint::document::{self, Document, SourceFile};
@@ -7,6 +8,8 @@ use policylint::finding::Finding;
 use policylint::lang::Language;
 use policylint::pack::Pack;
 use policylint::rules::{registry, Context};
+#[path = "common/pack_examples.rs"]
+mod pack_examples;
 
 const RULES: &[&str] = &[
     "placeholder-link",
@@ -54,9 +57,9 @@ struct Example {
 #[test]
 fn pack_date_examples() {
     for lang in [Language::Nl, Language::En] {
-        let examples: Vec<Example> = Pack::builtin(lang)
+        let examples: Vec<Example> = pack_examples::with_examples(lang)
             .section("dates.examples")
-            .expect("[[dates.examples]] in the pack");
+            .expect("[[dates.examples]] in the pack's test examples");
         assert!(examples.len() >= 5);
         for ex in examples {
             let doc = document::parse(SourceFile::from_str("example.md", &ex.text), Some(lang));

@@ -5,9 +5,11 @@ use policylint::pack::Pack;
 use policylint::rules::key_actions::compound::Vocabulary;
 use policylint::rules::key_actions::tokenise::words;
 use policylint::rules::key_actions::{Corpus, KeyActionsPack};
+#[path = "common/pack_examples.rs"]
+mod pack_examples;
 
 fn run(language: Language) -> usize {
-    let pack = Pack::builtin(language).compiled::<KeyActionsPack>();
+    let pack = pack_examples::with_examples(language).compiled::<KeyActionsPack>();
     let mut failures = Vec::new();
     for ex in &pack.examples {
         let about = &ex.about;

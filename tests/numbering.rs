@@ -10,6 +10,8 @@ use common::SEEDS;
 use common::{findings, parse_named, render, seed_text};
 use policylint::document::Document;
 use policylint::finding::Finding;
+#[path = "common/pack_examples.rs"]
+mod pack_examples;
 
 const S002: &str = "002_4cd158ec9b524649.txt";
 const S003: &str = "003_92cce1b2e57afc3b.txt";
@@ -196,9 +198,8 @@ fn misnumbered_point_after_a_heading_in_002_is_reported_once() {
 #[test]
 fn language_pack_xref_examples() {
     use policylint::lang::Language;
-    use policylint::pack::Pack;
     for lang in [Language::Nl, Language::En] {
-        let pack = Pack::builtin(lang);
+        let pack = pack_examples::with_examples(lang);
         let examples = pack
             .get("xref.examples")
             .and_then(|v| v.as_array())

@@ -12,6 +12,8 @@ use policylint::finding::Finding;
 use policylint::lang::Language;
 use policylint::pack::Pack;
 use policylint::rules::{registry, Context};
+#[path = "common/pack_examples.rs"]
+mod pack_examples;
 
 /// Build a document from blank-line separated blocks.
 fn document(path: &str, source: &str, language: Language) -> Document {
@@ -115,7 +117,7 @@ fn pack_examples_hold() {
     ];
     let mut checked = 0;
     for lang in [Language::Nl, Language::En] {
-        let pack = Pack::builtin(lang);
+        let pack = &pack_examples::with_examples(lang);
         for (section, codes) in sections {
             let examples = pack
                 .get(&format!("{section}.examples"))

@@ -16,9 +16,8 @@ pub fn run(
     err: &mut dyn Write,
 ) -> u8 {
     let mut lists: Vec<(String, Vec<CitedItem>)> = Vec::new();
-    let code = super::each_document(paths, language, err, |shown, doc| {
-        let pack = policylint::pack::Pack::builtin(doc.language);
-        let items = citations::list(&doc, pack);
+    let code = super::each_document(paths, language, err, |shown, doc, packs| {
+        let items = citations::list(&doc, packs.get(doc.language));
         lists.push((shown, items));
     });
     let borrowed: Vec<(&str, &[CitedItem])> = lists

@@ -733,52 +733,67 @@ pub fn attach_note_blocks(doc: &mut super::Document, text: &str, blocks: &[NoteB
 }
 
 /// A language policylint has no pack for, when its function words clearly outnumber
-/// Dutch and English ones ("fr", "de").
+/// those of every registered pack ("fr", "de"; `rules/recognition/unsupported.toml`).
 pub fn unsupported_language(text: &str) -> Option<&'static str> {
-    const SETS: &[(&str, &[&str])] = &[
-        (
-            "nl",
-            &[
-                "de", "het", "een", "van", "en", "zal", "voor", "met", "zijn", "wordt", "niet",
-                "op",
-            ],
-        ),
-        (
-            "en",
-            &[
-                "the", "of", "and", "to", "will", "for", "with", "is", "are", "be", "not", "on",
-            ],
-        ),
-        (
-            "fr",
-            &[
-                "le", "la", "les", "des", "du", "et", "est", "pour", "dans", "une", "sur", "sont",
-                "au", "aux",
-            ],
-        ),
-        (
-            "de",
-            &[
-                "der", "die", "das", "und", "ist", "mit", "für", "nicht", "ein", "eine", "dem",
-                "zu", "auf", "sich",
-            ],
-        ),
-    ];
-    let mut counts = [0usize; 4];
+    static SETS: std::sync::LazyLock<Vec<(&'static str, Vec<String>)>> =
+        std::sync::LazyLock::new(|| {
+            let table: toml::Table = include_str!("../../rules/recognition/unsupported.toml")
+                .parse()
+                .unwrap_or_default();
+            table
+                .iter()
+                .map(|(code, t)| {
+                    let code: &'static str = Box::leak(code.clone().into_boxed_str());
+                    let words = t
+                        .get("function-words")
+                        .and_then(|w| w.as_array())
+                        .map(|a| {
+                            a.iter()
+                                .filter_map(|w| w.as_str().map(str::to_string))
+                                .collect()
+                        })
+                        .unwrap_or_default();
+                    (code, words)
+                })
+                .collect()
+        });
+    let registered = crate::pack::Language::all();
+    let mut sets: Vec<(&str, Vec<String>)> = registered
+        .iter()
+        .map(|&l| {
+            (
+                l.code(),
+                crate::pack::Pack::builtin(l).strings("language.function-words"),
+            )
+        })
+        .collect();
+    let supported_sets = sets.len();
+    sets.extend(
+        SETS.iter()
+            .filter(|(code, _)| !registered.iter().any(|l| l.code() == *code))
+            .cloned(),
+    );
+    let mut counts = vec![0usize; sets.len()];
     for w in text
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty() && w.len() <= 5)
         .take(50_000)
     {
-        for (k, (_, words)) in SETS.iter().enumerate() {
+        for (k, (_, words)) in sets.iter().enumerate() {
             if words.iter().any(|f| f.eq_ignore_ascii_case(w)) {
                 counts[k] += 1;
             }
         }
     }
-    let supported = counts[0].max(counts[1]);
-    let (best, &n) = counts.iter().enumerate().skip(2).max_by_key(|(_, c)| **c)?;
-    (n >= 30 && n > supported * 2).then_some(SETS[best].0)
+    let supported = counts[..supported_sets].iter().copied().max().unwrap_or(0);
+    // On a tie, the code that sorts first.
+    let (best, &n) = counts
+        .iter()
+        .enumerate()
+        .skip(supported_sets)
+        .rev()
+        .max_by_key(|(_, c)| **c)?;
+    (n >= 30 && n > supported * 2).then_some(sets[best].0)
 }
 
 /// Whether a line is a long run of spaces (the footnote separator of some extractors).

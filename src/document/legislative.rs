@@ -247,7 +247,7 @@ fn alternation(words: &[String]) -> String {
 
 static WORDS: LazyLock<Words> = LazyLock::new(|| {
     let strings = |key: &str| -> Vec<String> {
-        Language::ALL
+        Language::all()
             .iter()
             .flat_map(|&l| Pack::builtin(l).strings(&format!("legislative.{key}")))
             .collect()

@@ -78,6 +78,23 @@ pub fn load(path: &str, bytes: &[u8], language: Option<Language>) -> Result<Docu
     }
 }
 
+/// Build the document model of one file with the packs in force: a project's pack
+/// additions (`[pack.<code>]`) reach the parser's sentence splitter. Sentences are
+/// split last by every front end, so splitting again with the extended pack gives
+/// what splitting with it in the front end would.
+pub fn load_configured(
+    path: &str,
+    bytes: &[u8],
+    language: Option<Language>,
+    packs: &crate::pack::PackSet,
+) -> Result<Document, LoadError> {
+    let mut doc = load(path, bytes, language)?;
+    if packs.extends(doc.language) {
+        doc.sentences = super::sentences::split_document_with(&doc, packs.get(doc.language));
+    }
+    Ok(doc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

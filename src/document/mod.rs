@@ -438,7 +438,7 @@ pub(crate) fn is_box_title(title: &str) -> bool {
             .to_lowercase()
     };
     let titles = TITLES.get_or_init(|| {
-        Language::ALL
+        Language::all()
             .iter()
             .flat_map(|l| crate::pack::Pack::builtin(*l).strings("structure.box-titles"))
             .map(|t| normalise(&t))

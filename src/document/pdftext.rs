@@ -179,7 +179,7 @@ impl<'a> Builder<'a> {
             .min()
             .unwrap_or(SEPARATOR_MIN);
         let vocabulary = Vocabulary::new(text, lines);
-        let box_titles = [Language::Nl, Language::En]
+        let box_titles = Language::all()
             .iter()
             .flat_map(|l| crate::pack::Pack::builtin(*l).strings("structure.box-titles"))
             .map(|t| t.to_lowercase())
@@ -1322,7 +1322,10 @@ fn drop_line_end_hyphen(
     if vowel(left.chars().last()) && vowel(right.chars().next()) {
         return false; // "re-" + "integratie"
     }
-    lang == Language::Nl
+    crate::pack::Pack::builtin(lang)
+        .get("structure.join-line-end-hyphen")
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
 }
 
 fn bullet_glyph(content: &str) -> Option<usize> {
@@ -1343,23 +1346,16 @@ fn bullet_glyph(content: &str) -> Option<usize> {
 }
 
 /// The actor of a frame line: "De Commissie zal:" → "De Commissie".
+/// The verbs are those of every pack (`[structure] frame-verbs`): the parser runs before
+/// the language is known.
 pub fn frame_actor(frame: &str) -> Option<String> {
-    const VERBS: &[&str] = &[
-        " zal",
-        " zullen",
-        " wordt",
-        " worden",
-        " is ",
-        " zijn ",
-        " will",
-        " shall",
-        " should",
-        " are ",
-        " is invited",
-        " are invited",
-        " is urged",
-        " are urged",
-    ];
+    static VERBS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        Language::all()
+            .iter()
+            .flat_map(|&l| crate::pack::Pack::builtin(l).strings("structure.frame-verbs"))
+            .filter(|v| !v.is_empty())
+            .collect()
+    });
     // Search the original text, ASCII-case-insensitively: an offset found in a
     // `to_lowercase()` copy is not an offset into `frame` ("İ" lowercases to 3 bytes).
     let cut = frame.char_indices().map(|(i, _)| i).find(|&i| {

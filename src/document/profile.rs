@@ -149,7 +149,7 @@ impl FromPack for Signals {
 
 /// Detect the profile of a text from the signals of every built-in pack.
 pub fn detect(text: &str) -> ProfileVerdict {
-    let packs: Vec<Arc<Signals>> = Language::ALL
+    let packs: Vec<Arc<Signals>> = Language::all()
         .iter()
         .map(|&l| Pack::builtin(l).compiled::<Signals>())
         .collect();
@@ -234,11 +234,11 @@ struct LegalText {
 impl LegalText {
     fn find(doc: &Document) -> LegalText {
         let text = doc.text();
-        let starts: Vec<String> = Language::ALL
+        let starts: Vec<String> = Language::all()
             .iter()
             .flat_map(|&l| Pack::builtin(l).strings("profiles.legal-text-starts"))
             .collect();
-        let ends: Vec<String> = Language::ALL
+        let ends: Vec<String> = Language::all()
             .iter()
             .flat_map(|&l| Pack::builtin(l).strings("profiles.legal-text-ends"))
             .collect();
@@ -291,7 +291,7 @@ mod tests {
 
     #[test]
     fn the_builtin_signals_compile() {
-        for l in Language::ALL {
+        for l in Language::all() {
             assert_eq!(
                 Pack::builtin(l).compiled::<Signals>().errors,
                 Vec::<String>::new()

@@ -24,7 +24,13 @@ impl FromPack for Abbreviations {
 
 /// Split every body paragraph of a document into sentences.
 pub fn split_document(doc: &Document) -> Vec<Sentence> {
-    let abbrevs = Pack::builtin(doc.language).compiled::<Abbreviations>();
+    split_document_with(doc, Pack::builtin(doc.language))
+}
+
+/// Split every body paragraph into sentences with the abbreviations of `pack` (the
+/// document language's pack as configuration extends it).
+pub fn split_document_with(doc: &Document, pack: &Pack) -> Vec<Sentence> {
+    let abbrevs = pack.compiled::<Abbreviations>();
     let mut out = Vec::new();
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         for (s, e) in split(p.text.as_str(), &abbrevs) {

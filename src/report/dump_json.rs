@@ -26,8 +26,14 @@ fn with(mut m: Map<String, Value>, fields: Value) -> Value {
     Value::Object(m)
 }
 
-/// The dump as a JSON value.
+/// The dump as a JSON value, with the built-in pack of the document's language.
 pub fn to_value(doc: &Document) -> Value {
+    to_value_with(doc, crate::pack::Pack::builtin(doc.language))
+}
+
+/// The dump as a JSON value; key-action support is computed with `pack` (the pack in
+/// force, as configuration extends it).
+pub fn to_value_with(doc: &Document, pack: &crate::pack::Pack) -> Value {
     let pages: Vec<Value> = doc
         .pages
         .iter()
@@ -58,7 +64,6 @@ pub fn to_value(doc: &Document) -> Value {
             )
         })
         .collect();
-    let pack = crate::pack::Pack::builtin(doc.language);
     let supports = if doc.boxes.is_empty() {
         None
     } else {
@@ -202,6 +207,11 @@ pub fn to_value(doc: &Document) -> Value {
 }
 
 pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(doc))?;
+    write_with(doc, crate::pack::Pack::builtin(doc.language), out)
+}
+
+/// The dump with the pack in force (see [`to_value_with`]).
+pub fn write_with(doc: &Document, pack: &crate::pack::Pack, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &to_value_with(doc, pack))?;
     writeln!(out)
 }

@@ -16,6 +16,11 @@ fn first_words(s: &str, n: usize) -> String {
 }
 
 pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
+    write_with(doc, crate::pack::Pack::builtin(doc.language), out)
+}
+
+/// The tree with the pack in force (key-action support reads it).
+pub fn write_with(doc: &Document, pack: &crate::pack::Pack, out: &mut dyn Write) -> io::Result<()> {
     let line = |span: Span| doc.source.position(span.start).line;
     // (offset, depth, text): collected from every element, then sorted into source order.
     let mut rows: Vec<(usize, u8, String)> = Vec::new();
@@ -147,7 +152,6 @@ pub fn write(doc: &Document, out: &mut dyn Write) -> io::Result<()> {
     super::dump_legal::write_tree(doc, out)?;
     if !doc.boxes.is_empty() {
         // Why each key action is (or is not) found in the body.
-        let pack = crate::pack::Pack::builtin(doc.language);
         let supports = crate::rules::key_actions::support_shared(doc, pack);
         writeln!(out, "\nkey-action support (best body passage per item):")?;
         write!(

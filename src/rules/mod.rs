@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn the_builtin_packs_have_no_errors() {
-        for lang in Language::ALL {
+        for lang in Language::all() {
             assert_eq!(
                 super::pack_errors(Pack::builtin(lang)),
                 Vec::<String>::new()

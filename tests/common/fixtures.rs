@@ -169,10 +169,7 @@ pub fn fixture_settings(path: &Path, code: &str) -> Settings {
     });
     let cli = CliSettings {
         select: Some(vec![code.to_string()]),
-        language: Some(match name.language {
-            Language::Nl => LanguageSetting::Nl,
-            Language::En => LanguageSetting::En,
-        }),
+        language: Some(LanguageSetting::Fixed(name.language)),
         ..CliSettings::default()
     };
     let settings = config::resolve(config.as_ref(), path, &cli);

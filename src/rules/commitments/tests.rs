@@ -52,10 +52,20 @@ pub(super) fn classify(g: &Grammar, text: &str, date: Option<DocDate>) -> Option
     Some((d.actor, d.kind, t.status, time, norm))
 }
 
+/// The built-in pack with its test examples (`tests/fixtures/pack_examples/`) added.
+fn with_examples(lang: Language) -> Pack {
+    let source = match lang.code() {
+        "nl" => include_str!("../../../tests/fixtures/pack_examples/nl.toml"),
+        "en" => include_str!("../../../tests/fixtures/pack_examples/en.toml"),
+        other => panic!("no test examples for the `{other}` pack"),
+    };
+    Pack::builtin(lang).extended(&source.parse().expect("the examples parse"))
+}
+
 #[test]
 fn pack_commitment_examples_hold() {
     for lang in [Language::Nl, Language::En] {
-        let pack = Pack::builtin(lang);
+        let pack = &with_examples(lang);
         let g = pack.compiled::<Grammar>();
         assert!(g.errors.is_empty(), "{:?}", g.errors);
         let examples: Vec<Example> = pack.section("commitments.examples").unwrap();
@@ -100,7 +110,7 @@ fn kind_str(k: CommitmentKind) -> &'static str {
 #[test]
 fn pack_time_examples_hold() {
     for lang in [Language::Nl, Language::En] {
-        let pack = Pack::builtin(lang);
+        let pack = &with_examples(lang);
         let g = pack.compiled::<Grammar>();
         let examples: Vec<Example> = pack.section("time.examples").unwrap();
         assert!(examples.len() >= 10);

@@ -50,6 +50,8 @@ pub struct DateNames {
     month_first: bool,
     /// Words between a weekday and its date ("Monday the 9th").
     weekday_articles: Vec<String>,
+    /// A day may be written as an ordinal with a period ("31. Juni 2021").
+    ordinal_period: bool,
 }
 
 #[derive(Deserialize)]
@@ -83,6 +85,10 @@ impl FromPack for DateNames {
         names.weekday_articles = lower("dates.weekday-articles");
         names.month_first = pack
             .get("dates.month-first")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+        names.ordinal_period = pack
+            .get("dates.ordinal-period")
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
         names.capitalised = pack
@@ -464,7 +470,9 @@ impl Scanner<'_> {
     fn day_month(&self, i: usize) -> Option<(FoundDate, usize)> {
         let day = self.num(i, 1..=2)?;
         let mut j = i + 1;
-        if self.ordinal(j) {
+        if self.names.ordinal_period && self.punct(j) == Some('.') && self.glued(j) {
+            j += 1; // "31. Juni 2021"
+        } else if self.ordinal(j) {
             j += 1;
             // "the 9th of December 2020"
             if self.is_word(j, "of") {

@@ -53,6 +53,9 @@ declare_rule! {
 #[derive(Debug, Default)]
 pub struct TermsPack {
     pub function_words: HashSet<String>,
+    /// A compound written with a hyphen or a space is grammar, not a variant
+    /// (`[terms] hyphen-or-space-compounds`).
+    pub hyphen_or_space_compounds: bool,
 }
 
 impl FromPack for TermsPack {
@@ -63,6 +66,10 @@ impl FromPack for TermsPack {
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),
+            hyphen_or_space_compounds: pack
+                .get("terms.hyphen-or-space-compounds")
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false),
         }
     }
 }
@@ -267,7 +274,7 @@ impl Rule for TermVariant {
             .layout
             .as_ref()
             .is_some_and(|l| l.family == crate::document::layout::Family::PdftotextDefault);
-        let english = doc.language == crate::lang::Language::En;
+        let english = terms.hyphen_or_space_compounds;
         let extract = doc.layout.as_ref().is_some_and(|l| l.family.from_pdf());
         let mut key = String::new();
         for (text, words, typographic_caps, caps_run) in &texts {
