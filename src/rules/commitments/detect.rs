@@ -268,7 +268,9 @@ impl Grammar {
                         .get(m.end() + 1)
                         .is_some_and(|b| b.is_ascii_alphanumeric());
                 let glued_before = m.start() > 0 && bytes[m.start() - 1] == b'-';
-                if glued_after || glued_before {
+                // "the EU's plan to …": a possessive names no one who acts.
+                let possessive = ["'s", "’s"].iter().any(|p| text[m.end()..].starts_with(p));
+                if glued_after || glued_before || possessive {
                     continue;
                 }
                 found.push(ActorMatch {

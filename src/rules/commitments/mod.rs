@@ -12,6 +12,7 @@
 //! period-only commitments are not findings: the text does say when (after an event,
 //! within a programme period), only not as a date a reader could follow up.
 
+pub mod memorandum;
 pub mod past_deadline;
 pub mod prominence;
 pub(crate) mod rule_input;

@@ -47,8 +47,14 @@ declare_rule! {
     /// ## Profiles
     /// In a `legislative-proposal` or `legal-act` only the text before the citations
     /// ("Having regard to", "Gelet op") is read: enacting terms carry obligations, not
-    /// commitments, and a financial statement states costs. The same holds for CM002 and
-    /// CM003.
+    /// commitments, and a financial statement states costs ("Gezien het Verdrag" opens the
+    /// citations of a Dutch EU text). In the explanatory memorandum before them only a
+    /// named actor's own undertaking counts: what describes the proposal (an agentless
+    /// passive, "it" for the proposal, "By providing incentives, Member States are
+    /// encouraged to …"), argues for it ("it is proportionate to ask Member States to
+    /// …"), states its content ("The Commission proposes to …") or names a standing task
+    /// under it ("The Commission will monitor the implementation …") does not (the
+    /// pack's `commitments.memorandum`). The same holds for CM002 and CM003.
     ///
     /// ## Options
     /// - The top-level `document-date` setting (`YYYY-MM-DD`) gives the document's date
