@@ -18,7 +18,10 @@ declare_rule! {
     /// obligations without an addressee, past work, quotations; commitments timed by an
     /// event ("zodra het voorstel is goedgekeurd", "once adopted": status
     /// `conditional`) or only by a plan period ("actieplan 2021–2025": status
-    /// `period`), since those do say when, only not as a date. A year in another
+    /// `period`), since those do say when, only not as a date; a deadline written as a
+    /// placeholder ("by [date]", "by … (OP: please insert the date …)", "uiterlijk
+    /// [datum]": status `placeholder`), which is a slot to fill (PL002 reports the slot
+    /// where one is not expected). A year in another
     /// clause ("In 2020 heeft de Commissie … en zij zal nagaan") or a year that names
     /// a document (COM(2020) 795, Richtlijn 2016/681) does not date a commitment.
     ///
