@@ -178,7 +178,10 @@ fn delete_and_check(path: &Path, reference: &Regex) {
     let cut = format!("{}{}", &text[..span.start], &text[span.end..]);
     let copy = parse_named("copy.txt", &cut);
     let found = run_rule("XR002", &copy);
-    let wanted = format!("paragraph {paragraph} of Article {article}");
+    // Named in the document's own words ("lid 4 van artikel 12" in Dutch).
+    let wanted = pack
+        .compiled::<policylint::document::legal_places::Places>()
+        .paragraph_of(&paragraph, &article);
     assert!(
         found.iter().any(|f| f.message.contains(&wanted)),
         "{}: deleting {wanted} is not caught: {:?}",
