@@ -22,6 +22,7 @@ struct RawPlaces {
     point_of: String,
     point_label: String,
     recital: String,
+    recitals: String,
     annex: String,
 }
 
@@ -141,6 +142,15 @@ impl Places {
     /// "recital 12" / "overweging 12".
     pub fn recital(&self, n: &str) -> String {
         fill(&self.raw.recital, "recital {n}", &[("n", n)])
+    }
+
+    /// "recitals 12 to 13" / "overwegingen 12 tot en met 13".
+    pub fn recitals(&self, from: &str, to: &str) -> String {
+        fill(
+            &self.raw.recitals,
+            "recitals {from} to {to}",
+            &[("from", from), ("to", to)],
+        )
     }
 
     /// "Annex IV" / "bijlage IV".

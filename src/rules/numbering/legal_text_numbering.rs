@@ -12,8 +12,14 @@ crate::declare_rule! {
     /// articles run 1, 2, 3 (Article 7 after Article 5 is reported), that the numbered
     /// paragraphs of every article run 1., 2., 3. (paragraph 3. after 1.), and that the
     /// points of every list run (a), (b), (c) / (i), (ii), (iii) / (1), (2), (3) (point
-    /// (c) after (a)). Paragraphs restart in every article and points in every paragraph;
-    /// inserted provisions ("Article 12a", "2a.") follow the number they extend.
+    /// (c) after (a)), and that the recitals run (1), (2), (3): a recital that skips up to
+    /// three numbers ("recital 4 follows recital 2: no recital 3") or repeats the one
+    /// before is reported. Paragraphs restart in every article and points in every
+    /// paragraph; inserted provisions ("Article 12a", "2a.") follow the number they
+    /// extend. A recital label is taken for a gap or a repeat only after a full stop,
+    /// right after the recital before (no other label between, such as an Official
+    /// Journal footnote "(2) OJ C …"), and only when the number it skips stands nowhere
+    /// later.
     ///
     /// The numbering is read from the model of the legislative text that `policylint
     /// dump` shows. Only a small jump is taken for a numbering defect (up to three
@@ -92,6 +98,39 @@ pub fn legal_numbering_defects(doc: &Document, pack: &Pack) -> Vec<LegalNumberin
         return out;
     }
     let text = doc.text();
+    if model.recitals_sure {
+        for (k, r) in model.recitals.iter().enumerate() {
+            let prev = k.checked_sub(1).map(|p| &model.recitals[p]);
+            let named = places.recital(&r.number.to_string());
+            let before = prev.map_or("(none)".to_string(), |p| {
+                places.recital(&p.number.to_string())
+            });
+            if let Some(j) = r.jump {
+                out.push(LegalNumberingDefect {
+                    span: r.label_span,
+                    message: format!(
+                        "{named} follows {before}: {}",
+                        missing(
+                            j,
+                            r.number,
+                            |v| v.to_string(),
+                            |n| places.recital(n),
+                            |f, t| places.recitals(f, t)
+                        )
+                    ),
+                    label: format!("{} skipped", places.recital(&j.expected.to_string())),
+                    previous: prev.map(|p| p.label_span),
+                });
+            } else if r.duplicate {
+                out.push(LegalNumberingDefect {
+                    span: r.label_span,
+                    message: format!("{named} follows {before}: the number is repeated"),
+                    label: "repeated".to_string(),
+                    previous: prev.map(|p| p.label_span),
+                });
+            }
+        }
+    }
     for (k, a) in model.articles.iter().enumerate() {
         if let Some(j) = a.jump {
             let prev = k.checked_sub(1).map(|p| &model.articles[p]);
