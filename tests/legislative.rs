@@ -178,7 +178,10 @@ fn delete_and_check(path: &Path, reference: &Regex) {
     let cut = format!("{}{}", &text[..span.start], &text[span.end..]);
     let copy = parse_named("copy.txt", &cut);
     let found = run_rule("XR002", &copy);
-    let wanted = format!("paragraph {paragraph} of Article {article}");
+    // Named in the document's own words ("lid 4 van artikel 12" in Dutch).
+    let wanted = pack
+        .compiled::<policylint::document::legal_places::Places>()
+        .paragraph_of(&paragraph, &article);
     assert!(
         found.iter().any(|f| f.message.contains(&wanted)),
         "{}: deleting {wanted} is not caught: {:?}",
@@ -428,4 +431,57 @@ fn annex_references_are_checked_only_against_annexes_all_read() {
     // No annex in the document (published separately): not checked.
     let doc = parse_named("act.txt", &act(""));
     assert_eq!(run_rule("XR002", &doc), vec![]);
+}
+
+/// Delete one recital from a copy of a real act or proposal, and repeat another: NU003
+/// reports the gap and the repeat, in the document's own words, and nothing else.
+#[test]
+fn a_deleted_or_repeated_recital_is_caught() {
+    for rel in [
+        "realworld/txt/10_regulation_2022_2065_dsa.txt",
+        "realworld/txt/02_com2023_416_soil_monitoring_law.txt",
+        "realworld/txt/04_com2021_559_afir_nl.txt",
+    ] {
+        let Some(path) = shared(rel) else { return };
+        let doc = open(&path);
+        let model = legislative::of(&doc);
+        assert!(model.recitals_sure, "{rel}");
+        assert_eq!(run_rule("NU003", &doc), vec![], "{rel}");
+        let places =
+            Pack::builtin(doc.language).compiled::<policylint::document::legal_places::Places>();
+        let name = |n: u32| places.recital(&n.to_string());
+        let k = model.recitals.len() / 2;
+        let (victim, next) = (&model.recitals[k], &model.recitals[k + 1]);
+        let text = doc.text();
+
+        let cut = format!(
+            "{}{}",
+            &text[..victim.label_span.start],
+            &text[next.label_span.start..]
+        );
+        let nu = run_rule("NU003", &parse_named("copy.txt", &cut));
+        assert_eq!(nu.len(), 1, "{rel}: {nu:?}");
+        let wanted = format!(
+            "{} follows {}: no {}",
+            name(next.number),
+            name(victim.number - 1),
+            name(victim.number)
+        );
+        assert!(nu[0].message.contains(&wanted), "{rel}: {}", nu[0].message);
+
+        let repeated = format!(
+            "{}{}{}",
+            &text[..next.label_span.start],
+            &text[victim.label_span.start..next.label_span.start],
+            &text[next.label_span.start..]
+        );
+        let nu = run_rule("NU003", &parse_named("copy.txt", &repeated));
+        assert_eq!(nu.len(), 1, "{rel}: {nu:?}");
+        assert!(
+            nu[0].message.contains("the number is repeated")
+                && nu[0].message.starts_with(&name(victim.number)),
+            "{rel}: {}",
+            nu[0].message
+        );
+    }
 }

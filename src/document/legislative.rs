@@ -67,6 +67,12 @@ pub struct Recital {
     pub label_span: Span,
     /// From the label to the next recital (or the end of the recitals).
     pub span: Span,
+    /// Set when the number skips values ((11) after (9)).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub jump: Option<Jump>,
+    /// Set when the number repeats the one before ((9) after (9)).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub duplicate: bool,
 }
 
 /// A numbering step that is not the expected one: the label's value and what was
@@ -548,7 +554,14 @@ pub fn build(doc: &Document) -> LegalModel {
             kind: PartKind::Recitals,
             span: Span::new(lines[r].start, offset_of(formula)),
         });
-        read_recitals(&lines[r + 1..formula], offset_of(formula), &mut model);
+        let mut footnotes: Vec<Span> = doc.footnote_defs.iter().map(|d| d.span).collect();
+        footnotes.sort_by_key(|s| s.start);
+        read_recitals(
+            &lines[r + 1..formula],
+            offset_of(formula),
+            &footnotes,
+            &mut model,
+        );
     }
     model.parts.push(Part {
         kind: PartKind::EnactingTerms,
@@ -605,21 +618,58 @@ pub fn build(doc: &Document) -> LegalModel {
     model
 }
 
-fn read_recitals(lines: &[Line<'_>], end: usize, model: &mut LegalModel) {
+/// Recital numbers more than this beyond the expected one are not taken for a gap.
+const MAX_RECITAL_GAP: u32 = 3;
+
+fn read_recitals(lines: &[Line<'_>], end: usize, footnotes: &[Span], model: &mut LegalModel) {
+    let in_footnote = |at: usize| {
+        let k = footnotes.partition_point(|s| s.start <= at);
+        k > 0 && footnotes[..k].iter().rev().take(4).any(|s| at < s.end)
+    };
+    // Every label value of the recitals, with the line it stands on: a gap is taken only
+    // when the number it skips stands nowhere after it.
+    let labels: Vec<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !in_footnote(l.text_start))
+        .filter_map(|(k, l)| {
+            let c = RECITAL.captures(l.text)?;
+            Some((k, c.get(1)?.as_str().parse::<u32>().ok()?))
+        })
+        .collect();
+    // A recital closes with a full stop: the label after one starts a recital.
+    let after_full_stop =
+        |k: usize| k > 0 && lines.get(k - 1).is_some_and(|p| p.text.ends_with('.'));
     let mut last = 0u32;
+    // The index in `labels` of the last recital taken: a gap or a repeat is taken only
+    // right after it, with no other label between (a footnote block "(1) OJ C …", "(2)
+    // OJ C …" among the recitals of an act as published).
+    let mut last_taken: Option<usize> = None;
     let mut left_over = false;
-    for (k, l) in lines.iter().enumerate() {
+    for (i, &(k, v)) in labels.iter().enumerate() {
+        let l = &lines[k];
         let Some(c) = RECITAL.captures(l.text) else {
             continue;
         };
-        let Some(v) = c.get(1).and_then(|m| m.as_str().parse::<u32>().ok()) else {
-            continue;
-        };
-        if v != last + 1 || (k > 0 && continues(lines.get(k - 1))) {
+        let later = |n: u32| labels[i + 1..].iter().any(|&(_, x)| x == n);
+        let adjacent = i > 0 && last_taken == Some(i - 1);
+        let (jump, duplicate) = if v == last + 1 && !(k > 0 && continues(lines.get(k - 1))) {
+            (None, false)
+        } else if adjacent
+            && v > last + 1
+            && v <= last + 1 + MAX_RECITAL_GAP
+            && after_full_stop(k)
+            && !later(last + 1)
+        {
+            (Some(Jump { expected: last + 1 }), false)
+        } else if adjacent && v == last && after_full_stop(k) && later(v + 1) {
+            (None, true)
+        } else {
             left_over |= v > last + 1;
             continue;
-        }
+        };
         last = v;
+        last_taken = Some(i);
         let label = c.get(1).map_or(0, |m| m.end() + 1);
         if let Some(prev) = model.recitals.last_mut() {
             prev.span.end = l.start;
@@ -628,6 +678,8 @@ fn read_recitals(lines: &[Line<'_>], end: usize, model: &mut LegalModel) {
             number: v,
             label_span: Span::new(l.text_start, l.text_start + label),
             span: Span::new(l.text_start, end),
+            jump,
+            duplicate,
         });
     }
     model.recitals_sure = !model.recitals.is_empty() && !left_over;

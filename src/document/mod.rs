@@ -8,6 +8,7 @@ pub mod ascii_shadow;
 pub mod docx;
 pub mod inline;
 pub mod layout;
+pub mod legal_places;
 pub mod legislative;
 pub mod lines;
 pub mod load;

@@ -46,6 +46,7 @@ struct RawCommitments {
     predictions: Vec<String>,
     other_authors: Vec<String>,
     prominent_sections: Vec<String>,
+    placeholder_deadline: Vec<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -99,6 +100,8 @@ pub struct Grammar {
     actor_set: crate::lazy_regex::LazySet,
     /// Titles of the sections a reader holds the author to ("conclusions"), lowercase.
     pub prominent_sections: Vec<String>,
+    /// A deadline written as a slot to fill ("by [date]", "uiterlijk [datum]").
+    placeholder_deadline: Vec<Regex>,
     /// Patterns that did not compile (a broken project config).
     pub errors: Vec<String>,
 }
@@ -164,6 +167,7 @@ impl FromPack for Grammar {
             signposting: compile_union(&raw.signposting, &id, &mut errors),
             predictions: compile_union(&raw.predictions, &id, &mut errors),
             other_authors: compile_union(&raw.other_authors, &id, &mut errors),
+            placeholder_deadline: compile_union(&raw.placeholder_deadline, &id, &mut errors),
             conjunction: format!(
                 " {} ",
                 pack.get("language.conjunction")
@@ -274,7 +278,9 @@ impl Grammar {
                         .get(m.end() + 1)
                         .is_some_and(|b| b.is_ascii_alphanumeric());
                 let glued_before = m.start() > 0 && bytes[m.start() - 1] == b'-';
-                if glued_after || glued_before {
+                // "the EU's plan to …": a possessive names no one who acts.
+                let possessive = ["'s", "’s"].iter().any(|p| text[m.end()..].starts_with(p));
+                if glued_after || glued_before || possessive {
                     continue;
                 }
                 found.push(ActorMatch {
@@ -838,6 +844,20 @@ impl Grammar {
             };
             if best.as_ref().is_none_or(|b| rank < b.0) {
                 best = Some((rank, a, status));
+            }
+        }
+        // A deadline written as a placeholder is a slot the drafter (or the Publications
+        // Office) fills: neither missing nor vague. An explicit date still wins.
+        if best.as_ref().is_none_or(|b| b.0 > 1) {
+            if let Some(m) = self.placeholder_deadline.iter().find_map(|r| r.find(text)) {
+                return Timing {
+                    status: Status::Placeholder,
+                    atom: Some(TimeAtom {
+                        start: m.start(),
+                        end: m.end(),
+                        kind: AtomKind::Conditional,
+                    }),
+                };
             }
         }
         match best {

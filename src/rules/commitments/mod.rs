@@ -8,10 +8,13 @@
 //! Statuses: `dated` (an explicit or resolvable time), `past` (a deadline before the
 //! document date), `conditional` (timed by an event: "zodra het voorstel is
 //! goedgekeurd", "once adopted"), `vague` ("binnenkort", "as soon as possible"),
-//! `period` (only a plan period: "actieplan 2021–2025") and `undated`. Conditional and
-//! period-only commitments are not findings: the text does say when (after an event,
-//! within a programme period), only not as a date a reader could follow up.
+//! `period` (only a plan period: "actieplan 2021–2025"), `placeholder` (a deadline
+//! written as a slot to fill: "by [date]", "uiterlijk [datum]"; PL002 reports the slot
+//! itself) and `undated`. Conditional, placeholder and period-only commitments are not
+//! findings: the text does say when (after an event, within a programme period, in a
+//! slot to fill), only not as a date a reader could follow up.
 
+pub mod memorandum;
 pub mod past_deadline;
 pub mod prominence;
 pub(crate) mod rule_input;
@@ -63,6 +66,8 @@ pub enum Status {
     Conditional,
     Vague,
     Period,
+    /// A deadline written as a placeholder ("by [date]", "uiterlijk [datum]").
+    Placeholder,
     Undated,
 }
 
@@ -74,6 +79,7 @@ impl Status {
             Status::Conditional => "conditional",
             Status::Vague => "vague",
             Status::Period => "period",
+            Status::Placeholder => "placeholder",
             Status::Undated => "undated",
         }
     }

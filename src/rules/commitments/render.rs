@@ -61,6 +61,7 @@ pub fn render_markdown(path: &str, commitments: &[Commitment]) -> String {
         Status::Conditional,
         Status::Vague,
         Status::Period,
+        Status::Placeholder,
         Status::Undated,
     ] {
         let n = count(s);

@@ -67,6 +67,9 @@ pub(crate) fn rules_register(
         if let Some(legal) = crate::document::profile::legal_text_span(doc) {
             register.retain(|c| c.span.start < legal.start);
         }
+        // What is left is the memorandum: its descriptions of the proposal are no
+        // undertakings.
+        super::memorandum::retain_undertakings(doc, pack, &mut register);
     }
     register
 }

@@ -18,7 +18,10 @@ declare_rule! {
     /// obligations without an addressee, past work, quotations; commitments timed by an
     /// event ("zodra het voorstel is goedgekeurd", "once adopted": status
     /// `conditional`) or only by a plan period ("actieplan 2021–2025": status
-    /// `period`), since those do say when, only not as a date. A year in another
+    /// `period`), since those do say when, only not as a date; a deadline written as a
+    /// placeholder ("by [date]", "by … (OP: please insert the date …)", "uiterlijk
+    /// [datum]": status `placeholder`), which is a slot to fill (PL002 reports the slot
+    /// where one is not expected). A year in another
     /// clause ("In 2020 heeft de Commissie … en zij zal nagaan") or a year that names
     /// a document (COM(2020) 795, Richtlijn 2016/681) does not date a commitment.
     ///
@@ -47,8 +50,14 @@ declare_rule! {
     /// ## Profiles
     /// In a `legislative-proposal` or `legal-act` only the text before the citations
     /// ("Having regard to", "Gelet op") is read: enacting terms carry obligations, not
-    /// commitments, and a financial statement states costs. The same holds for CM002 and
-    /// CM003.
+    /// commitments, and a financial statement states costs ("Gezien het Verdrag" opens the
+    /// citations of a Dutch EU text). In the explanatory memorandum before them only a
+    /// named actor's own undertaking counts: what describes the proposal (an agentless
+    /// passive, "it" for the proposal, "By providing incentives, Member States are
+    /// encouraged to …"), argues for it ("it is proportionate to ask Member States to
+    /// …"), states its content ("The Commission proposes to …") or names a standing task
+    /// under it ("The Commission will monitor the implementation …") does not (the
+    /// pack's `commitments.memorandum`). The same holds for CM002 and CM003.
     ///
     /// ## Options
     /// - The top-level `document-date` setting (`YYYY-MM-DD`) gives the document's date

@@ -11,7 +11,9 @@ crate::declare_rule! {
     /// Article 5(1)" when that paragraph's points run (a)–(d), "recital 160", "Annex IV"
     /// when the act's annexes are I–III; in Dutch "artikel 12, lid 4", "de leden 2 en 5",
     /// "punt e)", "overweging 160", "bijlage IV". The finding names the place the
-    /// reference should have pointed to and what the act has there.
+    /// reference should have pointed to and what the act has there, in the document's
+    /// own words ("the act has no lid 4 van artikel 12"; the pack's
+    /// `legislative.places`).
     ///
     /// The references are resolved against the model of the legislative text that
     /// `policylint dump` shows (articles with their paragraphs, subparagraphs and points;

@@ -16,6 +16,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::document::legal_places::Places;
 use crate::document::legislative::{self, Article, LegalModel, PartKind};
 use crate::document::Document;
 use crate::pack::{FromPack, Pack};
@@ -527,17 +528,27 @@ fn range_of<T: AsRef<str>>(ids: &[T]) -> String {
     }
 }
 
-fn paragraph_inventory(a: &Article) -> String {
+fn paragraph_inventory(a: &Article, places: &Places) -> String {
     let n: Vec<&str> = a
         .numbered_paragraphs()
         .filter_map(|p| p.number.as_deref())
         .collect();
-    format!("Article {} has paragraphs {}", a.number, range_of(&n))
+    format!(
+        "{} has paragraphs {}",
+        places.article(&a.number),
+        range_of(&n)
+    )
 }
 
 /// Resolve one chain against the model; None when it points somewhere that exists (or
 /// somewhere the model cannot judge).
-fn resolve(r: &Reference, written: &str, model: &LegalModel, at: usize) -> Option<Unresolved> {
+fn resolve(
+    r: &Reference,
+    written: &str,
+    model: &LegalModel,
+    at: usize,
+    places: &Places,
+) -> Option<Unresolved> {
     let get = |k: Kind| r.components.iter().find(|c| c.kind == k);
     let miss = |missing: String, inventory: String, article: Option<&Article>| {
         Some(Unresolved {
@@ -563,7 +574,7 @@ fn resolve(r: &Reference, written: &str, model: &LegalModel, at: usize) -> Optio
             return None;
         }
         return miss(
-            format!("recital {}", bad.join(", ")),
+            places.recital(&bad.join(", ")),
             format!("the recitals run 1–{max}"),
             None,
         );
@@ -595,7 +606,7 @@ fn resolve(r: &Reference, written: &str, model: &LegalModel, at: usize) -> Optio
             .map(|a| a.number.as_deref().unwrap_or("(unnumbered)"))
             .collect();
         return miss(
-            format!("Annex {}", bad.join(", ")),
+            places.annex(&bad.join(", ")),
             format!("the act's annexes: {}", have.join(", ")),
             None,
         );
@@ -613,7 +624,8 @@ fn resolve(r: &Reference, written: &str, model: &LegalModel, at: usize) -> Optio
                 return None;
             }
             let a = current?;
-            let (missing, inventory) = check_in_article(a, &Item::default(), paragraphs, points)?;
+            let (missing, inventory) =
+                check_in_article(a, &Item::default(), paragraphs, points, places)?;
             return miss(missing, inventory, Some(a));
         }
     };
@@ -622,7 +634,7 @@ fn resolve(r: &Reference, written: &str, model: &LegalModel, at: usize) -> Optio
         match article {
             None => {
                 return miss(
-                    format!("Article {}", item.id),
+                    places.article(&item.id),
                     format!("the act's articles run 1–{last}"),
                     None,
                 );
@@ -634,7 +646,7 @@ fn resolve(r: &Reference, written: &str, model: &LegalModel, at: usize) -> Optio
                 } else {
                     (None, None)
                 };
-                if let Some((missing, inventory)) = check_in_article(a, item, p, q) {
+                if let Some((missing, inventory)) = check_in_article(a, item, p, q, places) {
                     return miss(missing, inventory, Some(a));
                 }
             }
@@ -651,6 +663,7 @@ fn check_in_article(
     item: &Item,
     paragraphs: Option<&Component>,
     points: Option<&Component>,
+    places: &Places,
 ) -> Option<Miss> {
     let mut paragraph_ids: Vec<String> = item.paragraphs.clone();
     let mut point_ids: Vec<Vec<String>> = Vec::new();
@@ -685,8 +698,8 @@ fn check_in_article(
             Some(p) => targets.push(p),
             None => {
                 return Some((
-                    format!("paragraph {id} of Article {}", a.number),
-                    paragraph_inventory(a),
+                    places.paragraph_of(id, &a.number),
+                    paragraph_inventory(a, places),
                 ));
             }
         }
@@ -707,9 +720,9 @@ fn check_in_article(
         for label in path {
             if !scope.iter().any(|p| p.has_point(label)) {
                 let place = if paragraph_ids.len() == 1 {
-                    format!("Article {}({})", a.number, paragraph_ids[0])
+                    places.article_paragraph(&a.number, &paragraph_ids[0])
                 } else {
-                    format!("Article {}", a.number)
+                    places.article(&a.number)
                 };
                 let labels: Vec<String> = scope
                     .iter()
@@ -717,7 +730,7 @@ fn check_in_article(
                     .map(|q| q.label.clone())
                     .collect();
                 return Some((
-                    format!("point ({label}) of {place}"),
+                    places.point_of(label, &place),
                     format!("{place} has points {}", range_of(&labels)),
                 ));
             }
@@ -755,6 +768,7 @@ pub fn unresolved(doc: &Document, pack: &Pack) -> Vec<Unresolved> {
 pub fn internal_references(doc: &Document, pack: &Pack) -> Vec<(Span, String, Option<Unresolved>)> {
     let model = legislative::of(doc);
     let g = pack.compiled::<Grammar>();
+    let places = pack.compiled::<Places>();
     let text = doc.text();
     let mut skip: Vec<Span> = doc
         .furniture
@@ -787,7 +801,7 @@ pub fn internal_references(doc: &Document, pack: &Pack) -> Vec<(Span, String, Op
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            let u = resolve(&r, &written, &model, r.span.start);
+            let u = resolve(&r, &written, &model, r.span.start, &places);
             out.push((r.span, written, u));
         }
     }
