@@ -137,14 +137,24 @@ pub struct SettingsArgs {
 }
 
 impl SettingsArgs {
-    fn cli_settings(&self) -> CliSettings {
-        CliSettings {
+    /// The settings given on the command line, checked: every selector resolves and
+    /// the date is a date (parsed here, where it enters); the error names the value.
+    fn cli_settings(&self) -> Result<CliSettings, String> {
+        let mut cli = CliSettings {
             select: self.select.clone(),
             ignore: self.ignore.clone(),
             language: self.language.map(Into::into),
-            document_date: self.document_date.clone(),
+            document_date: None,
             profile: self.profile,
+        };
+        cli.validate()?;
+        if let Some(d) = &self.document_date {
+            cli.document_date = Some(
+                policylint::iso_date::parse(d)
+                    .ok_or_else(|| format!("invalid document date `{d}` (expected YYYY-MM-DD)"))?,
+            );
         }
+        Ok(cli)
     }
 }
 
@@ -357,7 +367,13 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
 /// `annotate`: the logic is in [`document::docx::annotate`].
 fn annotate(args: &SettingsArgs, file: &Path, output: &Path, err: &mut dyn Write) -> u8 {
-    let cli = args.cli_settings();
+    let cli = match args.cli_settings() {
+        Ok(c) => c,
+        Err(m) => {
+            let _ = writeln!(err, "error: {m}");
+            return EXIT_ERROR;
+        }
+    };
     let config = ConfigCache::new(args.config.as_deref()).and_then(|mut c| c.for_file(file));
     let result = match config {
         Err(e) => Err(format!("invalid configuration: {e}")),
@@ -520,8 +536,7 @@ struct CheckSetup {
 
 impl CheckSetup {
     fn new(args: &CheckArgs) -> Result<Self, String> {
-        let cli = args.settings.cli_settings();
-        cli.validate()?;
+        let cli = args.settings.cli_settings()?;
         let filter = Filter {
             no_ignore: args.no_ignore,
             ..Filter::new(&args.include, &args.exclude)?
@@ -1129,11 +1144,13 @@ fn show_settings(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let cli = args.cli_settings();
-    if let Err(m) = cli.validate() {
-        let _ = writeln!(err, "error: {m}");
-        return EXIT_ERROR;
-    }
+    let cli = match args.cli_settings() {
+        Ok(c) => c,
+        Err(m) => {
+            let _ = writeln!(err, "error: {m}");
+            return EXIT_ERROR;
+        }
+    };
     let path = path.unwrap_or(".");
     let p = Path::new(path);
     // For a directory, the settings of a file directly inside it.

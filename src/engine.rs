@@ -25,10 +25,7 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
             continue;
         };
         let mut cx = Context::new(meta, setting.options.as_ref(), pack)
-            .with_document_date(
-                settings.document_date.as_deref(),
-                settings.document_date_forced,
-            )
+            .with_document_date(settings.document_date, settings.document_date_forced)
             .with_profile(settings.profile);
         rule.check(doc, &mut cx);
         for mut finding in cx.into_findings() {
@@ -147,8 +144,11 @@ mod tests {
     fn rules_read_the_document_date_from_their_context() {
         let pack = Pack::builtin(Language::Nl);
         let cx = Context::new(&UnusedSuppression::META, None, pack)
-            .with_document_date(Some("2020-12-09"), false);
-        assert_eq!(cx.document_date(), Some("2020-12-09"));
+            .with_document_date(crate::iso_date::parse("2020-12-09"), false);
+        assert_eq!(
+            cx.document_date(),
+            chrono::NaiveDate::from_ymd_opt(2020, 12, 9)
+        );
         assert_eq!(cx.document_date_ymd(), Some((2020, 12, 9)));
         assert_eq!(
             crate::rules::parse_iso_date("2024-02-29"),

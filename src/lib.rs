@@ -14,6 +14,7 @@ pub mod engine;
 pub mod files;
 pub mod finding;
 pub mod hash;
+pub mod iso_date;
 pub mod isolate;
 pub mod lang;
 pub mod lazy_regex;

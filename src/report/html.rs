@@ -105,11 +105,11 @@ fn pages(doc: &Document) -> Vec<(usize, u32)> {
 /// use (so that it is the one they computed).
 fn register(doc: &Document, settings: &Settings, pack: &crate::pack::Pack) -> Vec<Commitment> {
     let options = settings.rules.get("CM001").and_then(|s| s.options.as_ref());
-    let date = settings
-        .document_date
-        .as_deref()
-        .or_else(|| options.and_then(|o| o.get("document-date")?.as_str()))
-        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+    let date = settings.document_date.or_else(|| {
+        options
+            .and_then(|o| o.get("document-date")?.as_str())
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+    });
     let quotations = options
         .and_then(|o| o.get("quotations")?.as_bool())
         .unwrap_or(false);

@@ -32,10 +32,10 @@ pub(crate) fn cached_register(
 /// text states no date of its own; the rule option `quotations = true` counts
 /// commitments inside quotations.
 pub(super) fn for_rule(doc: &Document, cx: &Context<'_>) -> Vec<Commitment> {
-    let document_date = cx
-        .document_date()
-        .or_else(|| cx.option_str("document-date"))
-        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
+    let document_date = cx.document_date().or_else(|| {
+        cx.option_str("document-date")
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+    });
     let quotations = cx.option_bool("quotations", false);
     let forced = cx.document_date_forced();
     rules_register(
