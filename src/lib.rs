@@ -20,6 +20,7 @@ pub mod lang;
 pub mod lazy_regex;
 pub mod ordered;
 pub mod pack;
+pub mod pipeline;
 pub mod report;
 pub mod rule;
 pub mod rules;
