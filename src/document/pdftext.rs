@@ -1504,7 +1504,7 @@ fn attach_glued_references(doc: &mut Document) {
         // Remove from the back so earlier offsets stay valid.
         for &(off, len, n) in found.iter().rev() {
             let para = &mut doc.paragraphs[pi];
-            let span = para.text.source_span(off, off + len);
+            let span = para.text.source_span((off..off + len).into());
             let page = doc
                 .pages
                 .partition_point(|p| p.span.start <= span.start)
@@ -1516,7 +1516,7 @@ fn attach_glued_references(doc: &mut Document) {
                 style: RefStyle::Glued,
                 page,
             });
-            para.text = para.text.without(off, off + len);
+            para.text = para.text.without((off..off + len).into());
             added = true;
         }
     }
