@@ -138,14 +138,24 @@ pub struct SettingsArgs {
 }
 
 impl SettingsArgs {
-    fn cli_settings(&self) -> CliSettings {
-        CliSettings {
+    /// The settings given on the command line, checked: every selector resolves and
+    /// the date is a date (parsed here, where it enters); the error names the value.
+    fn cli_settings(&self) -> Result<CliSettings, String> {
+        let mut cli = CliSettings {
             select: self.select.clone(),
             ignore: self.ignore.clone(),
             language: self.language,
-            document_date: self.document_date.clone(),
+            document_date: None,
             profile: self.profile,
+        };
+        cli.validate()?;
+        if let Some(d) = &self.document_date {
+            cli.document_date = Some(
+                policylint::iso_date::parse(d)
+                    .ok_or_else(|| format!("invalid document date `{d}` (expected YYYY-MM-DD)"))?,
+            );
         }
+        Ok(cli)
     }
 }
 
@@ -352,7 +362,13 @@ pub fn run(args: Args, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
 
 /// `annotate`: the logic is in [`document::docx::annotate`].
 fn annotate(args: &SettingsArgs, file: &Path, output: &Path, err: &mut dyn Write) -> u8 {
-    let cli = args.cli_settings();
+    let cli = match args.cli_settings() {
+        Ok(c) => c,
+        Err(m) => {
+            let _ = writeln!(err, "error: {m}");
+            return EXIT_ERROR;
+        }
+    };
     let config = ConfigCache::new(args.config.as_deref()).and_then(|mut c| c.for_file(file));
     let result = match config {
         Err(e) => Err(format!("invalid configuration: {e}")),
@@ -443,6 +459,10 @@ fn lint_job_keeping<T>(
     ))
 }
 
+/// `check`, in phases: set up (settings, filter, configuration, baseline), collect the
+/// jobs, then either stream (lint in order, print each file as it is done) or lint
+/// everything in parallel, each file isolated, and write the baseline or the report;
+/// the exit code summarises.
 fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     // Messages name files and quote text: no line of them may drive a CI runner.
     let mut err = report::escape::RunnerSafe::new(err, report::escape::Style::Text);
@@ -451,36 +471,114 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let _ = writeln!(err, "error: {message}");
         EXIT_ERROR
     };
-    let cli = args.settings.cli_settings();
-    if let Err(m) = cli.validate() {
-        return fail(err, m);
-    }
-    let filter = match Filter::new(&args.include, &args.exclude) {
-        Ok(f) => Filter {
-            no_ignore: args.no_ignore,
-            ..f
-        },
+    let setup = match CheckSetup::new(args) {
+        Ok(s) => s,
         Err(m) => return fail(err, m),
     };
-    let mut configs = match ConfigCache::new(args.settings.config.as_deref()) {
-        Ok(c) => c,
-        Err(e) => return fail(err, format!("invalid configuration: {e}")),
-    };
-    let baseline = match &args.baseline {
-        Some(p) => match Baseline::load(p) {
-            Ok(b) => Some(b.index_from(p.parent().unwrap_or(std::path::Path::new(".")))),
-            Err(e) => return fail(err, e.to_string()),
-        },
-        None => None,
+    let CheckSetup {
+        cli,
+        filter,
+        mut configs,
+        baseline,
+    } = setup;
+    let (jobs, early_errors) = match collect_jobs(args, &cli, &filter, &mut configs, err) {
+        Ok(j) => j,
+        Err(m) => return fail(err, m),
     };
 
+    if args.write_baseline.is_none() && report::is_streamed(args.format.into()) {
+        let code = check_streamed(args, jobs, early_errors, baseline.as_ref(), out, err);
+        report_unused_suppressions(&configs, err);
+        return code;
+    }
+    // The HTML report shows what it needs of each document beside the findings.
+    let html = args.format == Format::Html && args.write_baseline.is_none();
+    let mut report = RunReport::default();
+    report.errors.extend(early_errors);
+    let mut file_settings = Vec::new();
+    let mut extras = Vec::new();
+    for r in lint_isolated(jobs, html) {
+        match r {
+            Ok((f, settings, extra)) => {
+                report.files.push(f);
+                file_settings.push(settings);
+                extras.extend(extra);
+            }
+            Err(e) => report.errors.push(e),
+        }
+    }
+
+    if let Some(path) = &args.write_baseline {
+        return write_baseline(path, &report, err);
+    }
+    if let Some(index) = &baseline {
+        for (file, settings) in report.files.iter_mut().zip(&file_settings) {
+            apply_baseline(index, file, settings);
+        }
+    }
+    if let Err(code) = write_report(args, &report, &extras, html, &configs, out, err) {
+        return code;
+    }
+    summarise(args, &report)
+}
+
+/// What `check` needs before it looks at any input.
+struct CheckSetup {
+    cli: CliSettings,
+    filter: Filter,
+    configs: ConfigCache,
+    baseline: Option<policylint::baseline::BaselineIndex>,
+}
+
+impl CheckSetup {
+    fn new(args: &CheckArgs) -> Result<Self, String> {
+        let cli = args.settings.cli_settings()?;
+        let filter = Filter {
+            no_ignore: args.no_ignore,
+            ..Filter::new(&args.include, &args.exclude)?
+        };
+        let configs = ConfigCache::new(args.settings.config.as_deref())
+            .map_err(|e| format!("invalid configuration: {e}"))?;
+        let baseline = match &args.baseline {
+            Some(p) => Some(
+                Baseline::load(p)
+                    .map_err(|e| e.to_string())?
+                    .index_from(p.parent().unwrap_or(std::path::Path::new("."))),
+            ),
+            None => None,
+        };
+        Ok(CheckSetup {
+            cli,
+            filter,
+            configs,
+            baseline,
+        })
+    }
+}
+
+/// Find the inputs and give each the settings that apply to it. Returns the jobs and
+/// the errors of inputs that cannot be linted (not found, broken configuration), in
+/// that order; `Err` when standard input cannot be read.
+fn collect_jobs(
+    args: &CheckArgs,
+    cli: &CliSettings,
+    filter: &Filter,
+    configs: &mut ConfigCache,
+    err: &mut dyn Write,
+) -> Result<(Vec<Job>, Vec<FileError>), String> {
     let (inputs, input_errors) =
-        files::discover(&args.paths, args.stdin_filename.as_deref(), &filter);
+        files::discover(&args.paths, args.stdin_filename.as_deref(), filter);
     if inputs.is_empty() && input_errors.is_empty() {
         let _ = writeln!(err, "warning: no .txt or .md files found to check");
     }
+    let mut errors: Vec<FileError> = input_errors
+        .into_iter()
+        .map(|e| FileError {
+            path: e.path,
+            message: e.message,
+        })
+        .collect();
     let mut jobs = Vec::with_capacity(inputs.len());
-    let mut config_errors = Vec::new();
     for input in inputs {
         let path = match &input {
             Input::File { path, .. } => path.clone(),
@@ -491,23 +589,20 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         let config = match configs.for_file(&path) {
             Ok(c) => c,
             Err(e) => {
-                config_errors.push(FileError {
+                errors.push(FileError {
                     path: input.shown().to_string(),
                     message: format!("invalid configuration: {e}"),
                 });
                 continue;
             }
         };
-        let settings = config::resolve(config.as_deref(), &path, &cli);
+        let settings = config::resolve(config.as_deref(), &path, cli);
         let stdin = match input {
             Input::Stdin { .. } => {
                 let mut buf = Vec::new();
-                if let Err(e) = std::io::stdin().lock().read_to_end(&mut buf) {
-                    return fail(
-                        err,
-                        format!("cannot read standard input: {}", files::io_message(&e)),
-                    );
-                }
+                std::io::stdin().lock().read_to_end(&mut buf).map_err(|e| {
+                    format!("cannot read standard input: {}", files::io_message(&e))
+                })?;
                 Some(buf)
             }
             Input::File { .. } => None,
@@ -518,24 +613,17 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
             stdin,
         });
     }
+    Ok((jobs, errors))
+}
 
-    if args.write_baseline.is_none() && report::is_streamed(args.format.into()) {
-        let mut early: Vec<FileError> = input_errors
-            .into_iter()
-            .map(|e| FileError {
-                path: e.path,
-                message: e.message,
-            })
-            .collect();
-        early.extend(config_errors);
-        let code = check_streamed(args, jobs, early, baseline.as_ref(), out, err);
-        report_unused_suppressions(&configs, err);
-        return code;
-    }
-    // The HTML report shows what it needs of each document beside the findings.
-    let html = args.format == Format::Html && args.write_baseline.is_none();
+/// One linted file: its report, its settings and what the HTML report keeps of it.
+type Linted = Result<(FileReport, Settings, Option<report::html::FileExtra>), FileError>;
+
+/// Lint every job in parallel, each isolated (a panic is that file's error), in the
+/// jobs' order; with `html`, keep what the HTML report shows of each document.
+fn lint_isolated(jobs: Vec<Job>, html: bool) -> Vec<Linted> {
     let progress = progress::Progress::new(jobs.len(), false);
-    let results: Vec<_> = jobs
+    let results = jobs
         .into_par_iter()
         .map(|job| {
             let shown = job.input.shown().to_string();
@@ -554,69 +642,56 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         })
         .collect();
     progress.finish();
-    let mut report = RunReport::default();
-    report
-        .errors
-        .extend(input_errors.into_iter().map(|e| FileError {
-            path: e.path,
-            message: e.message,
-        }));
-    report.errors.extend(config_errors);
-    let mut file_settings = Vec::new();
-    let mut extras = Vec::new();
-    for r in results {
-        match r {
-            Ok((f, settings, extra)) => {
-                report.files.push(f);
-                file_settings.push(settings);
-                extras.extend(extra);
-            }
-            Err(e) => report.errors.push(e),
-        }
-    }
+    results
+}
 
-    if let Some(path) = &args.write_baseline {
-        // Entry paths relative to the baseline file, so that it works from any
-        // directory.
-        let baseline = Baseline::from_findings(
-            report
-                .files
-                .iter()
-                .map(|f| (&f.source, f.findings.as_slice())),
-        )
-        .relative_to(path.parent().unwrap_or(std::path::Path::new(".")));
-        if let Err(e) = files::write_atomically(path, baseline.to_json().as_bytes()) {
-            return fail(
-                err,
-                format!(
-                    "cannot write baseline {}: {}",
-                    path.display(),
-                    files::io_message(&e)
-                ),
-            );
-        }
+/// `--write-baseline`: record the run's findings, entry paths relative to the baseline
+/// file so that it works from any directory.
+fn write_baseline(path: &Path, report: &RunReport, err: &mut dyn Write) -> u8 {
+    let baseline = Baseline::from_findings(
+        report
+            .files
+            .iter()
+            .map(|f| (&f.source, f.findings.as_slice())),
+    )
+    .relative_to(path.parent().unwrap_or(std::path::Path::new(".")));
+    if let Err(e) = files::write_atomically(path, baseline.to_json().as_bytes()) {
         let _ = writeln!(
             err,
-            "wrote {} to {}",
-            report::plural(baseline.entries.len(), "baseline entry"),
-            path.display()
+            "error: cannot write baseline {}: {}",
+            path.display(),
+            files::io_message(&e)
         );
-        for e in &report.errors {
-            let _ = writeln!(err, "error: {}: {}", e.path, e.message);
-        }
-        return if report.errors.is_empty() {
-            EXIT_CLEAN
-        } else {
-            EXIT_ERROR
-        };
+        return EXIT_ERROR;
     }
-
-    if let Some(index) = &baseline {
-        for (file, settings) in report.files.iter_mut().zip(&file_settings) {
-            apply_baseline(index, file, settings);
-        }
+    let _ = writeln!(
+        err,
+        "wrote {} to {}",
+        report::plural(baseline.entries.len(), "baseline entry"),
+        path.display()
+    );
+    for e in &report.errors {
+        let _ = writeln!(err, "error: {}: {}", e.path, e.message);
     }
+    if report.errors.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_ERROR
+    }
+}
 
+/// Write the whole run's report (errors first on stderr for the formats read by
+/// people), the unused suppressions and the statistics. `Err` holds the exit code when
+/// the report cannot be written.
+fn write_report(
+    args: &CheckArgs,
+    report: &RunReport,
+    extras: &[report::html::FileExtra],
+    html: bool,
+    configs: &ConfigCache,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), u8> {
     let machine = matches!(args.format, Format::Json | Format::Sarif | Format::Github);
     if !machine {
         for e in &report.errors {
@@ -630,17 +705,17 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     }
     let human = human_options(args);
     let written = if html {
-        report::html::write(&report, &extras, out)
+        report::html::write(report, extras, out)
     } else {
-        report::write(args.format.into(), &report, out, human)
+        report::write(args.format.into(), report, out, human)
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = writeln!(err, "error: cannot write the report: {e}");
-            return EXIT_ERROR;
+            return Err(EXIT_ERROR);
         }
     }
-    report_unused_suppressions(&configs, err);
+    report_unused_suppressions(configs, err);
     if args.statistics {
         let mut stats = report::statistics::Statistics::default();
         for f in &report.files {
@@ -653,7 +728,11 @@ fn check(args: &CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         };
     }
     let _ = out.flush();
+    Ok(())
+}
 
+/// The exit code of a whole run.
+fn summarise(args: &CheckArgs, report: &RunReport) -> u8 {
     if !report.errors.is_empty() {
         EXIT_ERROR
     } else if !args.exit_zero
@@ -1091,11 +1170,13 @@ fn show_settings(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
-    let cli = args.cli_settings();
-    if let Err(m) = cli.validate() {
-        let _ = writeln!(err, "error: {m}");
-        return EXIT_ERROR;
-    }
+    let cli = match args.cli_settings() {
+        Ok(c) => c,
+        Err(m) => {
+            let _ = writeln!(err, "error: {m}");
+            return EXIT_ERROR;
+        }
+    };
     let path = path.unwrap_or(".");
     let p = Path::new(path);
     // For a directory, the settings of a file directly inside it.

@@ -39,9 +39,10 @@ use toml::Spanned;
 use crate::config_suppress::ConfigSuppression;
 use crate::document::profile::Profile;
 use crate::finding::Level;
+use crate::iso_date::DocumentDate;
 use crate::lang::Language;
 use crate::pack::Pack;
-use crate::rule::{parse_iso_date, RuleOptions};
+use crate::rule::RuleOptions;
 use crate::rules;
 use crate::settings::{PackSet, RuleSetting, Settings};
 
@@ -113,7 +114,7 @@ pub struct ConfigFile {
     /// `auto`, `nl` or `en`.
     pub language: Option<LanguageSetting>,
     /// The document's date, `YYYY-MM-DD`.
-    pub document_date: Option<Spanned<String>>,
+    pub document_date: Option<Spanned<DocumentDate>>,
     /// The document profile (`legal-act`, `council-conclusions`, …) instead of detecting it.
     pub profile: Option<Profile>,
     pub rules: Option<RulesConfig>,
@@ -162,7 +163,7 @@ pub struct Override {
     /// Globs, relative to the configuration file's directory.
     pub files: Vec<Spanned<String>>,
     pub language: Option<LanguageSetting>,
-    pub document_date: Option<Spanned<String>>,
+    pub document_date: Option<Spanned<DocumentDate>>,
     pub profile: Option<Profile>,
     pub rules: Option<RulesConfig>,
 }
@@ -209,7 +210,7 @@ pub struct CliSettings {
     pub select: Option<Vec<String>>,
     pub ignore: Vec<String>,
     pub language: Option<LanguageSetting>,
-    pub document_date: Option<String>,
+    pub document_date: Option<chrono::NaiveDate>,
     pub profile: Option<Profile>,
 }
 
@@ -218,11 +219,6 @@ impl CliSettings {
     pub fn validate(&self) -> Result<(), String> {
         for s in self.select.iter().flatten().chain(&self.ignore) {
             rules::resolve_selector(s)?;
-        }
-        if let Some(d) = &self.document_date {
-            if parse_iso_date(d).is_none() {
-                return Err(format!("invalid document date `{d}` (expected YYYY-MM-DD)"));
-            }
         }
         Ok(())
     }
@@ -314,19 +310,6 @@ impl Config {
             }
             Ok(())
         };
-        let check_date = |d: &Option<Spanned<String>>| -> Result<(), ConfigError> {
-            match d {
-                Some(d) if parse_iso_date(d.get_ref()).is_none() => Err(err_at(
-                    d.span().start,
-                    format!(
-                        "invalid document-date `{}` (expected YYYY-MM-DD)",
-                        d.get_ref()
-                    ),
-                )),
-                _ => Ok(()),
-            }
-        };
-        check_date(&file.document_date)?;
         let mut suppressions = Vec::new();
         for e in &file.suppress {
             let codes = rules::resolve_selector(e.rule.get_ref())
@@ -369,7 +352,6 @@ impl Config {
             check_rules(rules)?;
         }
         for o in &file.overrides {
-            check_date(&o.document_date)?;
             if let Some(rules) = &o.rules {
                 check_rules(rules)?;
             }
@@ -548,7 +530,7 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
     let mut options: BTreeMap<&'static str, RuleOptions> = BTreeMap::new();
 
     let mut apply = |lang: Option<LanguageSetting>,
-                     date: &Option<Spanned<String>>,
+                     date: &Option<Spanned<DocumentDate>>,
                      prof: Option<Profile>,
                      rules: Option<&RulesConfig>| {
         if lang.is_some() {
@@ -558,7 +540,7 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
             profile = prof;
         }
         if let Some(d) = date {
-            document_date = Some(d.get_ref().clone());
+            document_date = Some(d.get_ref().0);
         }
         let Some(rules) = rules else { return };
         if let Some(s) = &rules.select {
@@ -594,7 +576,7 @@ pub fn resolve(config: Option<&Config>, file: &Path, cli: &CliSettings) -> Setti
         language = cli.language;
     }
     if cli.document_date.is_some() {
-        document_date = cli.document_date.clone();
+        document_date = cli.document_date;
     }
     let document_date_forced = cli.document_date.is_some();
     if cli.profile.is_some() {
@@ -763,7 +745,7 @@ impl ShownSettings {
             path: path.to_string(),
             config: config.map(|c| c.path.display().to_string()),
             language: settings.language.map_or("auto", Language::code).to_string(),
-            document_date: settings.document_date.clone(),
+            document_date: settings.document_date.map(crate::iso_date::format),
             profile: settings.profile,
             pack_additions,
             rules: settings
@@ -830,7 +812,7 @@ mod tests {
             Path::new("dir/a.txt"),
             &CliSettings::default(),
         );
-        assert_eq!(txt.document_date.as_deref(), Some("2020-12-09"));
+        assert_eq!(txt.document_date, crate::iso_date::parse("2020-12-09"));
         assert_eq!(txt.language, None);
         assert_eq!(txt.level("PLX002"), Some(Level::Error));
         assert_eq!(txt.level("PLX001"), None);
@@ -850,14 +832,14 @@ mod tests {
             select: Some(vec!["PLX001".into()]),
             ignore: vec![],
             language: Some(LanguageSetting::Fixed(Language::Nl)),
-            document_date: Some("2021-01-01".into()),
+            document_date: crate::iso_date::parse("2021-01-01"),
             profile: None,
         };
         // The CLI select replaces; the config's ignore still applies.
         let s = resolve(Some(&config), Path::new("dir/a.txt"), &cli);
         assert!(s.rules.is_empty());
         assert_eq!(s.language, Some(Language::Nl));
-        assert_eq!(s.document_date.as_deref(), Some("2021-01-01"));
+        assert_eq!(s.document_date, crate::iso_date::parse("2021-01-01"));
     }
 
     #[test]

@@ -24,12 +24,7 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
         let Some(setting) = settings.rules.get(meta.code) else {
             continue;
         };
-        let mut cx = Context::new(meta, setting.options.as_ref(), pack)
-            .with_document_date(
-                settings.document_date.as_deref(),
-                settings.document_date_forced,
-            )
-            .with_profile(settings.profile);
+        let mut cx = rule_context(meta, settings, pack);
         rule.check(doc, &mut cx);
         for mut finding in cx.into_findings() {
             finding.code = meta.code;
@@ -55,6 +50,23 @@ pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
     sort_findings(&mut findings);
     findings.dedup();
     findings
+}
+
+/// The context a rule runs in: its configured options, the pack, the document date and
+/// the profile from the settings. Reporters that show what a rule computed (the HTML
+/// report's commitment register) read the rule's settings through it too.
+pub fn rule_context<'a>(
+    meta: &'static crate::rule::RuleMeta,
+    settings: &'a Settings,
+    pack: &'a crate::pack::Pack,
+) -> Context<'a> {
+    let options = settings
+        .rules
+        .get(meta.code)
+        .and_then(|s| s.options.as_ref());
+    Context::new(meta, options, pack)
+        .with_document_date(settings.document_date, settings.document_date_forced)
+        .with_profile(settings.profile)
 }
 
 /// The contract's order within one file: byte offset, then code.
@@ -147,8 +159,11 @@ mod tests {
     fn rules_read_the_document_date_from_their_context() {
         let pack = Pack::builtin(Language::Nl);
         let cx = Context::new(&UnusedSuppression::META, None, pack)
-            .with_document_date(Some("2020-12-09"), false);
-        assert_eq!(cx.document_date(), Some("2020-12-09"));
+            .with_document_date(crate::iso_date::parse("2020-12-09"), false);
+        assert_eq!(
+            cx.document_date(),
+            chrono::NaiveDate::from_ymd_opt(2020, 12, 9)
+        );
         assert_eq!(cx.document_date_ymd(), Some((2020, 12, 9)));
         assert_eq!(
             crate::rules::parse_iso_date("2024-02-29"),

@@ -81,7 +81,7 @@ pub struct Context<'a> {
     meta: &'static RuleMeta,
     options: Option<&'a RuleOptions>,
     pack: &'a crate::pack::Pack,
-    document_date: Option<&'a str>,
+    document_date: Option<chrono::NaiveDate>,
     document_date_forced: bool,
     profile: Option<Profile>,
     findings: Vec<Finding>,
@@ -109,7 +109,7 @@ impl<'a> Context<'a> {
     /// may look for one in the text.
     /// The document date from the settings; `forced` when it was given on the command
     /// line, where it wins over a date the text states.
-    pub fn with_document_date(mut self, date: Option<&'a str>, forced: bool) -> Self {
+    pub fn with_document_date(mut self, date: Option<chrono::NaiveDate>, forced: bool) -> Self {
         self.document_date_forced = forced && date.is_some();
         self.document_date = date;
         self
@@ -134,13 +134,15 @@ impl<'a> Context<'a> {
         self.document_date_forced
     }
 
-    pub fn document_date(&self) -> Option<&str> {
+    pub fn document_date(&self) -> Option<chrono::NaiveDate> {
         self.document_date
     }
 
     /// The configured document date as (year, month, day), if any.
     pub fn document_date_ymd(&self) -> Option<(i32, u32, u32)> {
-        parse_iso_date(self.document_date?)
+        use chrono::Datelike;
+        let d = self.document_date?;
+        Some((d.year(), d.month(), d.day()))
     }
 
     /// The language pack of the document being checked (built-in merged with config).
@@ -273,11 +275,6 @@ macro_rules! declare_rule {
 /// Parse an ISO date `YYYY-MM-DD` that exists in the Gregorian calendar.
 pub fn parse_iso_date(s: &str) -> Option<(i32, u32, u32)> {
     use chrono::Datelike;
-    // Exactly YYYY-MM-DD: chrono alone would also take "2023-2-1".
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let d = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()?;
+    let d = crate::iso_date::parse(s)?;
     Some((d.year(), d.month(), d.day()))
 }

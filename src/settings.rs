@@ -29,7 +29,7 @@ pub struct Settings {
     /// Forced language; `None` detects it.
     pub language: Option<Language>,
     /// The document's date (ISO), for rules such as past-deadline.
-    pub document_date: Option<String>,
+    pub document_date: Option<chrono::NaiveDate>,
     /// The date was given on the command line: it wins over a date the text states.
     /// (A configured date only fills in for a text that states none.)
     pub document_date_forced: bool,

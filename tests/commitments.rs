@@ -112,7 +112,8 @@ fn document_date_option_decides_past_deadlines() {
     policylint::rules::commitments::PastDeadline.check(&doc, &mut cx);
     assert_eq!(cx.into_findings().len(), 1);
     // Through the configuration's document-date.
-    let mut cx = Context::new(meta, None, pack).with_document_date(Some("2021-06-01"), false);
+    let mut cx = Context::new(meta, None, pack)
+        .with_document_date(chrono::NaiveDate::from_ymd_opt(2021, 6, 1), false);
     policylint::rules::commitments::PastDeadline.check(&doc, &mut cx);
     assert_eq!(cx.into_findings().len(), 1);
     // A dateline in the text wins over the configuration.
@@ -120,7 +121,8 @@ fn document_date_option_decides_past_deadlines() {
         "y.txt",
         "Brussel, 9.12.2020\n\nMededeling.\n\nDe Commissie zal uiterlijk in maart 2021 een verslag indienen.\n",
     );
-    let mut cx = Context::new(meta, None, pack).with_document_date(Some("2021-06-01"), false);
+    let mut cx = Context::new(meta, None, pack)
+        .with_document_date(chrono::NaiveDate::from_ymd_opt(2021, 6, 1), false);
     policylint::rules::commitments::PastDeadline.check(&dated, &mut cx);
     assert!(cx.into_findings().is_empty());
 }

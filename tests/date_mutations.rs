@@ -42,8 +42,8 @@ fn targets(doc: &Document) -> Vec<Target> {
                 continue;
             }
             out.push(Target {
-                day: text.source_span(d.start, d.start + digits),
-                date: text.source_span(d.start, d.end),
+                day: text.source_span((d.start..d.start + digits).into()),
+                date: text.source_span((d.start..d.end).into()),
                 month: d.month,
                 year,
                 weekday: iso_weekday(date),

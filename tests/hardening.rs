@@ -300,28 +300,11 @@ fn fuzz_findings_stay_fixed() {
         .collect();
     files.sort();
     assert!(!files.is_empty());
-    let settings = policylint::engine::Settings::default();
     for p in files {
         let bytes = std::fs::read(&p).unwrap();
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         let t = std::time::Instant::now();
-        if let Ok(doc) = policylint::document::load::load(&name, &bytes, None) {
-            let findings = policylint::engine::lint(&doc, &settings);
-            let report = policylint::report::RunReport {
-                files: vec![policylint::report::FileReport {
-                    source: doc.source,
-                    findings,
-                }],
-                errors: vec![],
-            };
-            let mut out = Vec::new();
-            let expand = policylint::report::human::HumanOptions {
-                color: false,
-                expand: true,
-            };
-            policylint::report::write(policylint::report::Format::Human, &report, &mut out, expand)
-                .unwrap();
-        }
+        policylint::pipeline::run(&name, &bytes).unwrap();
         // Debug build, loaded machine: generous, but far below a hang.
         assert!(t.elapsed().as_secs() < 20, "{name}: {:?}", t.elapsed());
     }

@@ -41,7 +41,7 @@ fn without_sentences(name: &str, text: &str, needle: &str) -> String {
         if doc.sentence_text(s).to_lowercase().contains(needle) {
             for run in doc.paragraphs[s.paragraph]
                 .text
-                .source_spans(s.start, s.end)
+                .source_spans((s.start..s.end).into())
             {
                 for b in &mut bytes[run.start..run.end] {
                     if *b != b'\n' {

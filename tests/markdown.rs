@@ -37,9 +37,9 @@ fn check_spans(doc: &Document) {
             match (start, word_char) {
                 (None, true) => start = Some(i),
                 (Some(b), false) => {
-                    let span = t.source_span(b, i);
+                    let span = t.source_span((b..i).into());
                     ok(span, what);
-                    let spans = t.source_spans(b, i);
+                    let spans = t.source_spans((b..i).into());
                     // A word made of verbatim pieces maps to exactly those characters.
                     if spans.len() == 1 && spans[0].len() == i - b {
                         assert_eq!(
@@ -189,7 +189,7 @@ fn seed_004_golden() {
     let at = s
         .find("na 21 december 2020 (wanneer")
         .expect("the item runs on");
-    let span = broken.source_span(at, at + "na 21 december 2020".len());
+    let span = broken.source_span((at..at + "na 21 december 2020".len()).into());
     assert_eq!(doc.line_of(span.start), 22);
     assert_eq!(doc.line_of(span.end), 24);
     assert!(s.ends_with("die in 2021 zal worden gepresenteerd."));

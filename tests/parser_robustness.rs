@@ -22,7 +22,7 @@ fn check(doc: &Document) {
     }
     for (_, text) in doc.texts() {
         assert!(ok(text.span()));
-        for sp in text.source_spans(0, text.len()) {
+        for sp in text.source_spans((0..text.len()).into()) {
             assert!(ok(sp));
         }
     }

@@ -1027,7 +1027,7 @@ impl Builder {
         let plain = inline.plain.as_str();
         let lead = plain.len() - plain.trim_start().len();
         let label = plain.get(lead..lead + len)?;
-        let span = inline.text(self.src(), lead).source_span(0, len);
+        let span = inline.text(self.src(), lead).source_span((0..len).into());
         (self.src().get(span.start..span.end) == Some(label)).then_some(span)
     }
 
@@ -1350,7 +1350,7 @@ mod tests {
         let p = &doc.paragraphs[0].text;
         assert_eq!(p.as_str(), "Some bold and a link & more.");
         let at = p.as_str().find("link").unwrap();
-        let span = p.source_span(at, at + 4);
+        let span = p.source_span((at..at + 4).into());
         assert_eq!(&src[span.start..span.end], "link");
         assert_eq!(doc.links.len(), 1);
         assert_eq!(doc.links[0].text, "a link");

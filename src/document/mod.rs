@@ -24,7 +24,7 @@ use serde::Serialize;
 
 use crate::lang::Language;
 pub use crate::source::{SourceFile, Span};
-pub use text::Text;
+pub use text::{Text, TextRange};
 
 /// Where the text came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -134,7 +134,7 @@ impl Document {
     pub fn sentence_span(&self, s: &Sentence) -> Span {
         self.paragraphs[s.paragraph]
             .text
-            .source_span(s.start, s.end)
+            .source_span((s.start..s.end).into())
     }
 
     /// Sentences of one paragraph.

@@ -12,6 +12,7 @@ use std::collections::HashSet;
 use super::inline::{glued_markers, heading_number, inline_footnote_label, point_label, Label};
 use super::lines::{classify_all, Line, LineKind, SEPARATOR_MIN};
 use super::*;
+use crate::pack::{FromPack, Pack};
 
 /// Parse PDF-extracted text into a document.
 pub fn parse(source: SourceFile, language: Option<Language>) -> Document {
@@ -89,18 +90,28 @@ struct HeadingBuilder {
     all_caps: bool,
 }
 
-struct Builder<'a> {
-    text: &'a str,
-    lines: &'a [Line],
-    lang: Language,
+/// Measured once over all lines before the walk: the layout's geometry.
+struct Geometry {
     /// Index of the next non-blank line after each line.
     next_content: Vec<Option<usize>>,
     body_width: usize,
     double_spaced: bool,
     min_separator: usize,
-    vocabulary: Vocabulary<'a>,
-    box_titles: Vec<String>,
+}
 
+/// Where the walk is: the page, and the previous non-blank line.
+#[derive(Default)]
+struct Cursor {
+    page: usize,
+    page_break_pending: bool,
+    /// The previous non-blank line, and whether it was a footnote reference.
+    prev: Option<Line>,
+    prev_was_ref: bool,
+}
+
+/// The footnote phase: which zone the walk is in and how the references and
+/// definitions read so far are numbered.
+struct NoteState {
     zone: Zone,
     /// A definition label seen, its text not yet: (number, label span).
     pending_label: Option<(u32, Span)>,
@@ -112,19 +123,25 @@ struct Builder<'a> {
     last_ref: u32,
     last_def: u32,
     defined: HashSet<u32>,
-    referenced: HashSet<u32>,
+}
 
-    page: usize,
-    page_break_pending: bool,
-    para: Option<ParaBuilder>,
-    heading: Option<HeadingBuilder>,
-    boxed: Option<BoxState>,
-    /// The previous non-blank line, and whether it was a footnote reference.
-    prev: Option<Line>,
-    prev_was_ref: bool,
-    /// Whether the last block was a bullet whose glyph was lost.
-    in_lost_bullets: bool,
-    /// Last value per scheme of the open lists: (arabic, alpha, roman).
+impl Default for NoteState {
+    fn default() -> Self {
+        NoteState {
+            zone: Zone::Body,
+            pending_label: None,
+            current_def: None,
+            continuation: false,
+            last_ref: 0,
+            last_def: 0,
+            defined: HashSet::new(),
+        }
+    }
+}
+
+/// The point phase: last value per scheme of the open lists.
+#[derive(Default)]
+struct Numbering {
     last_arabic: u32,
     /// The arabic value accepted before `last_arabic`: one wrong label must not make
     /// every later label implausible.
@@ -133,10 +150,37 @@ struct Builder<'a> {
     last_roman: u32,
     /// A heading came after the last point (lists under it start at depth 1).
     heading_since_point: bool,
-    /// The current footnote block began with text spliced into the body.
-    spliced: bool,
+}
+
+/// What the phases of a text line decide before anything is emitted.
+struct LineAt<'l> {
+    line: &'l Line,
+    /// The line opens a page.
+    page_start: bool,
+    /// A blank line came before it.
+    prev_blank: bool,
+}
+
+struct Builder<'a> {
+    text: &'a str,
+    lines: &'a [Line],
+    /// The pack's default for a line-end hyphen the vocabulary does not settle.
+    drop_hyphen: bool,
+    geometry: Geometry,
+    vocabulary: Vocabulary<'a>,
+    box_titles: Vec<String>,
     /// What the layout pass decided for some lines (furniture, footnote blocks).
     marks: &'a std::collections::HashMap<usize, super::layout::Mark>,
+
+    cursor: Cursor,
+    notes: NoteState,
+    numbering: Numbering,
+    /// The open blocks: a paragraph, a heading, a box.
+    para: Option<ParaBuilder>,
+    heading: Option<HeadingBuilder>,
+    boxed: Option<BoxState>,
+    /// Whether the last block was a bullet whose glyph was lost.
+    in_lost_bullets: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -187,36 +231,25 @@ impl<'a> Builder<'a> {
         Builder {
             text,
             lines,
-            lang,
-            next_content,
-            body_width,
-            double_spaced,
-            min_separator,
+            drop_hyphen: crate::pack::Pack::builtin(lang)
+                .compiled::<LineWords>()
+                .drop_unknown_hyphen,
+            geometry: Geometry {
+                next_content,
+                body_width,
+                double_spaced,
+                min_separator,
+            },
             vocabulary,
             box_titles,
-            zone: Zone::Body,
-            pending_label: None,
-            current_def: None,
-            continuation: false,
-            last_ref: 0,
-            last_def: 0,
-            defined: HashSet::new(),
-            referenced: HashSet::new(),
-            page: 0,
-            page_break_pending: false,
+            marks: &NO_MARKS,
+            cursor: Cursor::default(),
+            notes: NoteState::default(),
+            numbering: Numbering::default(),
             para: None,
             heading: None,
             boxed: None,
-            prev: None,
-            prev_was_ref: false,
             in_lost_bullets: false,
-            last_arabic: 0,
-            arabic_before: 0,
-            last_alpha: 0,
-            last_roman: 0,
-            heading_since_point: false,
-            spliced: false,
-            marks: &NO_MARKS,
         }
     }
 
@@ -225,7 +258,7 @@ impl<'a> Builder<'a> {
     }
 
     fn next_line(&self, l: &Line) -> Option<&'a Line> {
-        self.next_content[l.index].map(|i| &self.lines[i])
+        self.geometry.next_content[l.index].map(|i| &self.lines[i])
     }
 
     fn run(&mut self, doc: &mut Document) {
@@ -239,7 +272,7 @@ impl<'a> Builder<'a> {
         for line in self.lines {
             let line = *line;
             if line.kind == LineKind::Blank {
-                if !self.double_spaced && !prev_blank && self.zone == Zone::Body {
+                if !self.geometry.double_spaced && !prev_blank && self.notes.zone == Zone::Body {
                     // Plain text: a blank line ends the paragraph, a box and a heading.
                     self.flush_para(doc);
                     self.close_box(doc);
@@ -249,7 +282,7 @@ impl<'a> Builder<'a> {
                 continue;
             }
             if line.form_feed {
-                self.page_break_pending = true;
+                self.cursor.page_break_pending = true;
             }
             if let Some(mark) = self.marks.get(&line.index) {
                 // Furniture and footnote blocks found by the layout pass are not text;
@@ -261,7 +294,7 @@ impl<'a> Builder<'a> {
                     });
                     if page_break {
                         self.end_zone();
-                        self.page_break_pending = true;
+                        self.cursor.page_break_pending = true;
                     }
                 }
                 if !matches!(mark, super::layout::Mark::NotPageNumber(_)) {
@@ -269,8 +302,8 @@ impl<'a> Builder<'a> {
                 }
             }
             let was_ref = self.step(doc, &line, prev_blank);
-            self.prev = Some(line);
-            self.prev_was_ref = was_ref;
+            self.cursor.prev = Some(line);
+            self.cursor.prev_was_ref = was_ref;
             prev_blank = false;
         }
         self.flush_para(doc);
@@ -293,15 +326,15 @@ impl<'a> Builder<'a> {
             number: None,
             span: Span::new(at, self.text.len()),
         });
-        self.page = doc.pages.len() - 1;
+        self.cursor.page = doc.pages.len() - 1;
         self.end_zone();
     }
 
     fn end_zone(&mut self) {
-        self.zone = Zone::Body;
-        self.pending_label = None;
-        self.current_def = None;
-        self.continuation = false;
+        self.notes.zone = Zone::Body;
+        self.notes.pending_label = None;
+        self.notes.current_def = None;
+        self.notes.continuation = false;
     }
 
     /// Process one non-blank line; returns true when it was a footnote reference.
@@ -315,17 +348,16 @@ impl<'a> Builder<'a> {
                         span: line.span,
                     });
                     self.heading = None;
-                    let continuation = n * 10 >= self.min_separator * 18;
-                    self.zone = Zone::Notes;
-                    self.spliced = false;
-                    self.pending_label = None;
-                    self.current_def = if continuation {
+                    let continuation = n * 10 >= self.geometry.min_separator * 18;
+                    self.notes.zone = Zone::Notes;
+                    self.notes.pending_label = None;
+                    self.notes.current_def = if continuation {
                         doc.footnote_defs.len().checked_sub(1)
                     } else {
                         None
                     };
-                    self.continuation = continuation;
-                } else if self.zone == Zone::Body {
+                    self.notes.continuation = continuation;
+                } else if self.notes.zone == Zone::Body {
                     let before_page_number = self.next_line(line).is_some_and(|n| {
                         matches!(
                             n.kind,
@@ -359,7 +391,7 @@ impl<'a> Builder<'a> {
                     p.number = Some(n);
                 }
                 self.end_zone();
-                self.page_break_pending = true;
+                self.cursor.page_break_pending = true;
                 false
             }
             LineKind::Footer(n) => {
@@ -371,10 +403,10 @@ impl<'a> Builder<'a> {
                     p.number = Some(n);
                 }
                 self.end_zone();
-                self.page_break_pending = true;
+                self.cursor.page_break_pending = true;
                 false
             }
-            LineKind::Url if self.zone == Zone::Notes || self.prev_is_url_or_note(doc) => {
+            LineKind::Url if self.notes.zone == Zone::Notes || self.prev_is_url_or_note(doc) => {
                 doc.furniture.push(Furniture {
                     kind: FurnitureKind::LinkAnnotation,
                     span: line.content,
@@ -390,7 +422,7 @@ impl<'a> Builder<'a> {
     }
 
     fn prev_is_url_or_note(&self, doc: &Document) -> bool {
-        self.prev.is_some_and(|p| {
+        self.cursor.prev.is_some_and(|p| {
             doc.furniture
                 .last()
                 .is_some_and(|f| f.kind == FurnitureKind::LinkAnnotation && f.span == p.content)
@@ -398,17 +430,18 @@ impl<'a> Builder<'a> {
     }
 
     fn lone_number(&mut self, doc: &mut Document, line: &Line, n: u32) -> bool {
-        let is_label_candidate = (!self.defined.contains(&n) && n <= self.last_ref && n > 0)
-            || (n == self.last_def + 1 && self.zone == Zone::Notes);
-        if self.zone == Zone::Notes {
+        let is_label_candidate =
+            (!self.notes.defined.contains(&n) && n <= self.notes.last_ref && n > 0)
+                || (n == self.notes.last_def + 1 && self.notes.zone == Zone::Notes);
+        if self.notes.zone == Zone::Notes {
             if is_label_candidate {
-                self.pending_label = Some((n, line.content));
-                self.current_def = None;
-                self.continuation = false;
+                self.notes.pending_label = Some((n, line.content));
+                self.notes.current_def = None;
+                self.notes.continuation = false;
                 return false;
             }
-            if let Some(d) = self.current_def {
-                let prev = self.prev;
+            if let Some(d) = self.notes.current_def {
+                let prev = self.cursor.prev;
                 append_line(
                     &mut doc.footnote_defs[d].text,
                     self.text,
@@ -416,7 +449,7 @@ impl<'a> Builder<'a> {
                     line,
                     false,
                     &self.vocabulary,
-                    self.lang,
+                    self.drop_hyphen,
                 );
                 doc.footnote_defs[d].span = doc.footnote_defs[d].span.cover(line.content);
                 return false;
@@ -427,20 +460,19 @@ impl<'a> Builder<'a> {
             });
             return false;
         }
-        let prev_glued = self
-            .prev
-            .is_some_and(|p| p.kind == LineKind::Text && p.trailing == 0 && !self.prev_was_ref);
-        let is_reference = prev_glued || n == self.last_ref + 1 || !is_label_candidate;
+        let prev_glued = self.cursor.prev.is_some_and(|p| {
+            p.kind == LineKind::Text && p.trailing == 0 && !self.cursor.prev_was_ref
+        });
+        let is_reference = prev_glued || n == self.notes.last_ref + 1 || !is_label_candidate;
         if is_reference {
             doc.footnote_refs.push(FootnoteRef {
                 span: line.content,
                 label: n.to_string(),
                 number: Some(n),
                 style: RefStyle::LoneLine,
-                page: self.page,
+                page: self.cursor.page,
             });
-            self.last_ref = self.last_ref.max(n);
-            self.referenced.insert(n);
+            self.notes.last_ref = self.notes.last_ref.max(n);
             if let Some(p) = self.para.as_mut() {
                 p.after_ref = true;
             }
@@ -452,16 +484,16 @@ impl<'a> Builder<'a> {
             true
         } else {
             // A definition label with no separator before it: a footnote block starts.
-            self.zone = Zone::Notes;
-            self.pending_label = Some((n, line.content));
-            self.current_def = None;
+            self.notes.zone = Zone::Notes;
+            self.notes.pending_label = Some((n, line.content));
+            self.notes.current_def = None;
             false
         }
     }
 
     fn note_line(&mut self, doc: &mut Document, line: &Line) {
         let content = self.content(line);
-        if let Some((n, label_span)) = self.pending_label.take() {
+        if let Some((n, label_span)) = self.notes.pending_label.take() {
             self.start_def(doc, Some((n, label_span)), line.content, line);
             return;
         }
@@ -472,11 +504,11 @@ impl<'a> Builder<'a> {
         }
         if line.indent == 0 {
             if let Some((n, label_len, consumed, spaces)) = inline_footnote_label(content) {
-                let plausible = n == self.last_def + 1
+                let plausible = n == self.notes.last_def + 1
                     || (spaces >= 2
-                        && n <= self.last_ref
-                        && !self.defined.contains(&n)
-                        && n > self.last_def);
+                        && n <= self.notes.last_ref
+                        && !self.notes.defined.contains(&n)
+                        && n > self.notes.last_def);
                 if plausible {
                     let label_span = Span::new(line.content.start, line.content.start + label_len);
                     let text_span = Span::new(line.content.start + consumed, line.content.end);
@@ -485,9 +517,9 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        match self.current_def {
+        match self.notes.current_def {
             Some(d) => {
-                let prev = self.prev;
+                let prev = self.cursor.prev;
                 let def = &mut doc.footnote_defs[d];
                 append_line(
                     &mut def.text,
@@ -496,7 +528,7 @@ impl<'a> Builder<'a> {
                     line,
                     false,
                     &self.vocabulary,
-                    self.lang,
+                    self.drop_hyphen,
                 );
                 def.span = def.span.cover(line.content);
             }
@@ -511,13 +543,13 @@ impl<'a> Builder<'a> {
         text_span: Span,
         line: &Line,
     ) {
-        let in_body = self.zone == Zone::Body;
-        self.zone = Zone::Notes;
-        self.continuation = false;
+        let in_body = self.notes.zone == Zone::Body;
+        self.notes.zone = Zone::Notes;
+        self.notes.continuation = false;
         let (number, label_span) = match label {
             Some((n, s)) => {
-                self.defined.insert(n);
-                self.last_def = n;
+                self.notes.defined.insert(n);
+                self.notes.last_def = n;
                 (Some(n), Some(s))
             }
             None => (None, None),
@@ -529,163 +561,219 @@ impl<'a> Builder<'a> {
             label_span,
             number,
             text: Text::from_source(self.text, text_span),
-            page: self.page,
+            page: self.cursor.page,
             in_body,
         });
-        self.current_def = Some(doc.footnote_defs.len() - 1);
+        self.notes.current_def = Some(doc.footnote_defs.len() - 1);
     }
 
+    /// A text line, in phases: classify it (does it open a page?), let the footnote
+    /// zone, a box, a spliced footnote, an open heading, a label or a bullet claim it,
+    /// else continue or start a paragraph.
     fn text_line(&mut self, doc: &mut Document, line: &Line, prev_blank: bool) {
-        let first_line = self.prev.is_none();
-        // The text right after a lone number (a reference's fragment or a definition's
-        // text) starts with a space too, without opening a page; so do the items of a
-        // box whose bullet glyphs became spaces.
+        let page_start = self.opens_page(line, prev_blank);
+        if page_start {
+            self.cursor.page_break_pending = false;
+            self.new_page(doc, line.span.start);
+        }
+        if self.notes.zone == Zone::Notes {
+            self.note_line(doc, line);
+            return;
+        }
+        let at = LineAt {
+            line,
+            page_start,
+            prev_blank,
+        };
+        let claimed = self.box_title(doc, line)
+            || (self.boxed.is_some() && self.box_line(doc, line, page_start, prev_blank))
+            || self.spliced_note(doc, &at)
+            || self.heading_goes_on(doc, line)
+            || self.label_line(doc, &at)
+            || self.bullet_line(doc, &at);
+        if !claimed {
+            self.paragraph_line(doc, &at);
+        }
+    }
+
+    /// Classify: whether a text line opens a page. A page break was announced, or (in
+    /// the extractor convention) the line starts with one space right after another
+    /// line. The text right after a lone number (a reference's fragment or a
+    /// definition's text) starts with a space too, without opening a page; so do the
+    /// items of a box whose bullet glyphs became spaces.
+    fn opens_page(&self, line: &Line, prev_blank: bool) -> bool {
+        let first_line = self.cursor.prev.is_none();
         let after_number = self
+            .cursor
             .prev
             .is_some_and(|p| matches!(p.kind, LineKind::LoneNumber(_)));
         let in_space_box = self
             .boxed
             .as_ref()
             .is_some_and(|b| b.style == Some(ItemStyle::Space));
-        let page_start = self.page_break_pending
-            || (self.double_spaced
+        self.cursor.page_break_pending
+            || (self.geometry.double_spaced
                 && line.indent == 1
                 && !prev_blank
                 && !after_number
                 && !in_space_box
-                && !first_line);
-        if page_start {
-            self.page_break_pending = false;
-            self.new_page(doc, line.span.start);
-        }
-        if self.zone == Zone::Notes {
-            self.note_line(doc, line);
-            return;
-        }
+                && !first_line)
+    }
+
+    /// A key-action box title opens a box.
+    fn box_title(&mut self, doc: &mut Document, line: &Line) -> bool {
         let content = self.content(line);
-
-        // A key-action box title.
-        if self.is_box_title(content) {
-            self.close_box(doc);
-            self.heading = None;
-            let title = content.trim_end_matches([':', ' ']).to_string();
-            doc.boxes.push(KeyActionBox {
-                span: line.content,
-                title,
-                title_span: line.content,
-                frames: Vec::new(),
-                items: Vec::new(),
-            });
-            self.boxed = Some(BoxState {
-                index: doc.boxes.len() - 1,
-                style: None,
-                item: None,
-                last: None,
-            });
-            return;
+        if !self.is_box_title(content) {
+            return false;
         }
-        if self.boxed.is_some() && self.box_line(doc, line, page_start, prev_blank) {
-            return;
-        }
+        self.close_box(doc);
+        self.heading = None;
+        let title = content.trim_end_matches([':', ' ']).to_string();
+        doc.boxes.push(KeyActionBox {
+            span: line.content,
+            title,
+            title_span: line.content,
+            frames: Vec::new(),
+            items: Vec::new(),
+        });
+        self.boxed = Some(BoxState {
+            index: doc.boxes.len() - 1,
+            style: None,
+            item: None,
+            last: None,
+        });
+        true
+    }
 
-        // Two leading spaces: footnote text spliced into the body, or the gap of a
-        // dropped superscript.
-        if line.indent == 2 && !page_start {
-            let prev_glued = self
-                .prev
-                .is_some_and(|p| p.kind == LineKind::Text && p.trailing == 0);
-            let lower = content.chars().next().is_some_and(char::is_lowercase);
-            if prev_glued && lower && !self.prev_was_ref {
-                doc.dropped_refs
-                    .push(Span::new(line.span.start, line.content.start));
-            } else {
-                self.start_def(doc, None, line.content, line);
-                return;
-            }
+    /// Two leading spaces: footnote text spliced into the body (claimed: it starts a
+    /// definition), or the gap of a dropped superscript (recorded; the line goes on).
+    fn spliced_note(&mut self, doc: &mut Document, at: &LineAt<'_>) -> bool {
+        let line = at.line;
+        if line.indent != 2 || at.page_start {
+            return false;
         }
-
-        // Continuation of a multi-line heading.
-        if let Some(h) = self.heading.take() {
-            if self.continues_heading(&h, line) {
-                let hd = &mut doc.headings[h.index];
-                append_line(
-                    &mut hd.title,
-                    self.text,
-                    Some(&h.last),
-                    line,
-                    false,
-                    &self.vocabulary,
-                    self.lang,
-                );
-                hd.span = hd.span.cover(line.content);
-                self.heading = Some(HeadingBuilder { last: *line, ..h });
-                return;
-            }
+        let prev_glued = self
+            .cursor
+            .prev
+            .is_some_and(|p| p.kind == LineKind::Text && p.trailing == 0);
+        let lower = self
+            .content(line)
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if prev_glued && lower && !self.cursor.prev_was_ref {
+            doc.dropped_refs
+                .push(Span::new(line.span.start, line.content.start));
+            false
+        } else {
+            self.start_def(doc, None, line.content, line);
+            true
         }
+    }
 
+    /// Continuation of a multi-line heading. The open heading ends here either way.
+    fn heading_goes_on(&mut self, doc: &mut Document, line: &Line) -> bool {
+        let Some(h) = self.heading.take() else {
+            return false;
+        };
+        if !self.continues_heading(&h, line) {
+            return false;
+        }
+        let hd = &mut doc.headings[h.index];
+        append_line(
+            &mut hd.title,
+            self.text,
+            Some(&h.last),
+            line,
+            false,
+            &self.vocabulary,
+            self.drop_hyphen,
+        );
+        hd.span = hd.span.cover(line.content);
+        self.heading = Some(HeadingBuilder { last: *line, ..h });
+        true
+    }
+
+    /// At a block boundary (or a page start), a heading or a point label.
+    fn label_line(&mut self, doc: &mut Document, at: &LineAt<'_>) -> bool {
+        let line = at.line;
         let at_boundary = self.para.is_none()
             || self.para_ended()
             || self.para_last_line_short()
             || self
                 .next_line(line)
-                .is_some_and(|n| self.opens_list(n) || (page_start && self.is_label_line(n)));
-        if at_boundary || page_start {
-            if self.try_heading(doc, line) {
-                return;
-            }
-            if self.try_point(doc, line) {
-                return;
-            }
-        }
+                .is_some_and(|n| self.opens_list(n) || (at.page_start && self.is_label_line(n)));
+        (at_boundary || at.page_start) && (self.try_heading(doc, line) || self.try_point(doc, line))
+    }
+
+    /// A bullet: with its glyph, or with the glyph become one leading space after a
+    /// blank line in a list context (after a lead-in or another such bullet).
+    fn bullet_line(&mut self, doc: &mut Document, at: &LineAt<'_>) -> bool {
+        let line = at.line;
+        let content = self.content(line);
         if let Some(g) = bullet_glyph(content) {
-            self.flush_para(doc);
             let start = line.content.start + g;
-            doc.bullets.push(Bullet {
-                span: line.content,
-                glyph_lost: false,
-                paragraph: None,
-            });
-            self.begin_para(
-                doc,
-                ParagraphKind::Bullet,
-                Span::new(start, line.content.end),
-                line,
-            );
-            if let Some(p) = self.para.as_mut() {
-                p.bullet = Some(doc.bullets.len() - 1);
-            }
-            return;
+            self.begin_bullet(doc, line, Span::new(start, line.content.end), false);
+            return true;
         }
-        // A bullet whose glyph became a space: one leading space after a blank line,
-        // in a list context (after a lead-in or another such bullet).
-        if line.indent == 1 && prev_blank && !self.prev_was_ref && !page_start {
+        if line.indent == 1 && at.prev_blank && !self.cursor.prev_was_ref && !at.page_start {
             let list_context = self.in_lost_bullets
                 || self
                     .para
                     .as_ref()
                     .is_some_and(|p| p.text.as_str().trim_end().ends_with(':'));
             if list_context && content.chars().next().is_some_and(char::is_uppercase) {
-                self.flush_para(doc);
-                doc.bullets.push(Bullet {
-                    span: line.content,
-                    glyph_lost: true,
-                    paragraph: None,
-                });
-                self.begin_para(doc, ParagraphKind::Bullet, line.content, line);
-                if let Some(p) = self.para.as_mut() {
-                    p.bullet = Some(doc.bullets.len() - 1);
-                }
+                self.begin_bullet(doc, line, line.content, true);
                 self.in_lost_bullets = true;
-                return;
+                return true;
             }
         }
+        false
+    }
 
-        // Plain text: continue the paragraph or start a new one.
-        let starts_new = match &self.para {
+    fn begin_bullet(&mut self, doc: &mut Document, line: &Line, text: Span, glyph_lost: bool) {
+        self.flush_para(doc);
+        doc.bullets.push(Bullet {
+            span: line.content,
+            glyph_lost,
+            paragraph: None,
+        });
+        self.begin_para(doc, ParagraphKind::Bullet, text, line);
+        if let Some(p) = self.para.as_mut() {
+            p.bullet = Some(doc.bullets.len() - 1);
+        }
+    }
+
+    /// Plain text: continue the paragraph or start a new one.
+    fn paragraph_line(&mut self, doc: &mut Document, at: &LineAt<'_>) {
+        let line = at.line;
+        if self.starts_paragraph(line, at.page_start) {
+            self.flush_para(doc);
+            self.in_lost_bullets = false;
+            self.begin_para(doc, ParagraphKind::Plain, line.content, line);
+        } else if let Some(p) = self.para.as_mut() {
+            append_line(
+                &mut p.text,
+                self.text,
+                Some(&p.last),
+                line,
+                p.after_ref,
+                &self.vocabulary,
+                self.drop_hyphen,
+            );
+            p.last = *line;
+            p.after_ref = false;
+        }
+    }
+
+    /// Whether a plain line starts a new paragraph rather than continuing the open one.
+    fn starts_paragraph(&self, line: &Line, page_start: bool) -> bool {
+        let content = self.content(line);
+        match &self.para {
             None => true,
             // Without the PDF convention, blank lines (and labels) separate paragraphs;
             // a page break does when the sentence before it was finished.
-            Some(p) if !self.double_spaced => {
+            Some(p) if !self.geometry.double_spaced => {
                 page_start
                     && text_ends_sentence(p.text.as_str())
                     && content.chars().next().is_some_and(char::is_uppercase)
@@ -698,28 +786,11 @@ impl<'a> Builder<'a> {
                 let last_width = self.text[p.last.content.start..p.last.content.end]
                     .chars()
                     .count();
-                let short = last_width * 10 < self.body_width * 9 || p.last.trailing >= 2;
+                let short = last_width * 10 < self.geometry.body_width * 9 || p.last.trailing >= 2;
                 ended
                     && capital
                     && (short || p.after_ref || page_start && self.page_start_is_block(p))
             }
-        };
-        if starts_new {
-            self.flush_para(doc);
-            self.in_lost_bullets = false;
-            self.begin_para(doc, ParagraphKind::Plain, line.content, line);
-        } else if let Some(p) = self.para.as_mut() {
-            append_line(
-                &mut p.text,
-                self.text,
-                Some(&p.last),
-                line,
-                p.after_ref,
-                &self.vocabulary,
-                self.lang,
-            );
-            p.last = *line;
-            p.after_ref = false;
         }
     }
 
@@ -738,7 +809,7 @@ impl<'a> Builder<'a> {
             p.kind == ParagraphKind::Plain
                 && !p.after_ref
                 && p.last.trailing > 0
-                && w * 10 < self.body_width * 7
+                && w * 10 < self.geometry.body_width * 7
         })
     }
 
@@ -752,7 +823,7 @@ impl<'a> Builder<'a> {
 
     /// An arabic value close to the last accepted one, or to the one before it.
     fn near_arabic(&self, v: u32) -> bool {
-        [self.last_arabic, self.arabic_before]
+        [self.numbering.last_arabic, self.numbering.arabic_before]
             .iter()
             .any(|&last| last > 0 && v + 1 >= last && v <= last + 4)
     }
@@ -879,7 +950,7 @@ impl<'a> Builder<'a> {
                     line,
                     false,
                     &self.vocabulary,
-                    self.lang,
+                    self.drop_hyphen,
                 );
                 item.span = item.span.cover(line.content);
                 bx.span = bx.span.cover(line.content);
@@ -924,7 +995,7 @@ impl<'a> Builder<'a> {
     fn heading_candidate(&self, line: &Line, title: &str, numbered: bool) -> bool {
         let short_colon_title = title.ends_with(':') && title.split_whitespace().count() <= 4;
         // In the PDF convention a line without a trailing space was glued to a reference.
-        let glued = self.double_spaced && line.trailing == 0;
+        let glued = self.geometry.double_spaced && line.trailing == 0;
         if title.is_empty() || (ends_with_punctuation(title) && !short_colon_title) || glued {
             return false;
         }
@@ -982,9 +1053,9 @@ impl<'a> Builder<'a> {
         }
         let before_label = next.is_some_and(|n| self.is_label_line(n));
         let limit = if numbered || before_label {
-            self.body_width + 10
+            self.geometry.body_width + 10
         } else {
-            self.body_width * 8 / 10
+            self.geometry.body_width * 8 / 10
         };
         width <= limit && title.split_whitespace().count() <= 14
     }
@@ -1003,7 +1074,8 @@ impl<'a> Builder<'a> {
             title_start += consumed;
         } else if let Some(l) = point_label(content) {
             // "i) Uitwisseling van informatie": a roman sub-section heading.
-            let letter_continues = l.scheme == Scheme::LowerAlpha && self.last_alpha + 1 == l.value;
+            let letter_continues =
+                l.scheme == Scheme::LowerAlpha && self.numbering.last_alpha + 1 == l.value;
             if (l.ambiguous_roman || l.scheme == Scheme::LowerRoman) && !letter_continues {
                 let title = &content[l.consumed..];
                 if self.heading_candidate(line, title, true) {
@@ -1029,7 +1101,7 @@ impl<'a> Builder<'a> {
         if let Some((num, _)) = &number {
             if level == 2 && !is_all_caps(title) {
                 let value: u32 = num.trim_end_matches('.').parse().unwrap_or(0);
-                if self.last_arabic > 0
+                if self.numbering.last_arabic > 0
                     && self.near_arabic(value)
                     && doc.headings.iter().all(|h| h.level != 2)
                 {
@@ -1055,10 +1127,10 @@ impl<'a> Builder<'a> {
         });
         if level <= 2 {
             // Lettered and roman lists restart under a new section.
-            self.last_roman = 0;
-            self.last_alpha = 0;
+            self.numbering.last_roman = 0;
+            self.numbering.last_alpha = 0;
         }
-        self.heading_since_point = true;
+        self.numbering.heading_since_point = true;
         self.heading = Some(HeadingBuilder {
             index: doc.headings.len() - 1,
             last: *line,
@@ -1077,10 +1149,11 @@ impl<'a> Builder<'a> {
             // near the open lettered list is a letter, even out of sequence.
             let roman = super::inline::roman_value(content[..label.len].trim_matches(['(', ')']))
                 .unwrap_or(1);
-            let roman_continues = self.last_roman > 0 && roman == self.last_roman + 1;
-            let letter_near = self.last_alpha > 0
-                && label.value + 1 >= self.last_alpha
-                && label.value <= self.last_alpha + 3;
+            let roman_continues =
+                self.numbering.last_roman > 0 && roman == self.numbering.last_roman + 1;
+            let letter_near = self.numbering.last_alpha > 0
+                && label.value + 1 >= self.numbering.last_alpha
+                && label.value <= self.numbering.last_alpha + 3;
             if roman_continues || !letter_near {
                 label.scheme = Scheme::LowerRoman;
                 label.value = roman;
@@ -1090,13 +1163,17 @@ impl<'a> Builder<'a> {
             Scheme::Arabic => {
                 let v = label.value;
                 // A first point may be misnumbered; a big first number is not a label.
-                v == 1 || (self.last_arabic == 0 && v <= 5) || self.near_arabic(v)
+                v == 1 || (self.numbering.last_arabic == 0 && v <= 5) || self.near_arabic(v)
             }
             Scheme::LowerAlpha => {
-                label.value == 1 || (self.last_alpha > 0 && label.value <= self.last_alpha + 3)
+                label.value == 1
+                    || (self.numbering.last_alpha > 0
+                        && label.value <= self.numbering.last_alpha + 3)
             }
             Scheme::LowerRoman => {
-                label.value == 1 || (self.last_roman > 0 && label.value <= self.last_roman + 3)
+                label.value == 1
+                    || (self.numbering.last_roman > 0
+                        && label.value <= self.numbering.last_roman + 3)
             }
             Scheme::Dash => true,
             _ => false,
@@ -1107,16 +1184,16 @@ impl<'a> Builder<'a> {
         let depth = self.point_depth(doc, &label);
         match label.scheme {
             Scheme::Arabic => {
-                self.arabic_before = self.last_arabic;
-                self.last_arabic = label.value;
+                self.numbering.arabic_before = self.numbering.last_arabic;
+                self.numbering.last_arabic = label.value;
             }
-            Scheme::LowerAlpha => self.last_alpha = label.value,
-            Scheme::LowerRoman => self.last_roman = label.value,
+            Scheme::LowerAlpha => self.numbering.last_alpha = label.value,
+            Scheme::LowerRoman => self.numbering.last_roman = label.value,
             _ => {}
         }
         self.flush_para(doc);
         self.in_lost_bullets = false;
-        self.heading_since_point = false;
+        self.numbering.heading_since_point = false;
         let label_span = Span::new(line.content.start, line.content.start + label.len);
         let text_span = Span::new(line.content.start + label.consumed, line.content.end);
         doc.points.push(Point {
@@ -1141,7 +1218,7 @@ impl<'a> Builder<'a> {
         let Some(prev) = doc.points.last() else {
             return 1;
         };
-        if self.heading_since_point {
+        if self.numbering.heading_since_point {
             return 1;
         }
         if label.scheme == prev.scheme {
@@ -1169,7 +1246,7 @@ impl<'a> Builder<'a> {
     fn begin_para(&mut self, _doc: &mut Document, kind: ParagraphKind, span: Span, line: &Line) {
         self.para = Some(ParaBuilder {
             text: Text::from_source(self.text, span),
-            page: self.page,
+            page: self.cursor.page,
             kind,
             last: *line,
             after_ref: false,
@@ -1257,7 +1334,7 @@ fn append_line(
     line: &Line,
     after_ref: bool,
     vocabulary: &Vocabulary<'_>,
-    lang: Language,
+    drop_unknown_hyphen: bool,
 ) {
     let content = &source[line.content.start..line.content.end];
     if text.is_empty() {
@@ -1272,7 +1349,7 @@ fn append_line(
         if trailing_space {
             // "immigratie- " + "en asiel…": a suspended compound.
             text.push_synthetic(" ", line.content.start);
-        } else if drop_line_end_hyphen(t, content, vocabulary.words(), lang) {
+        } else if drop_line_end_hyphen(t, content, vocabulary.words(), drop_unknown_hyphen) {
             text.truncate(t.len() - 1);
         }
         text.push_source(source, line.content);
@@ -1292,7 +1369,7 @@ fn drop_line_end_hyphen(
     before: &str,
     after: &str,
     vocabulary: &HashSet<String>,
-    lang: Language,
+    drop_unknown: bool,
 ) -> bool {
     let left: String = before[..before.len() - 1]
         .chars()
@@ -1322,10 +1399,7 @@ fn drop_line_end_hyphen(
     if vowel(left.chars().last()) && vowel(right.chars().next()) {
         return false; // "re-" + "integratie"
     }
-    crate::pack::Pack::builtin(lang)
-        .get("structure.join-line-end-hyphen")
-        .and_then(|v| v.as_bool())
-        .unwrap_or(false)
+    drop_unknown
 }
 
 fn bullet_glyph(content: &str) -> Option<usize> {
@@ -1345,24 +1419,46 @@ fn bullet_glyph(content: &str) -> Option<usize> {
     None
 }
 
-/// The actor of a frame line: "De Commissie zal:" → "De Commissie".
-/// The verbs are those of every pack (`[structure] frame-verbs`): the parser runs before
-/// the language is known.
+/// The words of a pack the text front end reads (`[structure]`).
+pub struct LineWords {
+    /// What follows the actor in a frame line ("De Commissie zal:"), leading space
+    /// included (`frame-verbs`).
+    frame_verbs: Vec<String>,
+    /// A line-end hyphen between two lowercase parts that the document's own words do
+    /// not settle splits one word (`join-line-end-hyphen`).
+    drop_unknown_hyphen: bool,
+}
+
+impl FromPack for LineWords {
+    fn from_pack(pack: &Pack) -> Self {
+        LineWords {
+            frame_verbs: pack.strings("structure.frame-verbs"),
+            drop_unknown_hyphen: pack
+                .get("structure.join-line-end-hyphen")
+                .and_then(toml::Value::as_bool)
+                .unwrap_or(false),
+        }
+    }
+}
+
+/// The actor of a frame line: "De Commissie zal:" → "De Commissie". The verbs of every
+/// pack count, as for box titles.
 pub fn frame_actor(frame: &str) -> Option<String> {
-    static VERBS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        Language::all()
-            .iter()
-            .flat_map(|&l| crate::pack::Pack::builtin(l).strings("structure.frame-verbs"))
-            .filter(|v| !v.is_empty())
-            .collect()
-    });
+    let packs: Vec<_> = Language::all()
+        .iter()
+        .map(|&l| Pack::builtin(l).compiled::<LineWords>())
+        .collect();
+    let verbs: Vec<&[u8]> = packs
+        .iter()
+        .flat_map(|w| w.frame_verbs.iter().map(String::as_bytes))
+        .collect();
     // Search the original text, ASCII-case-insensitively: an offset found in a
     // `to_lowercase()` copy is not an offset into `frame` ("İ" lowercases to 3 bytes).
     let cut = frame.char_indices().map(|(i, _)| i).find(|&i| {
         let rest = &frame.as_bytes()[i..];
-        VERBS
+        verbs
             .iter()
-            .any(|v| rest.len() >= v.len() && rest[..v.len()].eq_ignore_ascii_case(v.as_bytes()))
+            .any(|v| rest.len() >= v.len() && rest[..v.len()].eq_ignore_ascii_case(v))
     })?;
     let actor = frame[..cut].trim();
     (!actor.is_empty() && actor.len() < 120).then(|| actor.to_string())
@@ -1411,7 +1507,7 @@ fn attach_glued_references(doc: &mut Document) {
         // Remove from the back so earlier offsets stay valid.
         for &(off, len, n) in found.iter().rev() {
             let para = &mut doc.paragraphs[pi];
-            let span = para.text.source_span(off, off + len);
+            let span = para.text.source_span((off..off + len).into());
             let page = doc
                 .pages
                 .partition_point(|p| p.span.start <= span.start)
@@ -1423,7 +1519,7 @@ fn attach_glued_references(doc: &mut Document) {
                 style: RefStyle::Glued,
                 page,
             });
-            para.text = para.text.without(off, off + len);
+            para.text = para.text.without((off..off + len).into());
             added = true;
         }
     }
@@ -1501,31 +1597,26 @@ mod tests {
             "terrorisme-",
             "bestrijding zijn",
             &v,
-            Language::Nl
+            true
         ));
         assert!(!drop_line_end_hyphen(
             "met inzet van EU-",
             "veiligheidsadviseurs",
             &v,
-            Language::Nl
+            true
         ));
-        assert!(!drop_line_end_hyphen(
-            "en re-",
-            "integratie",
-            &v,
-            Language::Nl
-        ));
+        assert!(!drop_line_end_hyphen("en re-", "integratie", &v, true));
         assert!(!drop_line_end_hyphen(
             "CBRN-veiligheid en -",
             "beveiliging",
             &v,
-            Language::Nl
+            true
         ));
         assert!(!drop_line_end_hyphen(
             "het inreis-",
             "/uitreissysteem",
             &v,
-            Language::Nl
+            true
         ));
     }
 

@@ -4,6 +4,28 @@
 
 use crate::source::Span;
 
+/// A byte range in a rebuilt [`Text`] (an offset into `Text::as_str()`), as opposed to
+/// a source [`Span`]. The two meet only in [`Text::source_span`] and
+/// [`Text::source_spans`]; a `Span` cannot be passed where a `TextRange` is meant.
+/// Written `(start..end).into()` where the parameter type says what it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct TextRange {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl TextRange {
+    pub fn new(start: usize, end: usize) -> Self {
+        TextRange { start, end }
+    }
+}
+
+impl From<std::ops::Range<usize>> for TextRange {
+    fn from(r: std::ops::Range<usize>) -> Self {
+        TextRange::new(r.start, r.end)
+    }
+}
+
 /// One run of the rebuilt text: either a verbatim copy of `len` source bytes starting
 /// at `source_start`, or a synthetic insertion (a joining space) that maps to one
 /// source position.
@@ -136,7 +158,8 @@ impl Text {
 
     /// The source span of a text range. The end maps from the last byte of the range,
     /// so a range never swallows a skipped block that follows it.
-    pub fn source_span(&self, start: usize, end: usize) -> Span {
+    pub fn source_span(&self, range: TextRange) -> Span {
+        let TextRange { start, end } = range;
         let s = self.source_offset(start);
         if end <= start {
             return Span::new(s, s);
@@ -150,7 +173,7 @@ impl Text {
 
     /// Source span of the whole text.
     pub fn span(&self) -> Span {
-        self.source_span(0, self.text.len())
+        self.source_span((0..self.text.len()).into())
     }
 
     fn piece_at(&self, offset: usize) -> Option<Piece> {
@@ -163,7 +186,8 @@ impl Text {
 
     /// A copy of this text without the bytes `start..end` (e.g. a glued footnote
     /// marker), with the map kept exact.
-    pub fn without(&self, start: usize, end: usize) -> Text {
+    pub fn without(&self, range: TextRange) -> Text {
+        let TextRange { start, end } = range;
         let mut out = Text::new();
         for p in &self.pieces {
             let (ps, pe) = (p.text_start, p.text_start + p.len);
@@ -190,7 +214,8 @@ impl Text {
 
     /// Source spans of the verbatim pieces that overlap a text range, one per
     /// contiguous run (e.g. one per physical line of a wrapped sentence).
-    pub fn source_spans(&self, start: usize, end: usize) -> Vec<Span> {
+    pub fn source_spans(&self, range: TextRange) -> Vec<Span> {
+        let TextRange { start, end } = range;
         let mut out = Vec::new();
         for p in &self.pieces {
             if p.synthetic || p.text_start + p.len <= start || p.text_start >= end {
@@ -221,13 +246,11 @@ mod tests {
         assert_eq!(t.as_str(), "first line second line");
         let at = t.as_str().find("second").unwrap();
         assert_eq!(t.source_offset(at), 13);
-        assert_eq!(t.source_span(at, at + 6), Span::new(13, 19));
+        assert_eq!(t.source_span((at..at + 6).into()), Span::new(13, 19));
+        let s = t.source_span(TextRange::new(6, 17));
+        assert_eq!(&src[s.start..s.end], "line \n\nsecond");
         assert_eq!(
-            &src[t.source_span(6, 17).start..t.source_span(6, 17).end],
-            "line \n\nsecond"
-        );
-        assert_eq!(
-            t.source_spans(6, 17),
+            t.source_spans((6..17).into()),
             vec![Span::new(6, 10), Span::new(13, 19)]
         );
         assert_eq!(t.span(), Span::new(0, 24));
@@ -237,10 +260,10 @@ mod tests {
     fn without_removes_a_range_and_keeps_the_map() {
         let src = "aangenomen1, en";
         let t = Text::from_source(src, Span::new(0, src.len()));
-        let w = t.without(10, 11);
+        let w = t.without((10..11).into());
         assert_eq!(w.as_str(), "aangenomen, en");
         assert_eq!(w.source_offset(10), 11);
-        assert_eq!(w.source_span(11, 13), Span::new(12, 14));
+        assert_eq!(w.source_span((11..13).into()), Span::new(12, 14));
     }
 
     #[test]

@@ -4,31 +4,15 @@
 
 use std::io::{self, Write};
 
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use serde_json::Value;
 
-use crate::document::legislative::{self, LegalModel, LegalParagraph};
-use crate::document::{Document, Span};
+use super::dump_view::{all, notes, Note, Placed};
+use crate::document::legislative::{self, LegalModel, LegalParagraph, LegalPoint, PartKind};
+use crate::document::{Document, Scheme, Span};
 
 fn line(doc: &Document, span: Span) -> usize {
     doc.source.position(span.start).line
-}
-
-fn place(doc: &Document, span: Span) -> Map<String, Value> {
-    let mut m = Map::new();
-    m.insert("line".into(), json!(line(doc, span)));
-    m.insert(
-        "byte_start".into(),
-        json!(doc.source.file_offset(span.start)),
-    );
-    m.insert("byte_end".into(), json!(doc.source.file_offset(span.end)));
-    m
-}
-
-fn with(mut m: Map<String, Value>, fields: Value) -> Value {
-    if let Value::Object(f) = fields {
-        m.extend(f);
-    }
-    Value::Object(m)
 }
 
 /// "a–d, i–iii": the labels of a paragraph's points, runs joined.
@@ -60,74 +44,110 @@ pub fn to_value(doc: &Document) -> Value {
     if !m.found() {
         return Value::Null;
     }
-    model_value(doc, &m)
+    serde_json::to_value(view(doc, &m)).unwrap_or(Value::Null)
 }
 
-fn model_value(doc: &Document, m: &LegalModel) -> Value {
-    let parts: Vec<Value> = m
-        .parts
-        .iter()
-        .map(|p| with(place(doc, p.span), json!({"kind": p.kind})))
-        .collect();
-    let recitals: Vec<Value> = m
-        .recitals
-        .iter()
-        .map(|r| with(place(doc, r.label_span), json!({"number": r.number})))
-        .collect();
-    let articles: Vec<Value> = m
-        .articles
-        .iter()
-        .map(|a| {
-            let paragraphs: Vec<Value> = a
-                .paragraphs
-                .iter()
-                .map(|p| {
-                    let points: Vec<Value> = p
-                        .points
-                        .iter()
-                        .map(|q| {
-                            with(
-                                place(doc, q.label_span),
-                                json!({"label": q.label, "written": q.written,
-                                       "scheme": q.scheme, "depth": q.depth}),
-                            )
-                        })
-                        .collect();
-                    with(
-                        place(doc, p.label_span.unwrap_or(p.span)),
-                        json!({"number": p.number, "subparagraphs": p.subparagraphs,
-                               "points": points}),
-                    )
-                })
-                .collect();
-            with(
-                place(doc, a.heading_span),
-                json!({"number": a.number, "title": a.title, "amending": a.amending,
-                       "paragraphs": paragraphs}),
-            )
-        })
-        .collect();
-    let annexes: Vec<Value> = m
-        .annexes
-        .iter()
-        .map(|a| with(place(doc, a.heading_span), json!({"number": a.number})))
-        .collect();
-    let notes: Vec<Value> = m
-        .notes
-        .iter()
-        .map(|n| with(place(doc, n.span), json!({"message": n.message})))
-        .collect();
-    json!({
-        "sure": m.sure,
-        "recitals_sure": m.recitals_sure,
-        "annexes_sure": m.annexes_sure,
-        "parts": parts,
-        "citations": m.citations.len(),
-        "recitals": recitals,
-        "articles": articles,
-        "annexes": annexes,
-        "notes": notes,
-    })
+#[derive(Serialize)]
+struct ModelView<'a> {
+    sure: bool,
+    recitals_sure: bool,
+    annexes_sure: bool,
+    parts: Vec<Placed<PartView>>,
+    citations: usize,
+    recitals: Vec<Placed<RecitalView>>,
+    articles: Vec<Placed<ArticleView<'a>>>,
+    annexes: Vec<Placed<AnnexView<'a>>>,
+    notes: Vec<Placed<Note<'a>>>,
+}
+
+#[derive(Serialize)]
+struct PartView {
+    kind: PartKind,
+}
+
+#[derive(Serialize)]
+struct RecitalView {
+    number: u32,
+}
+
+#[derive(Serialize)]
+struct ArticleView<'a> {
+    number: &'a str,
+    title: Option<&'a str>,
+    amending: bool,
+    paragraphs: Vec<Placed<ParagraphView<'a>>>,
+}
+
+#[derive(Serialize)]
+struct ParagraphView<'a> {
+    number: Option<&'a str>,
+    subparagraphs: u32,
+    points: Vec<Placed<PointView<'a>>>,
+}
+
+#[derive(Serialize)]
+struct PointView<'a> {
+    label: &'a str,
+    written: &'a str,
+    scheme: Scheme,
+    depth: u8,
+}
+
+#[derive(Serialize)]
+struct AnnexView<'a> {
+    number: Option<&'a str>,
+}
+
+fn view<'a>(doc: &Document, m: &'a LegalModel) -> ModelView<'a> {
+    let point = |q: &'a LegalPoint| PointView {
+        label: &q.label,
+        written: &q.written,
+        scheme: q.scheme,
+        depth: q.depth,
+    };
+    let paragraph = |p: &'a LegalParagraph| ParagraphView {
+        number: p.number.as_deref(),
+        subparagraphs: p.subparagraphs,
+        points: all(doc, &p.points, |q| q.label_span, point),
+    };
+    ModelView {
+        sure: m.sure,
+        recitals_sure: m.recitals_sure,
+        annexes_sure: m.annexes_sure,
+        parts: all(doc, &m.parts, |p| p.span, |p| PartView { kind: p.kind }),
+        citations: m.citations.len(),
+        recitals: all(
+            doc,
+            &m.recitals,
+            |r| r.label_span,
+            |r| RecitalView { number: r.number },
+        ),
+        articles: all(
+            doc,
+            &m.articles,
+            |a| a.heading_span,
+            |a| ArticleView {
+                number: &a.number,
+                title: a.title.as_deref(),
+                amending: a.amending,
+                paragraphs: all(
+                    doc,
+                    &a.paragraphs,
+                    |p| p.label_span.unwrap_or(p.span),
+                    paragraph,
+                ),
+            },
+        ),
+        annexes: all(
+            doc,
+            &m.annexes,
+            |a| a.heading_span,
+            |a| AnnexView {
+                number: a.number.as_deref(),
+            },
+        ),
+        notes: notes(doc, &m.notes),
+    }
 }
 
 /// The model as an outline, after the document's own outline.

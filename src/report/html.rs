@@ -104,22 +104,10 @@ fn pages(doc: &Document) -> Vec<(usize, u32)> {
 /// The register with the document date and `quotations` option the commitment rules
 /// use (so that it is the one they computed).
 fn register(doc: &Document, settings: &Settings, pack: &crate::pack::Pack) -> Vec<Commitment> {
-    let options = settings.rules.get("CM001").and_then(|s| s.options.as_ref());
-    let date = settings
-        .document_date
-        .as_deref()
-        .or_else(|| options.and_then(|o| o.get("document-date")?.as_str()))
-        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
-    let quotations = options
-        .and_then(|o| o.get("quotations")?.as_bool())
-        .unwrap_or(false);
-    crate::rules::commitments::rule_input::cached_register(
-        doc,
-        pack,
-        date,
-        settings.document_date_forced,
-        quotations,
-    )
+    use crate::rules::commitments::{rule_input, UndatedCommitment};
+    let cx = crate::engine::rule_context(&UndatedCommitment::META, settings, pack);
+    let (date, forced, quotations) = rule_input::register_inputs(&cx);
+    rule_input::cached_register(doc, pack, date, forced, quotations)
 }
 
 /// References and texts of each note, paired as the footnote rules pair them.

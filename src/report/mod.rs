@@ -5,6 +5,7 @@ pub mod concise;
 pub mod dump_json;
 pub mod dump_legal;
 pub mod dump_tree;
+mod dump_view;
 pub mod escape;
 pub mod excerpt;
 pub mod github;

@@ -665,7 +665,7 @@ impl<'p> Builder<'p> {
                 let skip = t.len() - t.trim_start_matches(['-', '–', '—', '•', ' ']).len();
                 let text = if skip > 0 && skip < t.len() {
                     let mut x = Text::new();
-                    x.push_source(&self.out, r.text.source_span(skip, t.len()));
+                    x.push_source(&self.out, r.text.source_span((skip..t.len()).into()));
                     x
                 } else {
                     r.text
@@ -767,10 +767,13 @@ impl<'p> Builder<'p> {
         let plain = r.text.as_str();
         if let Some(l) = super::super::inline::point_label(plain) {
             self.in_title_zone = false;
-            let label_span = r.text.source_span(0, l.len);
+            let label_span = r.text.source_span((0..l.len).into());
             let rest = if l.consumed < plain.len() {
                 let mut x = Text::new();
-                x.push_source(&self.out, r.text.source_span(l.consumed, plain.len()));
+                x.push_source(
+                    &self.out,
+                    r.text.source_span((l.consumed..plain.len()).into()),
+                );
                 x
             } else {
                 Text::new()
@@ -851,7 +854,7 @@ impl<'p> Builder<'p> {
         let mut title = Text::new();
         let from = title_start - r.content_start;
         if from < t.len() && t.is_char_boundary(from) {
-            title.push_source(&self.out, r.text.source_span(from, t.len()));
+            title.push_source(&self.out, r.text.source_span((from..t.len()).into()));
         } else if from == 0 {
             title = r.text;
         }
@@ -915,7 +918,7 @@ impl<'p> Builder<'p> {
                     t.truncate(t_trim);
                     let tail = self.out.trim_end().len().max(s);
                     self.out.truncate(tail);
-                    for span in t.source_spans(0, t.len()) {
+                    for span in t.source_spans((0..t.len()).into()) {
                         text.push_source(&self.out, span);
                     }
                 }

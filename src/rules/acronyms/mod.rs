@@ -356,7 +356,7 @@ fn scan_text(
         {
             continue;
         }
-        let span = text.source_span(p.start, p.end);
+        let span = text.source_span((p.start..p.end).into());
         out.entry(p.text).uses.push(span);
     }
 }
@@ -532,9 +532,9 @@ fn find_definitions(
                         }
                         sites.insert(p.start);
                         out.entry(p.text).definitions.push(Definition {
-                            span: text.source_span(p.start, p.end),
+                            span: text.source_span((p.start..p.end).into()),
                             long_form: s[ls..le].to_string(),
-                            long_span: text.source_span(ls, le),
+                            long_span: text.source_span((ls..le).into()),
                             aligned,
                         });
                     }
@@ -574,9 +574,9 @@ fn find_definitions(
                         let aligned = schwartz_hearst(&s[ls..le], p.text).is_some();
                         sites.insert(p.start);
                         out.entry(p.text).definitions.push(Definition {
-                            span: text.source_span(p.start, p.end),
+                            span: text.source_span((p.start..p.end).into()),
                             long_form: s[ls..le].to_string(),
-                            long_span: text.source_span(ls, le),
+                            long_span: text.source_span((ls..le).into()),
                             aligned,
                         });
                     }
@@ -612,9 +612,9 @@ fn find_definitions(
                 let aligned = schwartz_hearst(long, acr.text).is_some();
                 sites.insert(acr.start);
                 out.entry(acr.text).definitions.push(Definition {
-                    span: text.source_span(acr.start, acr.end),
+                    span: text.source_span((acr.start..acr.end).into()),
                     long_form: long.to_string(),
-                    long_span: text.source_span(ls, le),
+                    long_span: text.source_span((ls..le).into()),
                     aligned,
                 });
             }
@@ -710,9 +710,9 @@ fn inline_definitions(
             if long_word || (aligned && k < p.word - 1) {
                 sites.insert(p.start);
                 out.entry(p.text).definitions.push(Definition {
-                    span: text.source_span(p.start, p.end),
+                    span: text.source_span((p.start..p.end).into()),
                     long_form: phrase.to_string(),
-                    long_span: text.source_span(words[k].start, prev.end),
+                    long_span: text.source_span((words[k].start..prev.end).into()),
                     aligned,
                 });
             }
@@ -797,7 +797,7 @@ pub fn unlinked_long_forms(
                     if matched == want.len() {
                         if want.len() > 4 || capitalised {
                             found[a] = Some((
-                                text.source_span(first.start, w.end),
+                                text.source_span((first.start..w.end).into()),
                                 s[first.start..w.end].to_string(),
                             ));
                         }

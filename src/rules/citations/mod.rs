@@ -236,7 +236,7 @@ pub fn citations(doc: &Document, pack: &Pack) -> Arc<Citations> {
         for (i, (_, text)) in doc.texts().enumerate() {
             let notes = grammar.note_ranges(text.as_str());
             for f in scan(text.as_str(), &grammar) {
-                let span = text.source_span(f.start, f.end);
+                let span = text.source_span((f.start..f.end).into());
                 let in_note = notes.iter().any(|r| r.contains(&f.start));
                 items.push(Citation {
                     cited: f.cited,

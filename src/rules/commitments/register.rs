@@ -275,7 +275,7 @@ fn date_from_passage(
 fn time_expr(text: &Text, offset: usize, written: &str, a: &super::time::TimeAtom) -> TimeExpr {
     TimeExpr {
         text: collapse(written),
-        span: text.source_span(offset + a.start, offset + a.end),
+        span: text.source_span((offset + a.start..offset + a.end).into()),
         normalised: match &a.kind {
             super::time::AtomKind::Dated { normalised, .. } => normalised.clone(),
             _ => None,
@@ -296,7 +296,7 @@ fn build(
     timing: Timing,
     unit: Unit,
 ) -> Commitment {
-    let span = first_line(doc, text.source_span(start, end));
+    let span = first_line(doc, text.source_span((start..end).into()));
     let unit_text = &text.as_str()[start..end];
     let time = timing
         .atom

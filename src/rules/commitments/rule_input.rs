@@ -32,12 +32,7 @@ pub(crate) fn cached_register(
 /// text states no date of its own; the rule option `quotations = true` counts
 /// commitments inside quotations.
 pub(super) fn for_rule(doc: &Document, cx: &Context<'_>) -> Vec<Commitment> {
-    let document_date = cx
-        .document_date()
-        .or_else(|| cx.option_str("document-date"))
-        .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok());
-    let quotations = cx.option_bool("quotations", false);
-    let forced = cx.document_date_forced();
+    let (document_date, forced, quotations) = register_inputs(cx);
     rules_register(
         doc,
         cx.pack(),
@@ -45,6 +40,21 @@ pub(super) fn for_rule(doc: &Document, cx: &Context<'_>) -> Vec<Commitment> {
         document_date,
         forced,
         quotations,
+    )
+}
+
+/// What the CM rules read from their context to make the register: the document date
+/// (configured, else the rule option `document-date`), whether it was forced, and the
+/// option `quotations`.
+pub fn register_inputs(cx: &Context<'_>) -> (Option<chrono::NaiveDate>, bool, bool) {
+    let document_date = cx.document_date().or_else(|| {
+        cx.option_str("document-date")
+            .and_then(|s| chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok())
+    });
+    (
+        document_date,
+        cx.document_date_forced(),
+        cx.option_bool("quotations", false),
     )
 }
 

@@ -532,7 +532,7 @@ pub fn dangling_references(doc: &Document, pack: &Pack) -> Vec<Dangling> {
                 continue;
             }
             out.push(Dangling {
-                span: text.source_span(r.start, r.end),
+                span: text.source_span((r.start..r.end).into()),
                 kind: r.kind,
                 written: format!("{} {}", r.word, r.ids_text),
                 missing,

@@ -72,7 +72,7 @@ impl Rule for InvalidDate {
                     }
                 };
                 cx.report(
-                    text.source_span(date.start, date.end),
+                    text.source_span((date.start..date.end).into()),
                     format!("\"{written}\" is not a date: {why}"),
                 )
                 .label("no such date")

@@ -61,7 +61,7 @@ impl Rule for WeekdayMismatch {
                 let written_date = &s[date.start..date.end];
                 let weekday = &s[w_start..w_end];
                 cx.report(
-                    text.source_span(w_start, date.end),
+                    text.source_span((w_start..date.end).into()),
                     format!(
                         "\"{weekday}\" does not match the date: {written_date} is a {}",
                         names.weekday_name(actual)
@@ -71,7 +71,7 @@ impl Rule for WeekdayMismatch {
                     "{written_date} is a {}",
                     names.weekday_name(actual)
                 ))
-                .related(text.source_span(date.start, date.end), "the date")
+                .related(text.source_span((date.start..date.end).into()), "the date")
                 .help("correct the weekday or the date");
             }
         }

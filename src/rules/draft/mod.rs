@@ -79,7 +79,7 @@ pub fn typed_references(doc: &Document) -> Vec<Span> {
                 let Some(m) = c.get(1) else {
                     continue;
                 };
-                let span = text.source_span(m.start(), m.end());
+                let span = text.source_span((m.start()..m.end()).into());
                 let raised = facts
                     .manual_superscripts
                     .iter()

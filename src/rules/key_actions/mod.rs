@@ -121,7 +121,7 @@ pub fn support(doc: &Document, pack: &Pack) -> Vec<ItemSupport> {
                         .unwrap_or_default()
                         .trim()
                         .to_string(),
-                    span: item.text.source_span(c.range.start, c.range.end),
+                    span: item.text.source_span((c.range.start..c.range.end).into()),
                     score: c.score,
                     passage: c.passage.as_ref().and_then(&passage),
                 })
@@ -133,7 +133,7 @@ pub fn support(doc: &Document, pack: &Pack) -> Vec<ItemSupport> {
                     let written = written.to_string();
                     if !missing_terms.contains(&written) {
                         missing_terms.push(written);
-                        missing_spans.push(item.text.source_span(r.start, r.end));
+                        missing_spans.push(item.text.source_span((r.start..r.end).into()));
                     }
                 }
             }
@@ -339,7 +339,7 @@ pub fn item_report_span(doc: &Document, s: &ItemSupport) -> Span {
     };
     let text = item.text.as_str();
     let trimmed = text.trim_end().len();
-    match item.text.source_spans(0, trimmed).first() {
+    match item.text.source_spans((0..trimmed).into()).first() {
         Some(first) => {
             let line = doc.source.slice(*first);
             Span::new(first.start, first.start + line.trim_end().len())

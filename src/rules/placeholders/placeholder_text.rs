@@ -426,7 +426,7 @@ impl Rule for PlaceholderText {
         for (_, text) in doc.texts() {
             for p in find_placeholders(text.as_str(), &vocabulary) {
                 let written = &text.as_str()[p.start..p.end];
-                let span = text.source_span(p.start, p.end);
+                let span = text.source_span((p.start..p.end).into());
                 if proposal && is_publication_slot(written, &vocabulary.publication_slots) {
                     // A proposal must leave the act's number, date and OJ reference to
                     // the Publications Office: those slots are expected there.

@@ -290,7 +290,7 @@ impl Rule for TermVariant {
                     continue;
                 }
                 let at = text.source_offset(w.start);
-                let span = || text.source_span(w.start, w.end);
+                let span = || text.source_span((w.start..w.end).into());
                 match groups.get_mut(key.as_str()) {
                     Some(g) => g.add(t, at, span),
                     None => groups.entry(key.clone()).or_default().add(t, at, span),
@@ -326,7 +326,7 @@ impl Rule for TermVariant {
                 push_key(tb, &mut key);
                 if let Some(g) = groups.get_mut(key.as_str()) {
                     g.add(&s[a.start..b.end], text.source_offset(a.start), || {
-                        text.source_span(a.start, b.end)
+                        text.source_span((a.start..b.end).into())
                     });
                 }
             }

@@ -141,8 +141,8 @@ impl Rule for RepeatedWord {
                 {
                     continue;
                 }
-                let first = text.source_span(a.start, a.end);
-                let second = text.source_span(b.start, b.end);
+                let first = text.source_span((a.start..a.end).into());
+                let second = text.source_span((b.start..b.end).into());
                 // Something was skipped between the two words in the source: the model
                 // joined text across a break, the repeat is not in the document.
                 let between = source.get(first.end..second.start).unwrap_or("x");

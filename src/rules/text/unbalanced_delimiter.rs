@@ -275,7 +275,7 @@ impl Rule for UnbalancedDelimiter {
                 let opens_block = body
                     && (before.is_empty() || before.ends_with(':'))
                     && matches!(&text.as_str()[u.start..u.end], "‘" | "“");
-                found.push((text.source_span(u.start, u.end), u, opens_block));
+                found.push((text.source_span((u.start..u.end).into()), u, opens_block));
             }
         }
         let cross_paragraph = quotations_across_paragraphs(doc.text(), &found);
