@@ -10,36 +10,26 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-fn seeds() -> Vec<(String, Vec<u8>)> {
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+/// Copies of the seed files (`seeds/*.txt`) in `dir` until `bytes` is reached.
+fn corpus(dir: &Path, bytes: usize) -> usize {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir).expect("corpus dir");
+    let seeds = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"));
+    let mut files: Vec<PathBuf> = std::fs::read_dir(seeds)
         .expect("seeds/")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|e| e == "txt"))
         .collect();
     files.sort();
-    files
-        .iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read(p).expect("readable"))
-        })
-        .collect()
-}
-
-/// Copies of the seeds in `dir` until `bytes` is reached.
-fn corpus(dir: &Path, bytes: usize) -> usize {
-    let _ = std::fs::remove_dir_all(dir);
-    std::fs::create_dir_all(dir).expect("corpus dir");
-    let seeds = seeds();
     let mut total = 0;
-    let mut copy = 0;
-    while total < bytes {
-        for (name, content) in &seeds {
-            std::fs::write(dir.join(format!("c{copy}_{name}")), content).expect("write");
-            total += content.len();
+    for copy in 0.. {
+        if total >= bytes {
+            break;
         }
-        copy += 1;
+        for f in &files {
+            let name = format!("c{copy}_{}", f.file_name().unwrap().to_string_lossy());
+            total += std::fs::copy(f, dir.join(name)).expect("copy") as usize;
+        }
     }
     total
 }
