@@ -1010,7 +1010,22 @@ fn commitments(
         );
         registers.push((shown, found));
     });
-    let borrowed: Vec<(&str, &[policylint::rules::commitments::Commitment])> = registers
+    write_listing(out, err, format, code, &registers, |name, lists| {
+        policylint::rules::commitments::render_many(name, lists)
+    })
+}
+
+/// Write one listing per file (commitments, citations) in `format`; an output error
+/// other than a closed pipe turns `code` into the error exit.
+pub(crate) fn write_listing<T>(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    format: CommitmentsFormat,
+    code: u8,
+    lists: &[(String, Vec<T>)],
+    render: impl Fn(&str, &[(&str, &[T])]) -> String,
+) -> u8 {
+    let borrowed: Vec<(&str, &[T])> = lists
         .iter()
         .map(|(p, c)| (p.as_str(), c.as_slice()))
         .collect();
@@ -1019,9 +1034,7 @@ fn commitments(
         CommitmentsFormat::Csv => "csv",
         CommitmentsFormat::Json => "json",
     };
-    if let Err(e) =
-        out.write_all(policylint::rules::commitments::render_many(name, &borrowed).as_bytes())
-    {
+    if let Err(e) = out.write_all(render(name, &borrowed).as_bytes()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             let _ = writeln!(err, "error: {e}");
             return EXIT_ERROR;

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use policylint::rules::citations::{self, CitedItem};
 
-use super::{CommitmentsFormat, LanguageArg, EXIT_ERROR};
+use super::{CommitmentsFormat, LanguageArg};
 
 /// List the citations of every file found under `paths`.
 pub fn run(
@@ -20,20 +20,5 @@ pub fn run(
         let items = citations::list(&doc, packs.get(doc.language));
         lists.push((shown, items));
     });
-    let borrowed: Vec<(&str, &[CitedItem])> = lists
-        .iter()
-        .map(|(p, c)| (p.as_str(), c.as_slice()))
-        .collect();
-    let name = match format {
-        CommitmentsFormat::Markdown => "markdown",
-        CommitmentsFormat::Csv => "csv",
-        CommitmentsFormat::Json => "json",
-    };
-    if let Err(e) = out.write_all(citations::render_many(name, &borrowed).as_bytes()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            let _ = writeln!(err, "error: {e}");
-            return EXIT_ERROR;
-        }
-    }
-    code
+    super::write_listing(out, err, format, code, &lists, citations::render_many)
 }
