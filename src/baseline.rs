@@ -287,23 +287,16 @@ impl Fnv {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Level;
     use crate::source::Span;
 
     fn finding_at(text: &str, needle: &str) -> Finding {
         let start = text.find(needle).unwrap();
-        Finding {
-            code: "TX001",
-            rule: "repeated-word",
-            level: Level::Warning,
-            message: "repeated word".into(),
-            span: Span::new(start, start + needle.len()),
-            label: None,
-            related: vec![],
-            help: None,
-            notes: vec![],
-            secondary: false,
-        }
+        Finding::for_test(
+            "TX001",
+            "repeated-word",
+            "repeated word",
+            Span::new(start, start + needle.len()),
+        )
     }
 
     #[test]

@@ -103,24 +103,12 @@ pub fn apply(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Level;
     use crate::source::Span;
     use std::sync::Arc;
 
     fn finding(text: &str, needle: &str, code: &'static str, message: &str) -> Finding {
         let start = text.find(needle).unwrap();
-        Finding {
-            code,
-            rule: "",
-            level: Level::Warning,
-            message: message.into(),
-            span: Span::new(start, start + needle.len()),
-            label: None,
-            related: vec![],
-            help: None,
-            notes: vec![],
-            secondary: false,
-        }
+        Finding::for_test(code, "", message, Span::new(start, start + needle.len()))
     }
 
     #[test]

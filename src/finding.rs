@@ -59,3 +59,27 @@ pub struct Finding {
     #[serde(skip)]
     pub secondary: bool,
 }
+
+#[cfg(test)]
+impl Finding {
+    /// A warning with nothing but a code, rule, message and span (unit tests).
+    pub(crate) fn for_test(
+        code: &'static str,
+        rule: &'static str,
+        message: &str,
+        span: Span,
+    ) -> Finding {
+        Finding {
+            code,
+            rule,
+            level: Level::Warning,
+            message: message.into(),
+            span,
+            label: None,
+            related: vec![],
+            help: None,
+            notes: vec![],
+            secondary: false,
+        }
+    }
+}

@@ -281,18 +281,7 @@ mod tests {
 
     fn finding(code: &'static str, text: &str, needle: &str) -> Finding {
         let start = text.find(needle).expect("needle in text");
-        Finding {
-            code,
-            rule: "test",
-            level: Level::Warning,
-            message: "m".into(),
-            span: Span::new(start, start + needle.len()),
-            label: None,
-            related: vec![],
-            help: None,
-            notes: vec![],
-            secondary: false,
-        }
+        Finding::for_test(code, "test", "m", Span::new(start, start + needle.len()))
     }
 
     fn run(text: &str, mut findings: Vec<Finding>) -> Vec<Finding> {
