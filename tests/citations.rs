@@ -1,6 +1,8 @@
 //! `policylint citations` in each format, and the citation rules (CT) on the shared
 //! real documents (skipped when ../shared is absent).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -92,15 +94,7 @@ fn citations_reports_unreadable_files_and_reads_stdin() {
 }
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/realworld")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is absent", p.display());
-        None
-    }
+    common::shared_path(&format!("realworld/{rel}"))
 }
 
 /// The CT findings of a file, as (code, line).

@@ -15,15 +15,7 @@ use policylint::rules::cross_references::legal_references;
 use regex::Regex;
 
 fn shared(rel: &str) -> Option<PathBuf> {
-    let p = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared")
-        .join(rel);
-    if p.exists() {
-        Some(p)
-    } else {
-        eprintln!("skipped: {} is absent", p.display());
-        None
-    }
+    common::shared_path(rel)
 }
 
 fn open(path: &Path) -> Document {

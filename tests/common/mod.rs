@@ -89,3 +89,17 @@ pub fn run_rule(code: &str, doc: &Document) -> Vec<Finding> {
     rule.check(doc, &mut cx);
     cx.into_findings()
 }
+
+/// A path under `../shared` (beside the repository), or `None` with a "skipped" message
+/// when it is absent, so that a bare clone still passes `cargo test`.
+pub fn shared_path(rel: &str) -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared")
+        .join(rel);
+    if p.exists() {
+        Some(p)
+    } else {
+        eprintln!("skipped: {} is absent", p.display());
+        None
+    }
+}
