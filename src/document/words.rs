@@ -48,6 +48,33 @@ fn is_url_chunk(chunk: &str) -> bool {
         || chunk.strip_prefix('(').is_some_and(starts_www)
         || chunk.contains("%20")
         || (chunk.contains('@') && chunk.contains('.'))
+        || is_bare_domain(chunk)
+}
+
+/// "atlasbig.com", "(open.overheid.nl).": a host name without a scheme, by its
+/// top-level domain (a closed list: abbreviations such as "d.w.z." or "i.e." never
+/// end in one).
+fn is_bare_domain(chunk: &str) -> bool {
+    const TLDS: &[&str] = &[
+        "com", "org", "net", "int", "edu", "gov", "info", "io", "eu", "europa", "nl", "be", "de",
+        "fr", "uk", "lu", "it", "es", "at", "dk", "se", "fi", "ie", "pt", "pl", "ch", "no",
+    ];
+    let host = chunk
+        .trim_start_matches(['(', '[', '“', '‘', '"', '\''])
+        .trim_end_matches(|c: char| !c.is_ascii_alphanumeric() && c != '/');
+    // "2021,ukcop26.org": a host glued to the text before it.
+    let host = host.rsplit([',', '(']).next().unwrap_or("");
+    let host = host.split('/').next().unwrap_or("");
+    let Some((name, tld)) = host.rsplit_once('.') else {
+        return false;
+    };
+    name.len() >= 2
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.'))
+        && name.chars().filter(|c| c.is_ascii_lowercase()).count() >= 2
+        && !name.ends_with('.')
+        && TLDS.contains(&tld)
 }
 
 /// Split a text into words. A word is a run of letters and digits, with hyphens and
@@ -231,6 +258,20 @@ mod tests {
         let w = words(t);
         assert!(w.iter().filter(|w| w.as_str(t) == "TXT").all(|w| w.in_url));
         assert!(!w.last().unwrap().in_url);
+        for host in [
+            "atlasbig.com",
+            "(november 2021,ukcop26.org).",
+            "open.overheid.nl)",
+        ] {
+            let w = words(host);
+            assert!(w.last().is_some_and(|w| w.in_url), "{host}");
+            assert!(w
+                .iter()
+                .all(|x| x.in_url || host[x.start..x.end] == *"november"));
+        }
+        for prose in ["d.w.z.", "i.e.", "p.m.", "einde.De", "Europe.eu", "z.nl"] {
+            assert!(words(prose).iter().all(|w| !w.in_url), "{prose}");
+        }
     }
 
     #[test]

@@ -19,14 +19,18 @@ declare_rule! {
     /// than one spelling is a variant. The finding sits on the first use of each rarer
     /// spelling; a secondary label shows the dominant one with its count.
     ///
-    /// Not variants: a capital at the start of a word (sentence start, title case),
+    /// Not variants: a capital at the start of a word or of a part of a compound
+    /// (sentence start, title case: "Take-Off", "IBAN-Naam Check"),
     /// capitals used as typography ("de RAAD" / "de Raad", headings in capitals), a
     /// possessive against a plural ("Commission's" / "Commissions"), and words that
     /// differ in more than spelling (plurals, "EU-lidstaten" / "lidstaten" have
     /// different keys). Split forms are only considered for two content words, the
     /// second in lowercase ("Internet Forum" is a name, not a split "internetforum"); pairs
     /// with a function word ("ten minste" / "tenminste", "may be" / "maybe") differ in
-    /// meaning and are left alone (`[terms] function-words` in the pack).
+    /// meaning and are left alone (`[terms] function-words` in the pack). A hyphenated
+    /// modifier against the open noun phrase ("lange-termijn doelen" / "op de lange
+    /// termijn.", after an article of `[terms] articles`) is grammar; in English every
+    /// hyphen-for-space pair is. Host names ("atlasbig.com") are not words.
     ///
     /// ## Why is this bad?
     /// Readers take a second spelling for a second thing, search and translation
@@ -53,6 +57,9 @@ declare_rule! {
 #[derive(Debug, Default)]
 pub struct TermsPack {
     pub function_words: HashSet<String>,
+    /// Lowercased articles (`[terms] articles`): an open form after one of them and
+    /// before a pause is a noun phrase ("op de lange termijn").
+    pub articles: HashSet<String>,
     /// A compound written with a hyphen or a space is grammar, not a variant
     /// (`[terms] hyphen-or-space-compounds`).
     pub hyphen_or_space_compounds: bool,
@@ -63,6 +70,11 @@ impl FromPack for TermsPack {
         TermsPack {
             function_words: pack
                 .strings("terms.function-words")
+                .iter()
+                .map(|s| s.to_lowercase())
+                .collect(),
+            articles: pack
+                .strings("terms.articles")
                 .iter()
                 .map(|s| s.to_lowercase())
                 .collect(),
@@ -80,7 +92,23 @@ struct Form {
     /// As first written.
     written: String,
     count: usize,
+    /// Uses of an open form as a whole noun phrase: after an article, before a pause
+    /// or a function word ("op de lange termijn.").
+    noun_phrase_uses: usize,
+    /// Uses of a hyphenated form as a modifier of the content word after it
+    /// ("lange-termijn doelen", "long-term plan").
+    modifier_uses: usize,
     first: Span,
+}
+
+/// How one occurrence is used in its sentence, as far as TV001 needs to know.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Use {
+    Other,
+    /// An open form standing as a whole noun phrase.
+    NounPhrase,
+    /// A word modifying the content word after it.
+    Modifier,
 }
 
 #[derive(Default)]
@@ -90,7 +118,7 @@ struct Group {
 
 impl Group {
     /// Count one occurrence at source offset `at`; `span` is built only when needed.
-    fn add(&mut self, written: &str, at: usize, span: impl FnOnce() -> Span) {
+    fn add(&mut self, written: &str, at: usize, role: Use, span: impl FnOnce() -> Span) {
         let found = match self.forms.iter().position(|f| f.written == written) {
             Some(i) => Some(i),
             None => {
@@ -100,6 +128,8 @@ impl Group {
         };
         if let Some(f) = found.map(|i| &mut self.forms[i]) {
             f.count += 1;
+            f.noun_phrase_uses += usize::from(role == Use::NounPhrase);
+            f.modifier_uses += usize::from(role == Use::Modifier);
             if at < f.first.start {
                 f.first = span();
                 f.written = written.to_string();
@@ -109,6 +139,8 @@ impl Group {
                 spelling: spelling_of(written),
                 written: written.to_string(),
                 count: 1,
+                noun_phrase_uses: usize::from(role == Use::NounPhrase),
+                modifier_uses: usize::from(role == Use::Modifier),
                 first: span(),
             });
         }
@@ -129,15 +161,23 @@ fn push_key(s: &str, key: &mut String) {
 }
 
 /// The spelling compared between forms: a capital at the start of a capitalised word
-/// ("Lidstaten", "Cybersecurity") is grammar, not spelling.
+/// ("Lidstaten", "Cybersecurity") or of a capitalised part of a compound in title case
+/// ("Take-Off", "IBAN-Naam Check") is grammar, not spelling.
 fn spelling_of(s: &str) -> String {
-    let mut chars = s.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && b.is_lowercase() => {
-            a.to_lowercase().chain(s[a.len_utf8()..].chars()).collect()
+    let mut out = String::with_capacity(s.len());
+    let mut part_start = true;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let capitalised =
+            part_start && c.is_uppercase() && chars.peek().is_some_and(|n| n.is_lowercase());
+        if capitalised {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
         }
-        _ => s.to_string(),
+        part_start = wording::is_hyphen(c);
     }
+    out
 }
 
 /// A word that can take part: prose, at least two letters, no digits, not a
@@ -213,7 +253,10 @@ fn not_a_variant(
         return true;
     }
     let count = |x: &str| x.matches('-').count();
-    if dehyphenating && count(&fw) != count(&dw) && fw.replace('-', "") == dw.replace('-', "") {
+    if dehyphenating
+        && count(&fw) != count(&dw)
+        && fw.replace('-', "").to_lowercase() == dw.replace('-', "").to_lowercase()
+    {
         return true;
     }
     let same_but = |a: &str, b: &str, ca: char, cb: char| {
@@ -223,7 +266,45 @@ fn not_a_variant(
                 .all(|(x, y)| x == y || (x == ca && y == cb))
     };
     let (a, b) = (f.written.to_lowercase(), dom.written.to_lowercase());
-    english && (same_but(&a, &b, '-', ' ') || same_but(&a, &b, ' ', '-'))
+    let hyphen_for_space = same_but(&a, &b, '-', ' ') || same_but(&a, &b, ' ', '-');
+    // "op de lange termijn" against "lange-termijn doelen": the open form is only ever
+    // a whole noun phrase, the hyphenated one a modifier.
+    let only_noun_phrase = |x: &Form| x.written.contains(' ') && x.noun_phrase_uses == x.count;
+    let only_modifier = |x: &Form| x.written.contains('-') && x.modifier_uses == x.count;
+    hyphen_for_space
+        && (english
+            || (only_noun_phrase(f) && only_modifier(dom))
+            || (only_noun_phrase(dom) && only_modifier(f)))
+}
+
+/// The open pair `words[k]`, `words[k + 1]` used as a whole noun phrase: right after an
+/// article, and followed by a pause (punctuation, the end) or a function word.
+fn noun_phrase_use(s: &str, words: &[Word], k: usize, terms: &TermsPack) -> bool {
+    let lower = |w: &Word| w.as_str(s).to_lowercase();
+    let after_article = k.checked_sub(1).map(|j| &words[j]).is_some_and(|w| {
+        s[w.end..words[k].start].trim().is_empty() && terms.articles.contains(&lower(w))
+    });
+    let second = &words[k + 1];
+    let pause = match words.get(k + 2) {
+        None => true,
+        Some(next) => {
+            !s[second.end..next.start].trim().is_empty()
+                || terms.function_words.contains(&lower(next))
+        }
+    };
+    after_article && pause
+}
+
+/// `words[i]` directly followed (a space only) by a content word in lowercase: a
+/// modifier of it ("lange-termijn doelen").
+fn modifies_next(s: &str, words: &[Word], i: usize, terms: &TermsPack) -> bool {
+    words.get(i + 1).is_some_and(|next| {
+        let t = next.as_str(s);
+        s[words[i].end..next.start].trim().is_empty()
+            && !s[words[i].end..next.start].contains("\n\n")
+            && t.starts_with(char::is_lowercase)
+            && !terms.function_words.contains(&t.to_lowercase())
+    })
 }
 
 impl Rule for TermVariant {
@@ -291,16 +372,24 @@ impl Rule for TermVariant {
                 }
                 let at = text.source_offset(w.start);
                 let span = || text.source_span((w.start..w.end).into());
+                let role = if t.contains('-') && modifies_next(s, words, i, &terms) {
+                    Use::Modifier
+                } else {
+                    Use::Other
+                };
                 match groups.get_mut(key.as_str()) {
-                    Some(g) => g.add(t, at, span),
-                    None => groups.entry(key.clone()).or_default().add(t, at, span),
+                    Some(g) => g.add(t, at, role, span),
+                    None => groups
+                        .entry(key.clone())
+                        .or_default()
+                        .add(t, at, role, span),
                 }
             }
         }
         // Split spellings: two content words that together spell a word of the document.
         for (text, words, _, _) in &texts {
             let s = text.as_str();
-            for pair in words.windows(2) {
+            for (k, pair) in words.windows(2).enumerate() {
                 let (a, b) = (&pair[0], &pair[1]);
                 if !eligible(s, a) || !eligible(s, b) || &s[a.end..b.start] != " " {
                     continue;
@@ -325,9 +414,17 @@ impl Rule for TermVariant {
                 push_key(ta, &mut key);
                 push_key(tb, &mut key);
                 if let Some(g) = groups.get_mut(key.as_str()) {
-                    g.add(&s[a.start..b.end], text.source_offset(a.start), || {
-                        text.source_span((a.start..b.end).into())
-                    });
+                    let role = if noun_phrase_use(s, words, k, &terms) {
+                        Use::NounPhrase
+                    } else {
+                        Use::Other
+                    };
+                    g.add(
+                        &s[a.start..b.end],
+                        text.source_offset(a.start),
+                        role,
+                        || text.source_span((a.start..b.end).into()),
+                    );
                 }
             }
         }

@@ -17,6 +17,13 @@ declare_rule! {
     /// or at the end of a word ("risico’s", "Da’esh", "Member States’") unless it closes
     /// an open `‘`; a `‘` that elides letters ("‘s-Gravenhage", "‘t").
     ///
+    /// A pair split by a break the model made (a page turn with its footer and
+    /// footnotes, a wrapped table cell) is still a pair: the last unmatched opener of
+    /// one text and the next unmatched closer, in another text close by; in a PDF or
+    /// its extract also the other way round, where the reading order put the closing
+    /// half first. One cause gives one finding: a “ closed by a lone straight quote, a
+    /// quotation opened with a closing quote (”…”).
+    ///
     /// ## Why is this bad?
     /// An unclosed parenthesis or quotation leaves the reader unsure where the aside or
     /// the quotation ends; it often marks text lost in editing.
@@ -45,6 +52,18 @@ pub struct Unmatched {
     pub start: usize,
     pub end: usize,
     pub message: String,
+    pub side: Side,
+}
+
+/// Which partner is missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Side {
+    /// An opening delimiter never closed.
+    Open,
+    /// A closing delimiter that closes nothing.
+    Close,
+    /// Straight quotes in odd number, or a quote of the wrong kind.
+    Other,
 }
 
 fn closer_of(open: char) -> char {
@@ -150,6 +169,7 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
                         start: i,
                         end: i + c.len_utf8(),
                         message: format!("`{c}` closes nothing"),
+                        side: Side::Close,
                     });
                 }
             }
@@ -161,7 +181,19 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
         out.push(unmatched_open(o, at));
     }
     if straight.len() % 2 == 1 {
-        if let Some(&last) = straight.last() {
+        let last = straight.last().copied().unwrap_or(0);
+        // “kip of het ei"-dilemma: one quotation closed with the wrong quote, one finding.
+        // Only a lone straight quote: with more, which one closes is a guess.
+        let curly = out.iter().rposition(|u| {
+            straight.len() == 1
+                && u.start < last
+                && u.side == Side::Open
+                && s[u.start..].starts_with('“')
+        });
+        if let Some(k) = curly {
+            out[k].message = "`“` is closed by a straight quote `\"`".to_string();
+            out[k].side = Side::Other;
+        } else {
             out.push(Unmatched {
                 start: last,
                 end: last + 1,
@@ -169,10 +201,26 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
                     "odd number of straight quotes (`\"` appears {} times)",
                     straight.len()
                 ),
+                side: Side::Other,
             });
         }
     }
     out.sort_by_key(|u| u.start);
+    // ”Drivers of food security”: a closing quote used to open, one finding per pair.
+    let stray = |u: &Unmatched| u.side == Side::Close && s[u.start..u.end] == *"”";
+    let mut keep = vec![true; out.len()];
+    let mut k = 0;
+    while k + 1 < out.len() {
+        if stray(&out[k]) && stray(&out[k + 1]) {
+            out[k].message = "`”` opens a quotation: the opening quote is `“`".to_string();
+            out[k].side = Side::Other;
+            keep[k + 1] = false;
+            k += 1;
+        }
+        k += 1;
+    }
+    let mut keep = keep.into_iter();
+    out.retain(|_| keep.next().unwrap_or(true));
     out
 }
 
@@ -181,7 +229,80 @@ fn unmatched_open(o: char, at: usize) -> Unmatched {
         start: at,
         end: at + o.len_utf8(),
         message: format!("`{o}` is never closed by `{}`", closer_of(o)),
+        side: Side::Open,
     }
+}
+
+/// How far (in bytes of the source) a pair may be split by a break the model made:
+/// a page turn with its footer and footnotes, a table row.
+const BREAK_REACH: usize = 3_000;
+
+/// Unmatched delimiters that pair across a break the model made between two texts: a
+/// parenthesis opened before a page turn and closed after it ("(nationale, ⏎ 9 NL ⏎
+/// regionale en lokale overheden)"), a quotation wrapped in a table cell. The opener is
+/// the last unmatched delimiter of its text and the closer the next unmatched one,
+/// in another text close by. In paged input (a PDF or its extract) the reading order
+/// may also put the closing half first.
+fn pairs_across_breaks(
+    source: &str,
+    found: &[(Span, Unmatched, bool)],
+    text_of: &[(usize, usize)],
+    paged: bool,
+) -> std::collections::HashSet<usize> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| found[i].0.start);
+    let written = |i: usize| source.get(found[i].0.start..found[i].0.end).unwrap_or("");
+    let kind = |c: &str| match c {
+        "(" | ")" => 0,
+        "[" | "]" => 1,
+        "“" | "”" => 2,
+        _ => 3,
+    };
+    let mut paired = std::collections::HashSet::new();
+    for w in order.windows(2) {
+        let (i, j) = (w[0], w[1]);
+        let ((a, ua, _), (b, ub, _)) = (&found[i], &found[j]);
+        if text_of[i].0 == text_of[j].0
+            || b.start.saturating_sub(a.end) > BREAK_REACH
+            || kind(written(i)) != kind(written(j))
+            || kind(written(i)) == 3
+        {
+            continue;
+        }
+        let forward = ua.side == Side::Open && ub.side == Side::Close;
+        let backward = paged && ua.side == Side::Close && ub.side == Side::Open;
+        if forward || backward {
+            paired.insert(i);
+            paired.insert(j);
+        }
+    }
+    // A ‘ left open at the end of its text, closed by a ’ at a word end in the text
+    // that follows (the rule does not report such closers: they may be apostrophes).
+    for (i, (span, u, _)) in found.iter().enumerate() {
+        if u.side != Side::Open || written(i) != "‘" {
+            continue;
+        }
+        let text_end = text_of[i].1;
+        let after = source.get(span.end..text_end).unwrap_or("");
+        // "‘Culture, Creativity and": a quotation opening a word; not ".‘;", a
+        // wrongly turned closing quote.
+        if after.contains(['‘', '’']) || !after.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        let reach = source.get(text_end..).unwrap_or("");
+        let reach = &reach[..reach.floor_char_boundary(400.min(reach.len()))];
+        let closes = reach.char_indices().find(|&(k, c)| {
+            (c == '’' || c == '‘')
+                && reach[k + c.len_utf8()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|n| !n.is_alphanumeric())
+        });
+        if closes.is_some_and(|(_, c)| c == '’') {
+            paired.insert(i);
+        }
+    }
+    paired
 }
 
 /// Indices of unmatched quotes that pair up across paragraphs: a quote opening a
@@ -263,7 +384,10 @@ impl Rule for UnbalancedDelimiter {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let mut found: Vec<(Span, Unmatched, bool)> = Vec::new();
-        for (role, text) in doc.texts() {
+        // Per finding: its text's number and the source offset where that text ends.
+        let mut text_of: Vec<(usize, usize)> = Vec::new();
+        for (n, (role, text)) in doc.texts().enumerate() {
+            let text_end = text.source_offset(text.as_str().len());
             let body = role == TextRole::Body;
             for u in unmatched_delimiters(text) {
                 // An opening quote that starts a paragraph (or follows its colon) may
@@ -276,11 +400,14 @@ impl Rule for UnbalancedDelimiter {
                     && (before.is_empty() || before.ends_with(':'))
                     && matches!(&text.as_str()[u.start..u.end], "‘" | "“");
                 found.push((text.source_span((u.start..u.end).into()), u, opens_block));
+                text_of.push((n, text_end));
             }
         }
         let cross_paragraph = quotations_across_paragraphs(doc.text(), &found);
+        let paged = doc.pages.len() > 1;
+        let across_breaks = pairs_across_breaks(doc.text(), &found, &text_of, paged);
         for (i, (span, u, _)) in found.into_iter().enumerate() {
-            if cross_paragraph.contains(&i) {
+            if cross_paragraph.contains(&i) || across_breaks.contains(&i) {
                 continue;
             }
             cx.report(span, u.message)
