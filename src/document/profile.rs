@@ -70,6 +70,13 @@ impl Profile {
     pub fn is_legislative(self) -> bool {
         matches!(self, Profile::LegislativeProposal | Profile::LegalAct)
     }
+
+    /// The kind of document says who wrote it (an EU institution: the Commission, or
+    /// the Council for its conclusions), so an agentless "will be assessed" is the
+    /// author's own undertaking. A national letter or an unknown document does not.
+    pub fn knows_author(self) -> bool {
+        !matches!(self, Profile::NationalLetter | Profile::Generic)
+    }
 }
 
 impl std::fmt::Display for Profile {

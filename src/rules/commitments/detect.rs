@@ -370,9 +370,13 @@ impl Grammar {
         if !self.has_marker(text) {
             // Not a commitment; only remember a sentence-initial actor for pronouns.
             let head = &text[..super::time::floor_char_boundary(text, 60)];
-            if let Some(a) = self.actors_in(head).into_iter().find(|a| a.start < 3) {
-                carry.last_actor = Some(a.name);
-            }
+            // A pronoun refers to the actor of the sentence just before, not to one
+            // named pages earlier: a sentence without one ends the chain.
+            carry.last_actor = self
+                .actors_in(head)
+                .into_iter()
+                .find(|a| a.start < 3)
+                .map(|a| a.name);
             return None;
         }
         let actors = self.actors_in(text);
@@ -411,10 +415,8 @@ impl Grammar {
             if d.actor_named {
                 carry.last_actor = Some(d.actor.clone());
             }
-        } else if let Some(a) = first_subject {
-            if a.start < 40 {
-                carry.last_actor = Some(a.name);
-            }
+        } else {
+            carry.last_actor = first_subject.filter(|a| a.start < 40).map(|a| a.name);
         }
         result
     }

@@ -156,7 +156,9 @@ mod tests {
 
     #[test]
     fn descriptions_of_the_proposal_are_left_out_undertakings_stay() {
-        let en = "The Member States manage their soils in many ways. This proposal lays down \
+        // A memorandum heading: the profile then knows the author, so the agentless
+        // passive below enters the register (and is left out by the filter).
+        let en = "EXPLANATORY MEMORANDUM\n\nThe Member States manage their soils in many ways. This proposal lays down \
                   principles for soils. It will give Member States \
                   flexibility to apply them.\n\nAgainst this background it is proportionate to ask \
                   Member States to shoulder the burden of explanatory documents.\n\nBy providing \
@@ -166,8 +168,9 @@ mod tests {
                   Platform.\n\nThe Commission will adapt the technical guidance on the \
                   principle. It will seek support from the scientific community.\n";
         let (all, kept) = kept(Language::En, en);
-        // Every sentence is a detection of the register; only two are undertakings.
-        assert_eq!(all.len(), 8, "{all:?}");
+        // Every sentence but "It will give …" is a detection of the register (its "it"
+        // is the proposal of the sentence before, no actor); only two are undertakings.
+        assert_eq!(all.len(), 7, "{all:?}");
         assert_eq!(kept.len(), 2, "{kept:?}");
         assert!(
             kept[0].starts_with("adapt the technical guidance"),
@@ -182,7 +185,7 @@ mod tests {
                   waarborgen.\n\nEr bestaat een risico dat de lidstaten hun \
                   internationale verplichtingen niet zullen nakomen.\n\nDe uitvoering van de verordening zal worden \
                   gemonitord.\n\nNaast het wetgevingsvoorstel zal de Commissie inspelen op de \
-                  behoefte aan onderzoek.\n";
+                  behoefte aan onderzoek.\n\nTOELICHTING\n";
         let (all, kept) = kept(Language::Nl, nl);
         assert_eq!(all.len(), 4, "{all:?}");
         assert_eq!(kept.len(), 1, "{kept:?}");

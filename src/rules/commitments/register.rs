@@ -60,8 +60,14 @@ pub fn register(doc: &Document, pack: &Pack, options: &Options<'_>) -> Vec<Commi
         inferred => options.document_date.map(DocDate::day).or(inferred),
     };
     let author = g.author(doc.text());
-    // Agentless passives credit the author only when the document is the author's.
-    let known_author = g.passive_author(doc.text());
+    // Agentless passives credit the author only when the document is the author's and
+    // its kind says who that is; in a national letter or an unknown document a pattern
+    // must name the author.
+    let known_author = if crate::document::profile::of(doc).profile.knows_author() {
+        g.passive_author(doc.text())
+    } else {
+        g.author_known(doc.text()).unwrap_or_default()
+    };
     let mut out = Vec::new();
     let mut carry = Carry::default();
     // The actor and kind of an open lead-in frame.
