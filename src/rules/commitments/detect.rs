@@ -47,6 +47,7 @@ struct RawCommitments {
     other_authors: Vec<String>,
     prominent_sections: Vec<String>,
     placeholder_deadline: Vec<String>,
+    national_authors: Vec<String>,
 }
 
 #[derive(Deserialize, Default, Clone)]
@@ -82,6 +83,9 @@ pub struct Grammar {
     subject_starters: Vec<String>,
     authors: Vec<(String, Regex)>,
     pub default_author: String,
+    /// Actors (by name) that are the author of a national letter: the government, its
+    /// ministers, "we". Other actors' plans in such a letter are reported, not made.
+    pub national_authors: Vec<String>,
     past: Vec<Regex>,
     /// Sentences about the document itself ("the rest of this chapter"): no commitment.
     signposting: Vec<Regex>,
@@ -163,6 +167,7 @@ impl FromPack for Grammar {
             subject_starters: lower(&raw.subject_starters),
             authors,
             default_author: raw.default_author,
+            national_authors: raw.national_authors,
             past: compile_union(&raw.past, &id, &mut errors),
             signposting: compile_union(&raw.signposting, &id, &mut errors),
             predictions: compile_union(&raw.predictions, &id, &mut errors),

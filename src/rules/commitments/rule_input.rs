@@ -73,6 +73,19 @@ pub(crate) fn rules_register(
     // designate …"), not commitments, and a proposal's financial statement after them
     // states costs: the rules read only what comes before the legal text (the
     // explanatory memorandum).
+    // A national letter makes the government's undertakings; what it says the
+    // Commission or the Parliament will do is reported ("Met het voorstel wil de
+    // Commissie …", "Het Europees Parlement zal het voorstel behandelen").
+    if profile == crate::document::profile::Profile::NationalLetter {
+        let g = pack.compiled::<super::detect::Grammar>();
+        if !g.national_authors.is_empty() {
+            register.retain(|c| {
+                c.unit != super::Unit::Sentence
+                    || c.kind == super::CommitmentKind::Request
+                    || g.national_authors.contains(&c.actor)
+            });
+        }
+    }
     if profile.is_legislative() {
         if let Some(legal) = crate::document::profile::legal_text_span(doc) {
             register.retain(|c| c.span.start < legal.start);
