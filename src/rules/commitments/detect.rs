@@ -219,6 +219,10 @@ pub struct Timing {
 #[derive(Clone, Debug, Default)]
 pub struct Carry {
     pub last_actor: Option<String>,
+    /// The head of the sentence before, when it had no commitment marker: its actor
+    /// is looked up only when a later sentence needs it, so that a text without any
+    /// marker never builds the actor patterns.
+    pending_head: Option<String>,
 }
 
 impl Grammar {
@@ -377,12 +381,16 @@ impl Grammar {
             let head = &text[..super::time::floor_char_boundary(text, 60)];
             // A pronoun refers to the actor of the sentence just before, not to one
             // named pages earlier: a sentence without one ends the chain.
+            carry.last_actor = None;
+            carry.pending_head = Some(head.to_string());
+            return None;
+        }
+        if let Some(head) = carry.pending_head.take() {
             carry.last_actor = self
-                .actors_in(head)
+                .actors_in(&head)
                 .into_iter()
                 .find(|a| a.start < 3)
                 .map(|a| a.name);
-            return None;
         }
         let actors = self.actors_in(text);
         let grouped = self.group_actors(text, &actors);
