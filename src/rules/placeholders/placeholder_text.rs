@@ -369,8 +369,35 @@ fn alone_in_cell(source: &str, span: crate::source::Span) -> bool {
     let after = source.get(span.end..to).unwrap_or("");
     let head = before.rsplit(['\n', '\r']).next().unwrap_or("");
     let tail = after.split(['\n', '\r']).next().unwrap_or("");
+    // A row of such cells ("p.m. p.m." in a PDF's table row) counts as one cell.
+    let head = strip_pm_cells(head, true);
+    let tail = strip_pm_cells(tail, false);
     let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || c == '\u{c}');
-    (blank(head) || head.ends_with("   ")) && (blank(tail) || tail.starts_with("   "))
+    (blank(head) || head.ends_with("   ") || head.ends_with('\t'))
+        && (blank(tail) || tail.starts_with("   ") || tail.starts_with('\t'))
+}
+
+/// `s` without the "p.m." / "PM" cells (and the single spaces between them) at its end
+/// (`from_end`) or its start.
+fn strip_pm_cells(mut s: &str, from_end: bool) -> &str {
+    loop {
+        let trimmed = if from_end {
+            s.trim_end_matches(' ')
+        } else {
+            s.trim_start_matches(' ')
+        };
+        let next = ["p.m.", "PM"].iter().find_map(|cell| {
+            if from_end {
+                trimmed.strip_suffix(cell)
+            } else {
+                trimmed.strip_prefix(cell)
+            }
+        });
+        match next {
+            Some(rest) if rest.len() < s.len() => s = rest,
+            _ => return s,
+        }
+    }
 }
 
 /// "Particulate Matter (PM)": the words before the bracket start with the letters of
@@ -525,6 +552,19 @@ mod tests {
             found(Language::En, "Lorem ipsum dolor sit amet."),
             ["Lorem ipsum"]
         );
+    }
+
+    #[test]
+    fn pm_cells_in_a_table_row_are_budget_notation() {
+        let cell = |src: &str, nth: usize| {
+            let at = src.match_indices("p.m.").nth(nth).map(|(i, _)| i).unwrap();
+            alone_in_cell(src, crate::source::Span::new(at, at + 4))
+        };
+        let row = "Commitments (1a)\tp.m. p.m.\nnext";
+        assert!(cell(row, 0) && cell(row, 1));
+        assert!(cell("p.m. p.m.\n", 1));
+        assert!(!cell("De kosten zijn p.m. tot nader order.", 0));
+        assert!(!cell("Kosten: p.m. p.m. en meer", 0));
     }
 
     #[test]
