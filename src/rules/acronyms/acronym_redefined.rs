@@ -1,6 +1,6 @@
 //! AC003 `acronym-redefined`.
 
-use super::{acronym_table, normalized_long_form};
+use super::{acronym_table, normalized_long_form, same_long_form, solid_alignment, AcronymPack};
 use crate::declare_rule;
 use crate::document::Document;
 use crate::rule::{Context, Rule, RuleMeta};
@@ -47,8 +47,14 @@ impl Rule for AcronymRedefined {
 
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let table = acronym_table(doc, cx.pack());
+        let config = cx.pack().compiled::<AcronymPack>();
         for a in &table.acronyms {
-            let mut aligned = a.definitions.iter().filter(|d| d.aligned);
+            // Only long forms whose every content word gives a letter: a table's cells
+            // run together by the extractor ("Copernicus data and information involved
+            // Atmosphere Monitoring (CAMS)") align by chance.
+            let mut aligned = a.definitions.iter().filter(|d| {
+                d.aligned && solid_alignment(&d.long_form, &a.key, &config.function_words)
+            });
             let Some(first) = aligned.next() else {
                 continue;
             };
@@ -59,6 +65,7 @@ impl Rule for AcronymRedefined {
                 // A longer or shorter extent of the same words is not a new long form.
                 if norm.ends_with(&first_norm)
                     || first_norm.ends_with(&norm)
+                    || same_long_form(&first.long_form, &d.long_form, &config.function_words)
                     || reported.contains(&norm)
                 {
                     continue;
