@@ -6,7 +6,8 @@
 //! statement) whose abbreviations are the template's, not the drafter's.
 //!
 //! Every word list comes from the pack (`[acronyms] department-prefixes`, `legal-forms`,
-//! `currency-codes`, `amount-words`, `set-phrases`, `template-headings`).
+//! `currency-codes`, `amount-words`, `set-phrases`, `template-headings`,
+//! `source-labels`).
 
 use super::{AcronymPack, Part};
 use crate::document::words::{is_all_caps, is_titlecase, Word};
@@ -184,6 +185,28 @@ pub fn template_start(source: &str, c: &AcronymPack) -> Option<usize> {
         at += line.len();
     }
     None
+}
+
+/// "Source: PwC - Turn ESG into action", "Bron: CBS": the publisher named in the
+/// credit line of a figure or table is a citation, not prose that introduces a term.
+pub(super) fn in_credit_line(source: &str, at: usize, c: &AcronymPack) -> bool {
+    if c.source_labels.is_empty() {
+        return false;
+    }
+    let from = crate::source::floor_char_boundary(source, at.saturating_sub(300));
+    let head = source
+        .get(from..at)
+        .and_then(|h| h.rsplit('\n').next())
+        .unwrap_or("");
+    // "3 Source: PwC": a footnote's label first.
+    let head = head
+        .trim_start()
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    let Some((label, _)) = head.split_once(':') else {
+        return false;
+    };
+    c.source_labels.contains(&label.trim().to_lowercase())
 }
 
 /// "R. METSOLA", "M. BEK", "J.-C. JUNCKER": a surname in capitals after an initial

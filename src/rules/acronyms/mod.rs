@@ -83,6 +83,8 @@ pub struct AcronymPack {
     /// Lowercased headings that open a fixed template ("legislative financial
     /// statement"): its abbreviations are the template's.
     pub template_headings: Vec<String>,
+    /// Lowercased labels of a figure's credit line ("source", "bron").
+    pub source_labels: HashSet<String>,
 }
 
 impl FromPack for AcronymPack {
@@ -115,6 +117,7 @@ impl FromPack for AcronymPack {
                         .collect()
                 })
                 .collect(),
+            source_labels: lower("acronyms.source-labels"),
             template_headings: pack
                 .strings("acronyms.template-headings")
                 .iter()
@@ -238,7 +241,48 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
         );
     }
     glossary_rows(&texts, &mut builder);
+    glossary_lines(doc.text(), &mut builder);
     builder.finish(&config)
+}
+
+/// A glossary table that the front end kept out of its texts (a PDF's table, a
+/// `-layout` extract): lines of the source that are an acronym, a column break (a tab
+/// or two spaces) and a long form. A run of three such lines or more, of which most
+/// line up with their long form, is a glossary; each of its rows defines its acronym.
+fn glossary_lines(source: &str, builder: &mut Builder) {
+    let mut run: Vec<(&str, bool)> = Vec::new();
+    let close = |run: &mut Vec<(&str, bool)>, builder: &mut Builder| {
+        let aligned = run.iter().filter(|(_, a)| *a).count();
+        if run.len() >= 3 && aligned * 3 >= run.len() * 2 {
+            for (short, _) in run.iter() {
+                let key = builder.entry(short).key.clone();
+                builder.glossary.insert(key);
+            }
+        }
+        run.clear();
+    };
+    for line in source.lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            continue;
+        }
+        let row = line.find(['\t', ' ']).and_then(|cut| {
+            let (short, rest) = line.split_at(cut);
+            let long = rest.trim_start_matches([' ', '\t']);
+            let gap = rest.len() - long.len();
+            let column = rest.starts_with('\t') || gap >= 2;
+            (column
+                && is_acronym_shape(short)
+                && long.starts_with(char::is_uppercase)
+                && long.split_whitespace().count() <= 12)
+                .then(|| (short, schwartz_hearst(long, singular(short)).is_some()))
+        });
+        match row {
+            Some(r) => run.push(r),
+            None => close(&mut run, builder),
+        }
+    }
+    close(&mut run, builder);
 }
 
 /// Where a text stands, for the uses found in it.
@@ -504,6 +548,7 @@ fn scan_text(
         let span = text.source_span((p.start..p.end).into());
         if context::is_code_line(source, span.start, span.end)
             || context::after_initial(&source[..span.start], p.text)
+            || context::in_credit_line(source, span.start, config)
         {
             continue;
         }
@@ -842,6 +887,14 @@ fn inline_definitions(
     sites: &mut HashSet<usize>,
 ) {
     let s = text.as_str();
+    // A legend, "AC= Contract Staff; AL = Local Staff; …": several `=` entries
+    // separated by semicolons.
+    let legend_text = s.matches('=').count() >= 2 && s.contains(';');
+    // "AFIR<tab>Alternative Fuels Infrastructure Regulation": a row of a glossary table
+    // whose columns the extractor separated by a tab.
+    let row_start = |p: &Part<'_>| p.start == 0 || s[..p.start].ends_with('\n');
+    let tab_row = |p: &Part<'_>| row_start(p) && s[p.end..].starts_with('\t');
+    let glossary_table = parts.iter().filter(|p| tab_row(p)).count() >= 3;
     for p in parts {
         if sites.contains(&p.start) || is_excluded(s, words, p, config) {
             continue;
@@ -858,7 +911,7 @@ fn inline_definitions(
             .iter()
             .find(|m| trimmed.starts_with(**m))
             .map(|m| m.len())
-            .or((gap >= 2).then_some(0));
+            .or((gap >= 2 || tab_row(p)).then_some(0));
         if let Some(sep) = sep {
             let ls = p.end + gap + sep;
             let rest = &s[ls..];
@@ -874,14 +927,13 @@ fn inline_definitions(
             // A legend, "AC= Contract Staff; AL = Local Staff; …": several `=`
             // entries separated by semicolons define their acronyms even when the
             // letters do not line up (the template's French initials).
-            let legend = sep == 1
-                && trimmed.starts_with('=')
-                && s.matches('=').count() >= 2
-                && s.contains(';')
-                && n_words <= 6;
+            let legend = sep == 1 && trimmed.starts_with('=') && legend_text && n_words <= 6;
+            // A row of a glossary table of three rows or more, even when its letters
+            // do not line up (a typo in the acronym, a long form in another language).
+            let table_row = glossary_table && tab_row(p) && long.starts_with(char::is_uppercase);
             if (1..=12).contains(&n_words)
                 && long.starts_with(|c: char| c.is_alphabetic())
-                && (legend || schwartz_hearst(long, singular(p.text)).is_some())
+                && (legend || table_row || schwartz_hearst(long, singular(p.text)).is_some())
             {
                 sites.insert(p.start);
                 let key = out.entry(p.text).key.clone();
@@ -1159,10 +1211,23 @@ pub fn solid_alignment(long: &str, short: &str, function_words: &HashSet<String>
     };
     let start = letters.first().copied().unwrap_or(0);
     let mut idle = 0;
-    let mut at = start;
-    for word in long[start..].split(|c: char| c.is_whitespace()) {
-        let (ws, we) = (at, at + word.len());
-        at = we + 1;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, c) in long[start..].char_indices() {
+        match (c.is_whitespace(), word_start) {
+            (true, Some(ws)) => {
+                spans.push((start + ws, start + i));
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(ws) = word_start {
+        spans.push((start + ws, long.len()));
+    }
+    for (ws, we) in spans {
+        let word = &long[ws..we];
         let bare: String = word
             .chars()
             .filter(|c| c.is_alphanumeric())
