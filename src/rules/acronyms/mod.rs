@@ -518,12 +518,12 @@ fn scan_text(
     for w in words.iter().filter(|w| !w.in_url) {
         let word = w.as_str(s);
         if word.contains(wording::is_hyphen) {
-            let pieces: Vec<&str> = wording::hyphen_parts(word).map(|(_, p)| p).collect();
-            if pieces.len() >= 2
-                && pieces
-                    .iter()
-                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_uppercase()))
-            {
+            // The leading pieces in capitals: "TEN-T-kernnetwerk" gives "tent".
+            let pieces: Vec<&str> = wording::hyphen_parts(word)
+                .map(|(_, p)| p)
+                .take_while(|p| !p.is_empty() && p.chars().all(|c| c.is_uppercase()))
+                .collect();
+            if pieces.len() >= 2 {
                 out.joins.insert(pieces.concat().to_lowercase());
             }
         }
