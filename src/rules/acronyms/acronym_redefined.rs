@@ -14,9 +14,12 @@ declare_rule! {
     /// finding sits on the later definition, a secondary label on the first. Long
     /// forms are compared without case, hyphens, spaces, leading articles and plural
     /// endings, so "Europese Dienst voor Extern Optreden" and "de Europese dienst voor
-    /// extern optreden" are the same. Only definitions whose long form lines up with the
-    /// acronym's letters are compared (a loose definition such as
-    /// "passagiersgegevens (PNR)" has no reliable extent).
+    /// extern optreden" are the same, and so are long forms that differ only in function
+    /// words, inflection ("greenhouse gas" / "greenhouse gasses") or an acronym for its
+    /// words ("EU Agency" / "European Union Agency"). Only definitions whose long form
+    /// lines up with the acronym's letters are compared (a loose definition such as
+    /// "passagiersgegevens (PNR)" has no reliable extent), and only when no two content
+    /// words in a row give none of the letters (the cells of a table run together).
     ///
     /// ## Why is this bad?
     /// Two long forms for one acronym leave the reader unsure whether they name the

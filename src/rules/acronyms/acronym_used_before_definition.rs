@@ -10,7 +10,11 @@ declare_rule! {
     /// Flags an acronym used before the place that spells it out: the finding sits on
     /// the first use, a secondary label on the definition. Places are compared in
     /// source order, so a footnote printed at the foot of a page comes after the body
-    /// text of that page. Definitions are recognised as for `acronym-undefined`.
+    /// text of that page. Definitions are recognised as for `acronym-undefined`. Not
+    /// flagged: an acronym the document's glossary spells out (the glossary defines it
+    /// for the whole document), a use in a heading or the table of contents (a title is
+    /// read before its text), and a use on the line right before the definition (the
+    /// cells of a table that the extractor set out of order).
     ///
     /// ## Why is this bad?
     /// A reader meets the short form first and has to search ahead for its meaning;

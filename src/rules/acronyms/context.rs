@@ -169,22 +169,24 @@ pub(super) fn in_set_phrase(s: &str, words: &[Word], p: &Part<'_>, c: &AcronymPa
     })
 }
 
-/// Where a fixed template starts: the first line that is one of the pack's template
-/// headings ("LEGISLATIVE FINANCIAL STATEMENT"). The template runs to the end of the
-/// document: the financial statement closes a proposal.
+/// Where a fixed template starts: the last line that is one of the pack's template
+/// headings ("LEGISLATIVE FINANCIAL STATEMENT"; the last, so that an entry of the table
+/// of contents is not taken for it). The template runs to the end of the document: the
+/// financial statement closes a proposal.
 pub fn template_start(source: &str, c: &AcronymPack) -> Option<usize> {
     if c.template_headings.is_empty() {
         return None;
     }
     let mut at = 0;
+    let mut found = None;
     for line in source.split_inclusive('\n') {
         let t = line.trim();
         if t.len() < 80 && c.template_headings.iter().any(|h| t.to_lowercase() == *h) {
-            return Some(at);
+            found = Some(at);
         }
         at += line.len();
     }
-    None
+    found
 }
 
 /// "Source: PwC - Turn ESG into action", "Bron: CBS": the publisher named in the

@@ -33,6 +33,7 @@ pub mod acronym_redefined;
 pub mod acronym_undefined;
 pub mod acronym_used_before_definition;
 mod context;
+mod glossary;
 pub use acronym_redefined::AcronymRedefined;
 pub use acronym_undefined::AcronymUndefined;
 pub use acronym_used_before_definition::AcronymUsedBeforeDefinition;
@@ -241,48 +242,8 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
         );
     }
     glossary_rows(&texts, &mut builder);
-    glossary_lines(doc.text(), &mut builder);
+    glossary::glossary_lines(doc.text(), &mut builder);
     builder.finish(&config)
-}
-
-/// A glossary table that the front end kept out of its texts (a PDF's table, a
-/// `-layout` extract): lines of the source that are an acronym, a column break (a tab
-/// or two spaces) and a long form. A run of three such lines or more, of which most
-/// line up with their long form, is a glossary; each of its rows defines its acronym.
-fn glossary_lines(source: &str, builder: &mut Builder) {
-    let mut run: Vec<(&str, bool)> = Vec::new();
-    let close = |run: &mut Vec<(&str, bool)>, builder: &mut Builder| {
-        let aligned = run.iter().filter(|(_, a)| *a).count();
-        if run.len() >= 3 && aligned * 3 >= run.len() * 2 {
-            for (short, _) in run.iter() {
-                let key = builder.entry(short).key.clone();
-                builder.glossary.insert(key);
-            }
-        }
-        run.clear();
-    };
-    for line in source.lines() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            continue;
-        }
-        let row = line.find(['\t', ' ']).and_then(|cut| {
-            let (short, rest) = line.split_at(cut);
-            let long = rest.trim_start_matches([' ', '\t']);
-            let gap = rest.len() - long.len();
-            let column = rest.starts_with('\t') || gap >= 2;
-            (column
-                && is_acronym_shape(short)
-                && long.starts_with(char::is_uppercase)
-                && long.split_whitespace().count() <= 12)
-                .then(|| (short, schwartz_hearst(long, singular(short)).is_some()))
-        });
-        match row {
-            Some(r) => run.push(r),
-            None => close(&mut run, builder),
-        }
-    }
-    close(&mut run, builder);
 }
 
 /// Where a text stands, for the uses found in it.
@@ -1245,7 +1206,8 @@ pub fn solid_alignment(long: &str, short: &str, function_words: &HashSet<String>
             }
         }
     }
-    true
+    // The last content word gives the last letter ("… Monitoring Service (CAMS)").
+    idle == 0
 }
 
 /// Two long forms name the same thing: the same content words, in order, modulo case,
