@@ -907,7 +907,10 @@ fn inline_definitions(
         if p.word >= 2 && is_all_caps(p.text) {
             let prev = &words[p.word - 1];
             let prev_text = prev.as_str(s);
-            if s[prev.end..p.start] != *" " || is_acronym_shape(prev_text) {
+            // "Europese Centrale Bank “ECB economy-wide climate stress test”": the
+            // acronym may open a quoted title after the name.
+            let gap = &s[prev.end..p.start];
+            if !matches!(gap, " " | " “" | " \"" | " ‘") || is_acronym_shape(prev_text) {
                 continue;
             }
             // The noun phrase: one long (compound) word, or capitalised words.
@@ -919,13 +922,25 @@ fn inline_definitions(
             {
                 k -= 1;
             }
-            let Some(article) = k.checked_sub(1).map(|a| &words[a]) else {
-                continue;
-            };
-            if !config.articles.contains(&article.as_str(s).to_lowercase()) {
-                continue;
+            // Without an article: a name in capitalised words whose initials are the
+            // acronym, letter for letter ("Europese Centrale Bank ECB").
+            let n = p.text.chars().count();
+            let named = n >= 3
+                && p.word >= k + n
+                && words[p.word - n..p.word]
+                    .iter()
+                    .filter_map(|w| w.as_str(s).chars().next())
+                    .eq(p.text.chars());
+            if named {
+                k = p.word - n;
             }
             let phrase = &s[words[k].start..prev.end];
+            let article = k.checked_sub(1).map(|a| &words[a]);
+            if !named
+                && !article.is_some_and(|a| config.articles.contains(&a.as_str(s).to_lowercase()))
+            {
+                continue;
+            }
             let long_word = k == p.word - 1
                 && prev_text.chars().filter(|c| c.is_alphabetic()).count() >= 12
                 && prev_text.chars().any(|c| c.is_lowercase());
