@@ -15,10 +15,23 @@ declare_rule! {
     /// Indiase subcontinent – AQIS)"; a Dutch long form of an English acronym,
     /// "passagiersgegevens (PNR)", counts too.
     ///
-    /// Not acronyms: Roman numerals, document codes ("COM(2020) 795", "2008/615/JBZ"),
-    /// all-caps words that are typography ("de RAAD", "KERNACTIES", a heading in
-    /// capitals, "Laura BERARD"), units after a number, and the acronyms every reader
-    /// knows (EU, VN, NAVO …), listed in the language pack.
+    /// Not acronyms: Roman numerals, document codes ("COM(2020) 795", "2008/615/JBZ",
+    /// "EUCO 4/23"), all-caps words that are typography ("de RAAD", "KERNACTIES", a
+    /// heading in capitals, "Laura BERARD", "R. METSOLA"), units after a number, and the
+    /// acronyms every reader knows (EU, VN, NAVO, the Member States' country codes,
+    /// abbreviations a dictionary lists as words …), listed in the language pack. Nor
+    /// are codes and names that their surroundings show: a department after "DG" ("DG
+    /// ENV"), a legal form after a name ("Henkel AG"), a currency code next to an amount
+    /// ("JPY 20 trillion"), a code and a number alone on a line (a Council distribution
+    /// list), a name with a word inside ("REPowerEU"), the publisher in a credit line
+    /// ("Source: PwC"), the acronym of a set phrase ("Text with EEA relevance"), a
+    /// hyphenated compound that the extractor joined ("TENT" for "TEN-T"), and the uses
+    /// inside the legislative financial statement, a fixed template.
+    ///
+    /// Definitions also count in a glossary or a legend ("AC = Contract Staff; AL =
+    /// Local Staff"), and in the forms real texts use: a footnote reference glued before
+    /// the parenthesis ("Goals16 (SDGs)"), a quoted long form or acronym, a gloss after
+    /// the acronym ("(LTO, landing and take-off cycle)") and plurals ("NDC’s", "DIASes").
     ///
     /// When the document writes the long form elsewhere without the acronym
     /// ("Europese Dienst voor extern optreden", initials E-D-E-O with function words

@@ -10,7 +10,11 @@ declare_rule! {
     /// Flags an acronym used before the place that spells it out: the finding sits on
     /// the first use, a secondary label on the definition. Places are compared in
     /// source order, so a footnote printed at the foot of a page comes after the body
-    /// text of that page. Definitions are recognised as for `acronym-undefined`.
+    /// text of that page. Definitions are recognised as for `acronym-undefined`. Not
+    /// flagged: an acronym the document's glossary spells out (the glossary defines it
+    /// for the whole document), a use in a heading or the table of contents (a title is
+    /// read before its text), and a use on the line right before the definition (the
+    /// cells of a table that the extractor set out of order).
     ///
     /// ## Why is this bad?
     /// A reader meets the short form first and has to search ahead for its meaning;
@@ -42,18 +46,32 @@ impl Rule for AcronymUsedBeforeDefinition {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let table = acronym_table(doc, cx.pack());
         for a in &table.acronyms {
+            // A glossary defines its acronyms for the whole document.
+            if a.in_glossary {
+                continue;
+            }
             let Some(def) = a.definitions.first() else {
                 continue;
             };
-            let before = a
+            let line = doc.line_of(def.span.start);
+            // A title or an entry of the table of contents is read before its text,
+            // and a use on the line before the definition is read with it (the
+            // cells of a table set out of order).
+            let early: Vec<_> = a
                 .uses
                 .iter()
                 .take_while(|u| u.start < def.span.start)
-                .count();
-            let Some(first) = a.uses.first().filter(|_| before > 0) else {
+                .filter(|u| {
+                    a.heading_uses
+                        .binary_search_by_key(&u.start, |h| h.start)
+                        .is_err()
+                })
+                .filter(|u| doc.line_of(u.start) + 1 < line)
+                .collect();
+            let before = early.len();
+            let Some(first) = early.first().copied() else {
                 continue;
             };
-            let line = doc.line_of(def.span.start);
             cx.report(
                 *first,
                 format!(

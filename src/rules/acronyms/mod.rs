@@ -32,6 +32,8 @@
 pub mod acronym_redefined;
 pub mod acronym_undefined;
 pub mod acronym_used_before_definition;
+mod context;
+mod glossary;
 pub use acronym_redefined::AcronymRedefined;
 pub use acronym_undefined::AcronymUndefined;
 pub use acronym_used_before_definition::AcronymUsedBeforeDefinition;
@@ -68,6 +70,22 @@ pub struct AcronymPack {
     /// Lowercased articles (`[acronyms] appositive-articles`): "de", "the" before a
     /// noun phrase that an acronym stands in apposition to.
     pub articles: HashSet<String>,
+    /// Lowercased words after which a code in capitals names a department ("DG ENV").
+    pub department_prefixes: HashSet<String>,
+    /// Lowercased legal forms of companies ("AG", "KGaA", "NV"), after a name.
+    pub legal_forms: HashSet<String>,
+    /// Lowercased ISO 4217 currency codes, next to an amount.
+    pub currency_codes: HashSet<String>,
+    /// Lowercased magnitude words of amounts ("million", "miljard").
+    pub amount_words: HashSet<String>,
+    /// Set phrases whose acronyms are not uses, as lowercased words ("text with eea
+    /// relevance").
+    pub set_phrases: Vec<Vec<String>>,
+    /// Lowercased headings that open a fixed template ("legislative financial
+    /// statement"): its abbreviations are the template's.
+    pub template_headings: Vec<String>,
+    /// Lowercased labels of a figure's credit line ("source", "bron").
+    pub source_labels: HashSet<String>,
 }
 
 impl FromPack for AcronymPack {
@@ -83,6 +101,29 @@ impl FromPack for AcronymPack {
             placeholders: lower("placeholders.words"),
             capitalised: lower("acronyms.capitalised-words"),
             articles: lower("acronyms.appositive-articles"),
+            department_prefixes: lower("acronyms.department-prefixes"),
+            legal_forms: lower("acronyms.legal-forms"),
+            currency_codes: lower("acronyms.currency-codes"),
+            amount_words: lower("acronyms.amount-words"),
+            set_phrases: pack
+                .strings("acronyms.set-phrases")
+                .iter()
+                .map(|p| {
+                    p.split_whitespace()
+                        .map(|w| {
+                            w.trim_matches(|c: char| !c.is_alphanumeric())
+                                .to_lowercase()
+                        })
+                        .filter(|w| !w.is_empty())
+                        .collect()
+                })
+                .collect(),
+            source_labels: lower("acronyms.source-labels"),
+            template_headings: pack
+                .strings("acronyms.template-headings")
+                .iter()
+                .map(|h| h.to_lowercase())
+                .collect(),
         }
     }
 }
@@ -110,6 +151,12 @@ pub struct Acronym {
     pub uses: Vec<Span>,
     /// Every definition, in source order.
     pub definitions: Vec<Definition>,
+    /// The uses that stand in headings (titles, the table of contents): a reader meets
+    /// a title before its text, so they do not count as uses before the definition.
+    pub heading_uses: Vec<Span>,
+    /// Spelled out in a glossary or a legend (`ACR = long form`): defined for the whole
+    /// document, wherever the list stands.
+    pub in_glossary: bool,
 }
 
 impl Acronym {
@@ -138,6 +185,9 @@ pub fn acronym_table(doc: &Document, pack: &Pack) -> Arc<AcronymTable> {
 fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     let config = pack.compiled::<AcronymPack>();
     let text_words = wording::of_texts(doc);
+    // The legislative financial statement is a fixed template: its tables and legend
+    // use the template's abbreviations (AC, END, INT, "former 'BA' lines").
+    let template = context::template_start(doc.text(), &config).unwrap_or(usize::MAX);
     let texts: Vec<(TextRole, &crate::document::Text, &Vec<Word>)> = doc
         .texts()
         .zip(text_words.0.iter())
@@ -173,11 +223,37 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     }
 
     let mut builder = Builder::default();
-    for (_, text, words) in &texts {
-        scan_text(text, words, &config, &ordinary, &mut builder);
+    for (role, text, words) in &texts {
+        let place = if text.span().start >= template {
+            Place::Template
+        } else if *role == TextRole::Heading {
+            Place::Heading
+        } else {
+            Place::Text
+        };
+        scan_text(
+            doc.text(),
+            text,
+            words,
+            &config,
+            &ordinary,
+            place,
+            &mut builder,
+        );
     }
     glossary_rows(&texts, &mut builder);
-    builder.finish()
+    glossary::glossary_lines(doc.text(), &mut builder);
+    builder.finish(&config)
+}
+
+/// Where a text stands, for the uses found in it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Text,
+    /// A heading: a use, but not one read before the definition.
+    Heading,
+    /// A fixed template: its definitions count, its uses do not.
+    Template,
 }
 
 /// A glossary table whose cells became separate texts: a text that is one acronym,
@@ -185,7 +261,11 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
 fn glossary_rows(texts: &[(TextRole, &crate::document::Text, &Vec<Word>)], builder: &mut Builder) {
     let mut order: Vec<usize> = (0..texts.len()).collect();
     order.sort_by_key(|&i| texts[i].1.span().start);
-    for pair in order.windows(2) {
+    // The position in `order` of the last row taken: a row right after it belongs to
+    // the same glossary, even when its letters do not line up (a typo in the
+    // acronym, a long form in another language).
+    let mut last_row: Option<usize> = None;
+    for (k, pair) in order.windows(2).enumerate() {
         let (a, b) = (texts[pair[0]].1, texts[pair[1]].1);
         let short = a.as_str().trim();
         if !is_acronym_shape(short) || short.contains(char::is_whitespace) {
@@ -197,9 +277,14 @@ fn glossary_rows(texts: &[(TextRole, &crate::document::Text, &Vec<Word>)], build
             .take(12)
             .collect::<Vec<_>>()
             .join(" ");
+        let in_run = last_row == Some(k.wrapping_sub(2))
+            && long.starts_with(char::is_uppercase)
+            && long_text.split_whitespace().count() <= 12
+            && !is_acronym_shape(long_text.split_whitespace().next().unwrap_or(""));
         if long.starts_with(|c: char| c.is_alphabetic())
-            && schwartz_hearst(&long, singular(short)).is_some()
+            && (in_run || schwartz_hearst(&long, singular(short)).is_some())
         {
+            last_row = Some(k);
             let start = a.as_str().len() - a.as_str().trim_start().len();
             let lead = long_text.len() - long_text.trim_start().len();
             let end_long = long_text
@@ -222,9 +307,25 @@ struct Builder {
     /// Keys spelled out in a glossary or a `ACR = long form` list: defined for the
     /// whole document, wherever the list stands (no AC002, no AC003 comparison).
     glossary: HashSet<String>,
+    /// Hyphenated compounds of capitals, joined and lowercased ("TEN-T" → "tent"): an
+    /// extractor that drops the hyphen at a line break makes "TENT" of them.
+    joins: HashSet<String>,
 }
 
 impl Builder {
+    /// The key is a hyphenated compound of the document written without its hyphen,
+    /// or two acronyms of at least three letters that the document uses or the pack
+    /// knows, glued together.
+    fn is_glued(&self, key: &str, config: &AcronymPack) -> bool {
+        if self.joins.contains(key) {
+            return true;
+        }
+        let known = |k: &str| self.index.contains_key(k) || config.known.contains(k);
+        key.is_ascii()
+            && key.len() >= 6
+            && (3..=key.len() - 3).any(|i| known(&key[..i]) && known(&key[i..]))
+    }
+
     fn entry(&mut self, written: &str) -> &mut Acronym {
         // "NDCs" is the plural of "NDC": one acronym.
         let key = singular(written).to_lowercase();
@@ -236,6 +337,8 @@ impl Builder {
                     display: written.to_string(),
                     uses: Vec::new(),
                     definitions: Vec::new(),
+                    heading_uses: Vec::new(),
+                    in_glossary: false,
                 });
                 self.index.insert(key, self.acronyms.len() - 1);
                 self.acronyms.len() - 1
@@ -244,11 +347,26 @@ impl Builder {
         &mut self.acronyms[i]
     }
 
-    fn finish(mut self) -> AcronymTable {
+    fn finish(mut self, config: &AcronymPack) -> AcronymTable {
+        // "EEAEFTA" from "EEA-EFTA", "TENT" from "TEN-T": a join of the extraction, not
+        // an acronym of its own.
+        let glued: HashSet<String> = self
+            .acronyms
+            .iter()
+            .filter(|a| a.definitions.is_empty() && self.is_glued(&a.key, config))
+            .map(|a| a.key.clone())
+            .collect();
         for a in &mut self.acronyms {
-            if a.definitions.is_empty() && self.glossary.contains(&a.key) {
+            if self.glossary.contains(&a.key) {
+                a.in_glossary = true;
+                if a.definitions.is_empty() {
+                    a.uses.clear();
+                }
+            }
+            if glued.contains(&a.key) {
                 a.uses.clear();
             }
+            a.heading_uses.sort_by_key(|s| s.start);
             a.uses.sort_by_key(|s| s.start);
             a.uses.dedup();
             a.definitions.sort_by_key(|d| d.span.start);
@@ -265,6 +383,15 @@ impl Builder {
 /// The singular of an acronym written with a plural "s" ("NDCs", "NGOs"); other
 /// words unchanged.
 pub fn singular(written: &str) -> &str {
+    // "DIASes": the plural of an acronym that ends in a sibilant.
+    if let Some(stem) = written.strip_suffix("es") {
+        if stem.chars().count() >= 2
+            && stem.chars().all(|c| c.is_uppercase())
+            && stem.ends_with(['S', 'X', 'Z'])
+        {
+            return stem;
+        }
+    }
     match written.strip_suffix('s') {
         Some(stem) if stem.chars().count() >= 2 && stem.chars().all(|c| c.is_uppercase()) => stem,
         _ => written,
@@ -317,6 +444,11 @@ fn acronym_parts<'t>(s: &'t str, words: &[Word]) -> Vec<Part<'t>> {
             continue;
         }
         for (off, part) in wording::hyphen_parts(word) {
+            // "NDC’s", "KPI's": the plural or possessive of the acronym.
+            let part = part
+                .strip_suffix("’s")
+                .or_else(|| part.strip_suffix("'s"))
+                .unwrap_or(part);
             if is_acronym_shape(part) {
                 out.push(Part {
                     word: wi,
@@ -331,10 +463,12 @@ fn acronym_parts<'t>(s: &'t str, words: &[Word]) -> Vec<Part<'t>> {
 }
 
 fn scan_text(
+    source: &str,
     text: &crate::document::Text,
     words: &[Word],
     config: &AcronymPack,
     ordinary: &HashSet<String>,
+    place: Place,
     out: &mut Builder,
 ) {
     let s = text.as_str();
@@ -342,9 +476,25 @@ fn scan_text(
     if parts.is_empty() {
         return;
     }
+    for w in words.iter().filter(|w| !w.in_url) {
+        let word = w.as_str(s);
+        if word.contains(wording::is_hyphen) {
+            // The leading pieces in capitals: "TEN-T-kernnetwerk" gives "tent".
+            let pieces: Vec<&str> = wording::hyphen_parts(word)
+                .map(|(_, p)| p)
+                .take_while(|p| !p.is_empty() && p.chars().all(|c| c.is_uppercase()))
+                .collect();
+            if pieces.len() >= 2 {
+                out.joins.insert(pieces.concat().to_lowercase());
+            }
+        }
+    }
     let shouting = wording::is_shouting(s, words);
     let caps_run = wording::in_caps_run(s, words);
     let definition_sites = find_definitions(text, words, &parts, config, out);
+    if place == Place::Template {
+        return;
+    }
     for p in &parts {
         if definition_sites.contains(&p.start) || is_excluded(s, words, p, config) {
             continue;
@@ -357,17 +507,33 @@ fn scan_text(
             continue;
         }
         let span = text.source_span((p.start..p.end).into());
-        out.entry(p.text).uses.push(span);
+        if context::is_code_line(source, span.start, span.end)
+            || context::after_initial(&source[..span.start], p.text)
+            || context::in_credit_line(source, span.start, config)
+        {
+            continue;
+        }
+        let entry = out.entry(p.text);
+        entry.uses.push(span);
+        if place == Place::Heading {
+            entry.heading_uses.push(span);
+        }
     }
 }
 
-/// Excluded whatever the document: known acronyms, Roman numerals, document codes.
-fn is_excluded(s: &str, _words: &[Word], p: &Part<'_>, config: &AcronymPack) -> bool {
+/// Excluded whatever the document: known acronyms, Roman numerals, document codes,
+/// names and codes recognised by their surroundings (`context`).
+fn is_excluded(s: &str, words: &[Word], p: &Part<'_>, config: &AcronymPack) -> bool {
     let key = singular(p.text).to_lowercase();
     if config.known.contains(&key)
         || config.document_codes.contains(&key)
         || config.placeholders.contains(&key)
         || config.capitalised.contains(&p.text.to_lowercase())
+        || context::has_word_inside(p.text)
+        || context::is_department_code(s, words, p, config)
+        || context::is_legal_form(s, words, p, config)
+        || context::is_currency_amount(s, p, config)
+        || context::in_set_phrase(s, words, p, config)
     {
         return true;
     }
@@ -401,15 +567,31 @@ fn is_excluded(s: &str, _words: &[Word], p: &Part<'_>, config: &AcronymPack) -> 
     }
     // "2023/0232 (COD)", "(2021/2548(RSP))": the procedure code after a number.
     let before = s[..p.start].trim_end_matches(' ');
+    // A number glued to a word is a footnote reference ("Goals16 (SDGs)"), not a
+    // procedure number.
     if let Some(b) = before.strip_suffix('(') {
-        if b.trim_end()
-            .chars()
-            .next_back()
-            .is_some_and(|c| c.is_ascii_digit())
-            && s[p.end..].starts_with(')')
-        {
+        let b = b.trim_end();
+        let number = b.trim_end_matches(|c: char| c.is_ascii_digit() || c == '/');
+        let glued = number.chars().next_back().is_some_and(char::is_alphabetic);
+        if b.len() > number.len() && !glued && s[p.end..].starts_with(')') {
             return true;
         }
+    }
+    // "EUCO 4/23", "CM 2345/21": the number of a document after its series code.
+    let next: &str = s[p.end..]
+        .trim_start_matches(' ')
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ')'))
+        .next()
+        .unwrap_or("");
+    if s[p.end..].starts_with(' ')
+        && next.split_once('/').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.chars().all(|c| c.is_ascii_digit())
+                && b.trim_end_matches('.').chars().all(|c| c.is_ascii_digit())
+        })
+    {
+        return true;
     }
     // "COM(2020) 795", "EEAS (2020) 1114".
     let after = s[p.end..].trim_start_matches(' ');
@@ -516,8 +698,15 @@ fn find_definitions(
         let hi = parts.partition_point(|p| p.end <= close);
         let defined_parts: Vec<&Part<'_>> = parts[lo..hi.max(lo)].iter().collect();
 
+        // "(LTO, start- en landcyclus)": the acronym, then a gloss after a comma. The
+        // acronym is defined by the words before the parenthesis when they align.
+        let glossed = inner.len() >= 2
+            && s[inner[0].end..inner[1].start].trim() == ","
+            && defined_parts
+                .iter()
+                .any(|p| p.start == inner[0].start && p.end == inner[0].end);
         // 1. long form (ACR)
-        if inner.len() == 1 && !defined_parts.is_empty() {
+        if (inner.len() == 1 || glossed) && !defined_parts.is_empty() {
             let w = inner[0];
             let in_word: Vec<&&Part<'_>> = defined_parts
                 .iter()
@@ -525,7 +714,9 @@ fn find_definitions(
                 .collect();
             if !in_word.is_empty() && preceded_by_noun(s, words, open) {
                 let short: String = in_word.iter().map(|p| p.text).collect();
-                if let Some((ls, le, aligned)) = long_form_before(s, words, open, &short) {
+                if let Some((ls, le, aligned)) = long_form_before(s, words, open, &short)
+                    .filter(|&(_, _, aligned)| aligned || !glossed)
+                {
                     for p in &in_word {
                         if is_excluded(s, words, p, config) {
                             continue;
@@ -550,7 +741,18 @@ fn find_definitions(
             // "(Nationally Determined Contributions, NDC’s)": a comma too, when the
             // letters align.
             let comma = before_last.trim() == ",";
-            if before_last.contains(['–', '—']) || before_last.contains(" - ") || comma {
+            // "(On-shore power supply- OPS)": the dash glued to the long form.
+            let hyphen_after = before_last
+                .strip_prefix('-')
+                .is_some_and(|r| r.trim().is_empty());
+            let hyphen_in =
+                before_last.trim().is_empty() && s[..inner[inner.len() - 2].end].ends_with('-');
+            let glued_dash = hyphen_after || hyphen_in;
+            if before_last.contains(['–', '—'])
+                || before_last.contains(" - ")
+                || comma
+                || glued_dash
+            {
                 let tail: Vec<&&Part<'_>> = defined_parts
                     .iter()
                     .filter(|p| {
@@ -569,7 +771,7 @@ fn find_definitions(
                     .collect();
                 if let Some(p) = tail.first() {
                     let ls = inner[0].start;
-                    let le = inner[inner.len() - 2].end;
+                    let le = inner[inner.len() - 2].end - usize::from(hyphen_in);
                     if !is_excluded(s, words, p, config) {
                         let aligned = schwartz_hearst(&s[ls..le], p.text).is_some();
                         sites.insert(p.start);
@@ -603,7 +805,13 @@ fn find_definitions(
                 continue;
             }
             let ls = inner[0].start;
-            let le = inner[inner.len() - 1].end;
+            // "GPU’s (ground power units, mobiele stroomvoorziening …)": the long form
+            // ends at the gloss after it.
+            let le = inner
+                .iter()
+                .take_while(|w| !s[ls..w.start].contains([',', ';']))
+                .last()
+                .map_or(inner[inner.len() - 1].end, |w| w.end);
             let long = &s[ls..le];
             let first_letter = |x: &str| x.chars().next().map(|c| c.to_lowercase().to_string());
             if long.starts_with(|c: char| c.is_alphabetic())
@@ -640,6 +848,14 @@ fn inline_definitions(
     sites: &mut HashSet<usize>,
 ) {
     let s = text.as_str();
+    // A legend, "AC= Contract Staff; AL = Local Staff; …": several `=` entries
+    // separated by semicolons.
+    let legend_text = s.matches('=').count() >= 2 && s.contains(';');
+    // "AFIR<tab>Alternative Fuels Infrastructure Regulation": a row of a glossary table
+    // whose columns the extractor separated by a tab.
+    let row_start = |p: &Part<'_>| p.start == 0 || s[..p.start].ends_with('\n');
+    let tab_row = |p: &Part<'_>| row_start(p) && s[p.end..].starts_with('\t');
+    let glossary_table = parts.iter().filter(|p| tab_row(p)).count() >= 3;
     for p in parts {
         if sites.contains(&p.start) || is_excluded(s, words, p, config) {
             continue;
@@ -656,7 +872,7 @@ fn inline_definitions(
             .iter()
             .find(|m| trimmed.starts_with(**m))
             .map(|m| m.len())
-            .or((gap >= 2).then_some(0));
+            .or((gap >= 2 || tab_row(p)).then_some(0));
         if let Some(sep) = sep {
             let ls = p.end + gap + sep;
             let rest = &s[ls..];
@@ -669,9 +885,16 @@ fn inline_definitions(
                 .map_or(limit, |e| ls + e);
             let long = s[ls..le].trim_end();
             let n_words = long.split_whitespace().count();
+            // A legend, "AC= Contract Staff; AL = Local Staff; …": several `=`
+            // entries separated by semicolons define their acronyms even when the
+            // letters do not line up (the template's French initials).
+            let legend = sep == 1 && trimmed.starts_with('=') && legend_text && n_words <= 6;
+            // A row of a glossary table of three rows or more, even when its letters
+            // do not line up (a typo in the acronym, a long form in another language).
+            let table_row = glossary_table && tab_row(p) && long.starts_with(char::is_uppercase);
             if (1..=12).contains(&n_words)
                 && long.starts_with(|c: char| c.is_alphabetic())
-                && schwartz_hearst(long, singular(p.text)).is_some()
+                && (legend || table_row || schwartz_hearst(long, singular(p.text)).is_some())
             {
                 sites.insert(p.start);
                 let key = out.entry(p.text).key.clone();
@@ -684,7 +907,10 @@ fn inline_definitions(
         if p.word >= 2 && is_all_caps(p.text) {
             let prev = &words[p.word - 1];
             let prev_text = prev.as_str(s);
-            if s[prev.end..p.start] != *" " || is_acronym_shape(prev_text) {
+            // "Europese Centrale Bank “ECB economy-wide climate stress test”": the
+            // acronym may open a quoted title after the name.
+            let gap = &s[prev.end..p.start];
+            if !matches!(gap, " " | " “" | " \"" | " ‘") || is_acronym_shape(prev_text) {
                 continue;
             }
             // The noun phrase: one long (compound) word, or capitalised words.
@@ -696,13 +922,25 @@ fn inline_definitions(
             {
                 k -= 1;
             }
-            let Some(article) = k.checked_sub(1).map(|a| &words[a]) else {
-                continue;
-            };
-            if !config.articles.contains(&article.as_str(s).to_lowercase()) {
-                continue;
+            // Without an article: a name in capitalised words whose initials are the
+            // acronym, letter for letter ("Europese Centrale Bank ECB").
+            let n = p.text.chars().count();
+            let named = n >= 3
+                && p.word >= k + n
+                && words[p.word - n..p.word]
+                    .iter()
+                    .filter_map(|w| w.as_str(s).chars().next())
+                    .eq(p.text.chars());
+            if named {
+                k = p.word - n;
             }
             let phrase = &s[words[k].start..prev.end];
+            let article = k.checked_sub(1).map(|a| &words[a]);
+            if !named
+                && !article.is_some_and(|a| config.articles.contains(&a.as_str(s).to_lowercase()))
+            {
+                continue;
+            }
             let long_word = k == p.word - 1
                 && prev_text.chars().filter(|c| c.is_alphabetic()).count() >= 12
                 && prev_text.chars().any(|c| c.is_lowercase());
@@ -844,7 +1082,13 @@ fn preceded_by_noun(s: &str, words: &[Word], open: usize) -> bool {
     let Some(mut prev) = before.last() else {
         return false;
     };
-    if !s[prev.end..open].trim().is_empty() {
+    // Between the word and the parenthesis: a closing quote ("“Global Biodiversity
+    // Framework” (GBF)") or a footnote reference glued by the extractor ("Development
+    // Goals16 (SDGs)", "Goals 16 (SDGs)").
+    let gap = s[prev.end..open].trim();
+    let gap = gap.trim_start_matches(['”', '"', '’', '\'']).trim_start();
+    let reference = gap.len() <= 3 && gap.chars().all(|c| c.is_ascii_digit());
+    if !reference {
         return false;
     }
     // "terrorismefinanciering 62 (TFTP)": a footnote reference between the long form
@@ -853,7 +1097,11 @@ fn preceded_by_noun(s: &str, words: &[Word], open: usize) -> bool {
     if t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()) && before.len() >= 2 {
         prev = &before[before.len() - 2];
     }
-    let t = prev.as_str(s).trim_end_matches(['”', '"', '’', '\'']);
+    // "Development Goals16 (SDGs)": the reference glued to the word by the extractor.
+    let t = prev
+        .as_str(s)
+        .trim_end_matches(|c: char| c.is_ascii_digit())
+        .trim_end_matches(['”', '"', '’', '\'']);
     t.chars().any(|c| c.is_lowercase()) && t.chars().last().is_some_and(|c| c.is_alphabetic())
 }
 
@@ -891,6 +1139,11 @@ fn long_form_before(
 /// form, the first letter at the start of a word. Returns the byte offset in `long`
 /// where the long form starts.
 pub fn schwartz_hearst(long: &str, short: &str) -> Option<usize> {
+    schwartz_hearst_letters(long, short).and_then(|m| m.first().copied())
+}
+
+/// The byte offsets in `long` of the letters Schwartz–Hearst matched, in order.
+fn schwartz_hearst_letters(long: &str, short: &str) -> Option<Vec<usize>> {
     let l: Vec<(usize, char)> = long.char_indices().collect();
     let sh: Vec<char> = short
         .chars()
@@ -903,6 +1156,7 @@ pub fn schwartz_hearst(long: &str, short: &str) -> Option<usize> {
     let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
     let mut li = l.len() as isize - 1;
     let mut si = sh.len() as isize - 1;
+    let mut matched = Vec::with_capacity(sh.len());
     while si >= 0 {
         let c = sh[si as usize];
         loop {
@@ -916,11 +1170,121 @@ pub fn schwartz_hearst(long: &str, short: &str) -> Option<usize> {
             }
             li -= 1;
         }
+        matched.push(l[li as usize].0);
         li -= 1;
         si -= 1;
     }
-    let start = (li + 1) as usize;
-    Some(l[start].0)
+    matched.reverse();
+    Some(matched)
+}
+
+/// The long form's letters line up with the acronym and no two content words in a
+/// row give none of them: "Copernicus data and information involved Atmosphere
+/// Monitoring (CAMS)", cells of a table run together, lines up by chance.
+pub fn solid_alignment(long: &str, short: &str, function_words: &HashSet<String>) -> bool {
+    let Some(letters) = schwartz_hearst_letters(long, singular(short)) else {
+        return false;
+    };
+    let start = letters.first().copied().unwrap_or(0);
+    let mut idle = 0;
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    let mut word_start: Option<usize> = None;
+    for (i, c) in long[start..].char_indices() {
+        match (c.is_whitespace(), word_start) {
+            (true, Some(ws)) => {
+                spans.push((start + ws, start + i));
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(ws) = word_start {
+        spans.push((start + ws, long.len()));
+    }
+    for (ws, we) in spans {
+        let word = &long[ws..we];
+        let bare: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if bare.is_empty() || function_words.contains(&bare) {
+            continue;
+        }
+        if letters.iter().any(|&m| m >= ws && m < we) {
+            idle = 0;
+        } else {
+            idle += 1;
+            if idle >= 2 {
+                return false;
+            }
+        }
+    }
+    // The last content word gives the last letter ("… Monitoring Service (CAMS)").
+    idle == 0
+}
+
+/// Two long forms name the same thing: the same content words, in order, modulo case,
+/// punctuation, function words and inflection ("European Union Agency for Space
+/// Programme" / "… for the Space Programme", "Greenhouse gas" / "greenhouse gasses").
+pub fn same_long_form(a: &str, b: &str, function_words: &HashSet<String>) -> bool {
+    let content = |x: &str| -> Vec<String> {
+        x.split(|c: char| c.is_whitespace() || wording::is_hyphen(c))
+            .map(|w| {
+                w.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty() && !function_words.contains(w))
+            .collect()
+    };
+    let (wa, wb) = (content(a), content(b));
+    if wa.concat() == wb.concat() {
+        return true;
+    }
+    let same = |x: &str, y: &str| {
+        let (sx, sy) = (strip_plural(x), strip_plural(y));
+        let (short, long) = if sx.len() <= sy.len() {
+            (&sx, &sy)
+        } else {
+            (&sy, &sx)
+        };
+        sx == sy
+            || (short.len() >= 3
+                && long.starts_with(short.as_str())
+                && long.len() - short.len() <= 3)
+    };
+    // "EU" for "European Union": a word that is the initials of the other's next words.
+    let initials = |w: &str, rest: &[String]| -> usize {
+        let n = w.chars().count();
+        if !(2..=4).contains(&n) || rest.len() < n {
+            return 0;
+        }
+        let spelled: String = rest[..n].iter().filter_map(|r| r.chars().next()).collect();
+        if spelled == w {
+            n
+        } else {
+            0
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < wa.len() && j < wb.len() {
+        if same(&wa[i], &wb[j]) {
+            i += 1;
+            j += 1;
+        } else if let n @ 1.. = initials(&wa[i], &wb[j..]) {
+            i += 1;
+            j += n;
+        } else if let n @ 1.. = initials(&wb[j], &wa[i..]) {
+            i += n;
+            j += 1;
+        } else {
+            return false;
+        }
+    }
+    i == wa.len() && j == wb.len()
 }
 
 /// A long form reduced for comparison: lowercase, no hyphens or spaces, leading

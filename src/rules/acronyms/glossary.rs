@@ -1,0 +1,146 @@
+//! Glossary tables that the front end kept out of its texts: a PDF's table, a
+//! `-layout`, PyMuPDF or pdftotext extract. Read from the lines of the source in one
+//! pass, in the three shapes extractors give them:
+//! - rows: an acronym, a column break (a tab or two spaces) and its long form on one
+//!   line, one or two such cells per line ("RVO Rijksdienst voor Ondernemend
+//!   Nederland<tab>SAF Sustainable Aviation Fuel", where a single space separates the
+//!   acronym from its long form);
+//! - pairs: an acronym alone on a line, its long form on the next;
+//! - columns: five acronyms or more alone on their lines, then their long forms in the
+//!   same order on the lines after them.
+//!
+//! A run of three rows or pairs, or a column, of which two thirds or more line up with
+//! a long form (Schwartz–Hearst), is a glossary: each of its acronyms is defined for
+//! the whole document, including the rows whose letters do not line up (a typo in the
+//! acronym, a long form in another language).
+
+use super::{is_acronym_shape, schwartz_hearst, singular, Builder};
+
+/// The longest column of acronyms read as one (a glossary page holds fewer).
+const MAX_COLUMN: usize = 120;
+
+fn long_form(long: &str) -> bool {
+    long.starts_with(char::is_uppercase)
+        && long.split_whitespace().count() <= 12
+        && !is_acronym_shape(long.split_whitespace().next().unwrap_or(""))
+}
+
+fn aligned(long: &str, short: &str) -> bool {
+    schwartz_hearst(long, singular(short)).is_some()
+}
+
+/// The cells of a line: parts separated by a tab or a run of two spaces or more.
+fn cells(line: &str) -> Vec<&str> {
+    line.split('\t')
+        .flat_map(|c| c.split("  "))
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The glossary rows of one line: `(acronym, aligned)`, or `None` when the line is
+/// not a row.
+fn rows(line: &str) -> Option<Vec<(&str, bool)>> {
+    let cells = cells(line);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let cell = cells[i];
+        if is_acronym_shape(cell) {
+            if let Some(long) = cells.get(i + 1).filter(|l| long_form(l)) {
+                out.push((cell, aligned(long, cell)));
+                i += 2;
+                continue;
+            }
+        }
+        // "RVO Rijksdienst voor Ondernemend Nederland": the acronym, one space, the
+        // long form. Other cells (a long form wrapped from the row above) are skipped.
+        if let Some((short, long)) = cell.split_once(' ') {
+            if is_acronym_shape(short) && long_form(long.trim()) {
+                out.push((short, aligned(long, short)));
+            }
+        }
+        i += 1;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn mark(builder: &mut Builder, shorts: &[&str]) {
+    for short in shorts {
+        let key = builder.entry(short).key.clone();
+        builder.glossary.insert(key);
+    }
+}
+
+fn close_run(run: &mut Vec<(&str, bool)>, builder: &mut Builder) {
+    let aligned = run.iter().filter(|(_, a)| *a).count();
+    if run.len() >= 3 && aligned * 3 >= run.len() * 2 {
+        let shorts: Vec<&str> = run.iter().map(|(s, _)| *s).collect();
+        mark(builder, &shorts);
+    }
+    run.clear();
+}
+
+/// A column of acronyms and the lines of long forms after it: a glossary when two
+/// thirds of the acronyms line up with one of those lines.
+fn close_column(column: &mut Vec<&str>, longs: &mut Vec<&str>, builder: &mut Builder) {
+    if column.len() >= 5 {
+        let aligned = column
+            .iter()
+            .filter(|short| longs.iter().any(|l| aligned(l, short)))
+            .count();
+        if aligned * 3 >= column.len() * 2 {
+            mark(builder, column);
+        }
+    }
+    column.clear();
+    longs.clear();
+}
+
+pub(super) fn glossary_lines(source: &str, builder: &mut Builder) {
+    let mut run: Vec<(&str, bool)> = Vec::new();
+    // Acronyms alone on consecutive lines, and the long-form lines after them.
+    let mut column: Vec<&str> = Vec::new();
+    let mut longs: Vec<&str> = Vec::new();
+    for raw in source.lines() {
+        let line = raw.trim();
+        if !longs.is_empty() {
+            // The long forms of a column end at a blank line, at another acronym or
+            // when there are twice as many lines as acronyms.
+            if line.is_empty() || is_acronym_shape(line) || longs.len() >= 2 * column.len() {
+                close_column(&mut column, &mut longs, builder);
+            } else {
+                longs.push(line);
+                continue;
+            }
+        }
+        if line.is_empty() {
+            continue;
+        }
+        if is_acronym_shape(line) {
+            if column.len() < MAX_COLUMN {
+                column.push(line);
+            }
+            continue;
+        }
+        if column.len() >= 5 && line.split_whitespace().count() <= 12 {
+            longs.push(line);
+            continue;
+        }
+        // One or a few acronyms alone: pairs with the line after.
+        if let Some(&short) = column.last() {
+            if long_form(line) {
+                run.push((short, aligned(line, short)));
+                column.clear();
+                continue;
+            }
+        }
+        column.clear();
+        match rows(line) {
+            Some(r) => run.extend(r),
+            None => close_run(&mut run, builder),
+        }
+    }
+    close_column(&mut column, &mut longs, builder);
+    close_run(&mut run, builder);
+}
