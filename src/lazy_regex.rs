@@ -209,7 +209,9 @@ impl LiteralGate {
 /// guarantee any.
 fn required(ast: &Ast) -> Option<Vec<String>> {
     match ast {
-        Ast::Literal(l) => l.c.is_ascii().then(|| vec![l.c.to_string()]),
+        // A non-ASCII character without case ("§", "€", "–") matches only itself, also
+        // under (?i); one with case may match another character the gate cannot see.
+        Ast::Literal(l) => (l.c.is_ascii() || caseless(l.c)).then(|| vec![l.c.to_string()]),
         Ast::Group(g) => required(&g.ast),
         Ast::Repetition(r) => {
             let min = match &r.op.kind {
@@ -272,6 +274,11 @@ fn required(ast: &Ast) -> Option<Vec<String>> {
     }
 }
 
+/// A character that no case mapping changes, in either direction.
+fn caseless(c: char) -> bool {
+    c.to_lowercase().eq(std::iter::once(c)) && c.to_uppercase().eq(std::iter::once(c))
+}
+
 impl Deref for LazySet {
     type Target = Option<regex::RegexSet>;
 
@@ -304,6 +311,16 @@ mod tests {
         // An optional part or a class guarantees nothing: no gate, always compiled.
         let optional = LazyRe::new(r"(?:zal)?\d+").unwrap();
         assert!(optional.is_match("2021"));
+        // A caseless non-ASCII literal gates; a cased one ("é" also matches "É") does not.
+        let section = LazyRe::new(r"(?i)(?:punt|§)\s*\d+").unwrap();
+        assert!(!section.is_match("geen verwijzing hier"));
+        assert!(
+            section.compiled.get().is_none(),
+            "ruled out without compiling"
+        );
+        assert!(section.is_match("zie § 4"));
+        let accented = LazyRe::new(r"(?i)é").unwrap();
+        assert!(accented.is_match("É"));
         // Unicode case folding: the Kelvin sign matches `k` under (?i).
         let kelvin = LazyRe::new(r"(?i)kabinet").unwrap();
         assert!(kelvin.is_match("het \u{212A}abinet"));

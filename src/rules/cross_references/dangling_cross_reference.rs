@@ -511,33 +511,40 @@ pub struct Dangling {
 /// Every internal reference in the document's running text that points nowhere.
 pub fn dangling_references(doc: &Document, pack: &Pack) -> Vec<Dangling> {
     let patterns = pack.compiled::<XrefPatterns>();
+    let references: Vec<_> = doc
+        .texts()
+        .filter(|(role, _)| *role != TextRole::Heading)
+        .flat_map(|(_, text)| {
+            internal_references(text.as_str(), &patterns)
+                .into_iter()
+                .map(move |r| (text, r))
+        })
+        .collect();
+    // Most texts refer to no part of themselves: then the targets are not needed.
+    if references.is_empty() {
+        return Vec::new();
+    }
     let targets = Targets::of(doc, &patterns);
     let mut out = Vec::new();
-    for (role, text) in doc.texts() {
-        if role == TextRole::Heading {
+    for (text, r) in references {
+        if !targets.numbers(r.kind) {
             continue;
         }
-        let s = text.as_str();
-        for r in internal_references(s, &patterns) {
-            if !targets.numbers(r.kind) {
-                continue;
-            }
-            let missing: Vec<String> = r
-                .ids
-                .iter()
-                .filter(|id| !targets.has(r.kind, id))
-                .cloned()
-                .collect();
-            if missing.is_empty() {
-                continue;
-            }
-            out.push(Dangling {
-                span: text.source_span((r.start..r.end).into()),
-                kind: r.kind,
-                written: format!("{} {}", r.word, r.ids_text),
-                missing,
-            });
+        let missing: Vec<String> = r
+            .ids
+            .iter()
+            .filter(|id| !targets.has(r.kind, id))
+            .cloned()
+            .collect();
+        if missing.is_empty() {
+            continue;
         }
+        out.push(Dangling {
+            span: text.source_span((r.start..r.end).into()),
+            kind: r.kind,
+            written: format!("{} {}", r.word, r.ids_text),
+            missing,
+        });
     }
     out.sort_by_key(|d| d.span.start);
     out
