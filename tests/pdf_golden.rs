@@ -274,3 +274,67 @@ fn the_other_documents_load_and_keep_furniture_out() {
         assert_no_furniture_in_body(&doc);
     }
 }
+
+/// The body text of a document with its white space collapsed.
+fn flat_body(doc: &Document) -> String {
+    let mut all: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    all.extend(doc.points.iter().map(|p| p.text.as_str()));
+    all.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn climate_strategy_words_are_whole_and_columns_apart() {
+    let Some(doc) = shared("08_internationale_klimaatstrategie_nl.pdf") else {
+        return;
+    };
+    let body = flat_body(&doc);
+    // The producer writes a word's hidden hyphenation points as a space glyph that the
+    // next letter overwrites: those words are one word (read on pages 3, 4, 5, 7, 10).
+    for split in [
+        "klimaat neutrale",
+        "inter nationaal",
+        "maat schappelijke",
+        "mogelijk heden",
+        "klimaat ambities",
+        "voedsel systemen",
+    ] {
+        assert!(!body.contains(split), "split word {split:?}");
+    }
+    for whole in [
+        "klimaatneutrale Unie",
+        "internationaal",
+        "maatschappelijke",
+        "mogelijkheden",
+    ] {
+        assert!(body.contains(whole), "missing {whole:?}");
+    }
+    // The spreads hold two pages of two columns each, with a running footer across
+    // the gutters: a column is read down before the next one (page 3, left column).
+    assert!(
+        body.contains(
+            "Alle lidstaten hebben zich met het aannemen van de Europese Klimaatwet in 2021 gecommitteerd"
+        ),
+        "column read across the gutter"
+    );
+    // Line-end hyphens: "klimaat-" + "diplomatie" on page 5 is a break inside the
+    // word the document writes whole elsewhere.
+    assert!(body.contains("bilaterale klimaatdiplomatie"));
+    assert!(!body.contains("klimaat-diplomatie"));
+}
+
+#[test]
+fn dsa_line_end_hyphens() {
+    let Some(doc) = shared("10_regulation_2022_2065_dsa.pdf") else {
+        return;
+    };
+    let body = flat_body(&doc);
+    // Recital 59 breaks "case-by-case" after "case-": the word keeps its hyphens.
+    assert!(!body.contains("caseby-case") && !body.contains("case-bycase"));
+    assert!(body.contains("assessed on a case-by-case basis"));
+    // "out-of-court" is written so throughout; never "out-ofcourt".
+    assert!(!body.contains("out-ofcourt"));
+    assert!(body.contains("out-of-court dispute settlement"));
+}

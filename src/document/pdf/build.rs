@@ -3,7 +3,7 @@
 //! line, then the side column, then the footnotes), pages separated by a form feed on
 //! a line of its own. Every model element is a span into that rendering.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::blocks::{Block, BlockKind};
 use super::layout::{note_label_in, Layout, Role};
@@ -92,17 +92,29 @@ fn line_span(r: &Rendered, lines: &[Line], i: usize) -> Span {
 struct Vocabulary {
     words: HashSet<String>,
     hyphenated: HashSet<String>,
+    /// Pairs of words written one after the other within a line ("climate neutral").
+    pairs: HashSet<String>,
+    /// How often each short word stands alone (function words stand alone often).
+    short: HashMap<String, usize>,
 }
 
 impl Vocabulary {
     fn new(lines: &[Line]) -> Self {
         let mut words = HashSet::new();
         let mut hyphenated = HashSet::new();
+        let mut pairs = HashSet::new();
+        let mut short: HashMap<String, usize> = HashMap::new();
         for l in lines {
             let toks: Vec<&str> = l.text.split_whitespace().collect();
             for (k, tok) in toks.iter().enumerate() {
                 let w = tok.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
                 let last = k + 1 == toks.len();
+                if let Some(next) = toks.get(k + 1) {
+                    let alpha = |t: &str| !t.is_empty() && t.chars().all(char::is_alphabetic);
+                    if alpha(tok) && alpha(next) {
+                        pairs.insert(format!("{tok} {next}").to_lowercase());
+                    }
+                }
                 if w.ends_with('-') && last {
                     continue;
                 }
@@ -112,11 +124,19 @@ impl Vocabulary {
                         words.insert(part.to_lowercase());
                     }
                 } else {
+                    if w.chars().count() <= 3 && w == *tok {
+                        *short.entry(w.to_lowercase()).or_default() += 1;
+                    }
                     words.insert(w.to_lowercase());
                 }
             }
         }
-        Vocabulary { words, hyphenated }
+        Vocabulary {
+            words,
+            hyphenated,
+            pairs,
+            short,
+        }
     }
 
     /// Whether a line-end hyphen between `head` (ending in "-") and the next line's
@@ -134,24 +154,63 @@ impl Vocabulary {
         if !fl.is_alphabetic() || !tf.is_lowercase() {
             return false;
         }
-        let joined = format!("{frag}{tail}").to_lowercase();
-        let hyph = format!("{frag}-{tail}").to_lowercase();
-        if self.hyphenated.contains(&hyph) {
+        // A word that already has a hyphen ("case-by-" + "case") keeps this one too.
+        let token = head
+            .trim_end_matches('-')
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        let next_token = next
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        if token.contains('-') || next_token.contains('-') {
             return false;
         }
-        if self.words.contains(&joined) {
-            return true;
+        // An abbreviation in capitals before the hyphen ("VN-", "ESA-") is joined with
+        // a hyphen; a short word that stands alone everywhere after it ("laad- en",
+        // "energy- and") makes the hyphen a suspended compound's.
+        if frag.chars().count() >= 2 && !frag.chars().any(char::is_lowercase) {
+            return false;
         }
-        let (f, t) = (frag.to_lowercase(), tail.to_lowercase());
-        if f.chars().count() >= 3
-            && t.chars().count() >= 3
-            && self.words.contains(&f)
-            && self.words.contains(&t)
+        if next_token == tail
+            && tail.chars().count() <= 3
+            && self
+                .short
+                .get(&tail.to_lowercase())
+                .is_some_and(|&n| n >= 10)
         {
             return false;
         }
-        true
+        // The document writes the hyphenated form, or the two words apart, elsewhere
+        // and never the joined one: a compound; otherwise a syllable break.
+        let joined = format!("{frag}{tail}").to_lowercase();
+        let hyph = format!("{frag}-{tail}").to_lowercase();
+        let apart = format!("{frag} {tail}").to_lowercase();
+        let compound = self.hyphenated.contains(&hyph) || self.pairs.contains(&apart);
+        !compound || self.words.contains(&joined)
     }
+}
+
+/// The right edge of each column of each page (where most of its long lines end), for
+/// the line-end hyphen decision: on a page set in columns the body's right edge is
+/// the last column's.
+fn column_rights(lines: &[Line], layout: &Layout) -> HashMap<(usize, u8), f32> {
+    let mut ends: HashMap<(usize, u8), Vec<f32>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.chars >= 30 && matches!(layout.roles[i], Role::Body | Role::Note) {
+            ends.entry((l.page, l.col)).or_default().push(l.x1);
+        }
+    }
+    ends.into_iter()
+        .filter(|(_, v)| v.len() >= 3)
+        .map(|(k, mut v)| {
+            v.sort_by(f32::total_cmp);
+            (k, v[(v.len() * 9 / 10).min(v.len() - 1)])
+        })
+        .collect()
 }
 
 /// Append a line's text (minus `skip` ranges, line-relative) to a paragraph text,
@@ -276,7 +335,23 @@ pub fn build(
     let n_pages = rendered.page_starts.len();
     let vocab = Vocabulary::new(lines);
     let src = rendered.text.clone();
-    let near_right = |l: &Line| l.x1 >= layout.right - 3.0 * l.size;
+    let rights = column_rights(lines, layout);
+    // A line-end hyphen can be a break inside a word only where the line was full:
+    // the next line's first word would not have fitted in the room left (else the
+    // hyphen is the text's own, as in a suspended compound "land- en tuinbouw").
+    let near_right = |l: &Line, next: &Line| {
+        let right = rights
+            .get(&(l.page, l.col))
+            .copied()
+            .unwrap_or(layout.right);
+        let word = next
+            .text
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        let room = right - l.x1;
+        room < 1.5 * l.size || room < (word as f32 + 0.5) * 0.45 * l.size
+    };
 
     // Numbers that a footnote at a page bottom carries.
     let defined: HashSet<u32> = lines
@@ -312,10 +387,12 @@ pub fn build(
     // Footnote definitions.
     let mut defs: Vec<FootnoteDef> = Vec::new();
     let mut footnote_starts = Vec::new();
+    let mut prev_note: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
         if layout.roles[i] != Role::Note {
             continue;
         }
+        let above = prev_note.replace(i);
         let span = line_span(&rendered, lines, i);
         let lone = l.text.trim();
         let lone_label = !lone.is_empty()
@@ -357,7 +434,8 @@ pub fn build(
                 in_body: false,
             });
         } else if let Some(d) = defs.last_mut() {
-            append(&mut d.text, &src, span, &[], &vocab, near_right(l));
+            let near = above.is_some_and(|a| near_right(&lines[a], l));
+            append(&mut d.text, &src, span, &[], &vocab, near);
             if d.page == l.page {
                 d.span = d.span.cover(span);
             }
@@ -438,7 +516,7 @@ pub fn build(
                             - lines[i].text[skip_first..].trim_start().len());
                     skip.push((0, lead));
                 }
-                let near = k == 0 || near_right(&lines[b.lines[k - 1]]);
+                let near = k == 0 || near_right(&lines[b.lines[k - 1]], &lines[i]);
                 append(&mut t, &src, span, &skip, &vocab, near);
             }
             t
