@@ -319,6 +319,10 @@ fn climate_strategy_words_are_whole_and_columns_apart() {
         ),
         "column read across the gutter"
     );
+    // Its 66 footnotes sit under the four columns of the spreads, with labels and
+    // references a point smaller than the text and raised, some beside a callout in
+    // a larger type on the same baseline: every one is paired, in order.
+    assert_paired(&doc, 66);
     // Line-end hyphens: "klimaat-" + "diplomatie" on page 5 is a break inside the
     // word the document writes whole elsewhere.
     assert!(body.contains("bilaterale klimaatdiplomatie"));

@@ -194,7 +194,8 @@ impl Vocabulary {
     }
 }
 
-/// The right edge of each column of each page (where most of its long lines end), for
+/// The right edge of each column of each page (where most of its long lines end: lines
+/// across the columns count with the column they start in), for
 /// the line-end hyphen decision: on a page set in columns the body's right edge is
 /// the last column's.
 fn column_rights(lines: &[Line], layout: &Layout) -> HashMap<(usize, u8), f32> {
@@ -208,7 +209,7 @@ fn column_rights(lines: &[Line], layout: &Layout) -> HashMap<(usize, u8), f32> {
         .filter(|(_, v)| v.len() >= 3)
         .map(|(k, mut v)| {
             v.sort_by(f32::total_cmp);
-            (k, v[(v.len() * 9 / 10).min(v.len() - 1)])
+            (k, v[(v.len() * 3 / 4).min(v.len() - 1)])
         })
         .collect()
 }

@@ -179,12 +179,17 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
         // body line of the next column).
         if let Some(next) = clusters.get(k + 1) {
             let dy = next.y - c.y;
-            if c.size < 0.85 * next.size
-                && dy > 0.12 * next.size
+            // Smaller, judged run by run (a row holds the lines of every column at
+            // that height); a little smaller and clearly raised also counts (a
+            // reference set in 8 points over 9-point text).
+            let smaller = |size: f32| {
+                size < 0.85 * next.size || size < 0.95 * next.size && dy > 0.2 * next.size
+            };
+            if dy > 0.12 * next.size
                 && dy < 0.75 * next.size
                 && (overlaps_x(&glyphs, c, next) || precedes(&glyphs, c, next))
             {
-                let (raised, rest) = split_attached(&glyphs, c, next, true);
+                let (raised, rest) = split_attached(&glyphs, c, next, true, smaller);
                 if !raised.is_empty() {
                     absorbed[k] = true;
                     if !rest.is_empty() {
@@ -203,12 +208,9 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
         // Subscript: the previous line is larger and its baseline a little above.
         let lowered = merged.last().and_then(|prev| {
             let dy = c.y - prev.y;
-            (c.size < 0.85 * prev.size
-                && dy > 0.08 * prev.size
-                && dy < 0.45 * prev.size
-                && overlaps_x(&glyphs, c, prev))
-            .then(|| split_attached(&glyphs, c, prev, false))
-            .filter(|(low, _)| !low.is_empty())
+            (dy > 0.08 * prev.size && dy < 0.45 * prev.size && overlaps_x(&glyphs, c, prev))
+                .then(|| split_attached(&glyphs, c, prev, false, |s| s < 0.85 * prev.size))
+                .filter(|(low, _)| !low.is_empty())
         });
         if let Some((low, rest)) = lowered {
             absorbed[k] = true;
@@ -310,7 +312,12 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
             l.row *= ROW_STRIDE;
         }
     } else {
-        order_columns(&mut out, &gutters);
+        let w = page.width;
+        let mid = gutters
+            .iter()
+            .copied()
+            .find(|&g| w > 1.2 * page.height && (g - w / 2.0).abs() < 0.08 * w);
+        order_columns(&mut out, &gutters, mid);
     }
     out
 }
@@ -399,7 +406,7 @@ fn gutters(page: &PageGlyphs, glyphs: &[&Glyph]) -> Vec<f32> {
     // A gutter may be crossed by a few rows (a running footer, a caption, a wide
     // heading), which are then read as spanning the columns; but only between columns
     // of prose (every column at least 12 ems wide), not between the cells of a table.
-    let (loose, first, last) = find((rows / 25).max(1));
+    let (loose, first, last) = find((rows / 12).max(1));
     let mut edges = vec![first];
     edges.extend(&loose);
     edges.push(last);
@@ -413,15 +420,26 @@ fn gutters(page: &PageGlyphs, glyphs: &[&Glyph]) -> Vec<f32> {
 
 /// Reading order on a two-column page: lines that span the gutter divide the page into
 /// bands; within a band, the left column, then the right.
-fn order_columns(lines: &mut [Line], xs: &[f32]) {
-    let mut band = 0usize;
-    let mut keys: Vec<(usize, usize, usize)> = Vec::with_capacity(lines.len());
+fn order_columns(lines: &mut [Line], xs: &[f32], mid: Option<f32>) {
+    // On a spread (two pages side by side, split by the gutter at the middle) each
+    // page is read on its own: a line across the columns of the right page does not
+    // cut the left page's columns into bands.
+    let mut band = [0usize; 2];
+    let mut keys: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(lines.len());
     let stride = ROW_STRIDE;
     for (k, l) in lines.iter_mut().enumerate() {
-        if xs.iter().any(|&x| l.x0 < x && l.x1 > x) {
-            band += 1;
-            keys.push((band, 0, k));
+        let half = mid.map_or(0, |m| usize::from(l.x0 >= m));
+        if mid.is_some_and(|m| l.x0 < m && l.x1 > m) {
+            band[0] += 1;
+            band[1] += 1;
+            keys.push((0, band[0], 0, k));
             l.row *= stride;
+        } else if xs.iter().any(|&x| l.x0 < x && l.x1 > x) {
+            band[half] += 1;
+            keys.push((half, band[half], 0, k));
+            l.row *= stride;
+            // The column it starts in (the right page's first column on a spread).
+            l.col = xs.iter().filter(|&&x| l.x0 >= x).count().min(255) as u8;
         } else {
             let col = xs
                 .iter()
@@ -429,7 +447,7 @@ fn order_columns(lines: &mut [Line], xs: &[f32]) {
                 .count()
                 .min(ROW_STRIDE - 2);
             l.col = col.min(255) as u8;
-            keys.push((band, 1 + col, k));
+            keys.push((half, band[half], 1 + col, k));
             l.row = l.row * stride + 1 + col;
         }
     }
@@ -467,6 +485,7 @@ fn split_attached(
     small: &Cluster,
     main: &Cluster,
     label: bool,
+    smaller: impl Fn(f32) -> bool,
 ) -> (Vec<(usize, Mark)>, Vec<(usize, Mark)>) {
     let mut x0s: Vec<f32> = main.glyphs.iter().map(|&(i, _)| glyphs[i].x).collect();
     let mut x1s: Vec<f32> = main
@@ -496,11 +515,15 @@ fn split_attached(
         }
         let start = glyphs[own[k].0].x;
         let count = e - k;
+        let run_size = own[k..e]
+            .iter()
+            .map(|&(i, _)| glyphs[i].size)
+            .fold(0.0, f32::max);
         let after_word = any_in(&x1s, start - 1.0 * size, start + 0.5 * size);
         let before_word = any_in(&x0s, end - 0.5 * size, end + 1.0 * size);
         let before_line = label && count <= 4 && end <= first_x + 1.0 && first_x - end < 4.0 * size;
         let inside = any_in(&x0s, start, end);
-        if count <= 8 && (after_word || before_word || before_line || inside) {
+        if count <= 8 && smaller(run_size) && (after_word || before_word || before_line || inside) {
             attached.extend_from_slice(&own[k..e]);
         } else {
             rest.extend_from_slice(&own[k..e]);
