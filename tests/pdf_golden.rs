@@ -259,6 +259,20 @@ fn digital_services_act() {
 }
 
 #[test]
+fn step_footnotes_in_tables_and_landscape_pages() {
+    let Some(doc) = shared("03_com2023_335_step.pdf") else {
+        return;
+    };
+    // 88 footnotes, all paired in order: 74-76 are referenced from the header cells
+    // of the budget-line table on page 55 (the number opens a cell line, or stands on
+    // one alone), 85-88 from the financial statement's tables. The amending point
+    // "(7) In Annex I, Table I..." in body size under a small-type table (page 34) and
+    // the table header "N87 N+1..." (page 65) are no notes.
+    assert_paired(&doc, 88);
+    assert_no_furniture_in_body(&doc);
+}
+
+#[test]
 fn the_other_documents_load_and_keep_furniture_out() {
     for (name, pages) in [
         ("03_com2023_335_step.pdf", 67),

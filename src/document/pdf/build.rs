@@ -361,6 +361,23 @@ pub fn build(
         .filter(|(i, _)| layout.roles[*i] == Role::Note)
         .filter_map(|(_, l)| note_label_in(l, layout.sup_labels[l.page]).map(|(_, _, n)| n))
         .collect();
+    // The same per page, lone labels included ("75" on a line of its own).
+    let defined_on: HashSet<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| layout.roles[*i] == Role::Note)
+        .filter_map(|(_, l)| {
+            let t = l.text.trim();
+            note_label_in(l, layout.sup_labels[l.page])
+                .map(|(_, _, n)| n)
+                .or_else(|| {
+                    (t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+                        .then(|| t.parse().ok())
+                        .flatten()
+                })
+                .map(|n| (l.page, n))
+        })
+        .collect();
     // Footnote references (body lines). A raised number right after a digit
     // ("2022²") is a reference only when a footnote carries that number (else it may
     // be a power: "10⁶").
@@ -369,7 +386,31 @@ pub fn build(
     for b in blocks {
         for &i in &b.lines {
             let off = rendered.offsets[i];
-            for (s, e, n, after_digit) in refs_of(&lines[i]) {
+            let mut found = refs_of(&lines[i]);
+            // In a table the cells' lines sit on their own baselines, so a reference
+            // can open a line or stand alone on one ("countries" / "75"): taken only
+            // when a note on the same page carries the number.
+            if found.is_empty() && layout.roles[i] == Role::Body {
+                let l = &lines[i];
+                let t = l.text.trim_end();
+                let lead = match l.sups.first() {
+                    Some(&(0, e)) => Some(e),
+                    _ if l.size < 0.8 * layout.body_size => Some(t.len()),
+                    _ => None,
+                };
+                if let Some(e) = lead.filter(|&e| e > 0 && e <= 3 && e <= t.len()) {
+                    let lab = &t[..e];
+                    if let Ok(n) = lab.parse::<u32>() {
+                        if lab.chars().all(|c| c.is_ascii_digit())
+                            && defined_on.contains(&(l.page, n))
+                            && (e == t.len() || t[e..].starts_with(' '))
+                        {
+                            found.push((0, e, n, false));
+                        }
+                    }
+                }
+            }
+            for (s, e, n, after_digit) in found {
                 if after_digit && !defined.contains(&n) {
                     continue;
                 }

@@ -326,10 +326,13 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
                 break;
             }
         }
+        // A continuation of the previous page's note is a few lines, not a table
+        // set in small type above this page's first note.
+        let short_run = |k: usize| k - start <= 6;
         let begin = match first {
             Some(k)
                 if k == start
-                    || prev_had_notes
+                    || prev_had_notes && short_run(k)
                     || has_rule_above(&pages[p], &lines[idx[start]]) =>
             {
                 Some(start)
@@ -343,6 +346,12 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
             }
             None => None,
         };
+        // An area that opens with a line in body size needs a raised label there
+        // (notes set in body size); else it is the text's own numbered point.
+        let begin = begin.filter(|&b| {
+            let l = &lines[idx[b]];
+            l.size < 0.95 * body_size || has_sup_label(l)
+        });
         // A table row (several cells on one baseline) is not a note: the area starts
         // below the last one.
         let begin = begin.map(|b| {
