@@ -273,6 +273,26 @@ fn step_footnotes_in_tables_and_landscape_pages() {
 }
 
 #[test]
+fn afir_note_label_set_against_its_text() {
+    let Some(doc) = shared("04_com2021_559_afir_nl.pdf") else {
+        return;
+    };
+    // Page 23: note 16 of the proposal's own series (the fourth: "16 (part 4)") is
+    // printed "16COM(2020) 301 final." with no gap after the label; it is note 16,
+    // referenced from recital 26 ("...klimaatneutraal Europa16").
+    let def = doc
+        .footnote_defs
+        .iter()
+        .find(|d| d.page == 22 && d.label.as_deref().is_some_and(|l| l.starts_with("16")))
+        .expect("note 16 on page 23");
+    assert!(def.text.as_str().trim_start().starts_with("COM(2020) 301"));
+    assert!(doc
+        .footnote_refs
+        .iter()
+        .any(|r| r.page == 22 && r.label.starts_with("16")));
+}
+
+#[test]
 fn the_other_documents_load_and_keep_furniture_out() {
     for (name, pages) in [
         ("03_com2023_335_step.pdf", 67),

@@ -447,7 +447,10 @@ pub fn note_label(l: &Line) -> Option<(usize, usize, u32)> {
         let m = c.get(1)?;
         return Some((0, m.end() + 1, m.as_str().parse().ok()?));
     }
-    if let Some(c) = PLAIN.captures(t) {
+    // A label the producer set against its text ("16COM(2020) 301 final.").
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([1-9]\d{0,2})\p{Lu}\p{Lu}").unwrap());
+    if let Some(c) = PLAIN.captures(t).or_else(|| GLUED.captures(t)) {
         let m = c.get(1)?;
         // A number with a leading zero ("09 02 01", a budget line) is no note's.
         if m.as_str().starts_with('0') {
