@@ -139,6 +139,20 @@ impl Vocabulary {
         }
     }
 
+    /// Whether the next line opens with a short word that stands alone everywhere
+    /// ("en", "and"): a hyphen before it is a suspended compound's ("laad- en").
+    fn suspended(&self, next: &str) -> bool {
+        let token = next.split_whitespace().next().unwrap_or("");
+        let word = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+        word == token
+            && (1..=3).contains(&word.chars().count())
+            && word.chars().all(char::is_alphabetic)
+            && self
+                .short
+                .get(&word.to_lowercase())
+                .is_some_and(|&n| n >= 10)
+    }
+
     /// Whether a line-end hyphen between `head` (ending in "-") and the next line's
     /// first word is a break inside one word (drop it) or part of a compound (keep).
     fn drop_hyphen(&self, head: &str, next: &str) -> bool {
@@ -175,13 +189,7 @@ impl Vocabulary {
         if frag.chars().count() >= 2 && !frag.chars().any(char::is_lowercase) {
             return false;
         }
-        if next_token == tail
-            && tail.chars().count() <= 3
-            && self
-                .short
-                .get(&tail.to_lowercase())
-                .is_some_and(|&n| n >= 10)
-        {
+        if self.suspended(next) {
             return false;
         }
         // The document writes the hyphenated form, or the two words apart, elsewhere
@@ -234,8 +242,9 @@ fn append(
                 .is_some_and(char::is_alphabetic);
         if ends_hyphen && near_right && vocab.drop_hyphen(t.as_str(), line_text) {
             t.truncate(t.len() - 1);
-        } else if ends_hyphen {
-            // A compound broken at its hyphen ("user-/friendly") joins without a space.
+        } else if ends_hyphen && !vocab.suspended(line_text) {
+            // A compound broken at its hyphen ("user-/friendly") joins without a space;
+            // a suspended one ("grond- en oppervlaktewater") keeps its space.
         } else {
             t.push_synthetic(" ", span.start);
         }
