@@ -3,7 +3,7 @@
 //! line, then the side column, then the footnotes), pages separated by a form feed on
 //! a line of its own. Every model element is a span into that rendering.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::blocks::{Block, BlockKind};
 use super::layout::{note_label_in, Layout, Role};
@@ -92,17 +92,29 @@ fn line_span(r: &Rendered, lines: &[Line], i: usize) -> Span {
 struct Vocabulary {
     words: HashSet<String>,
     hyphenated: HashSet<String>,
+    /// Pairs of words written one after the other within a line ("climate neutral").
+    pairs: HashSet<String>,
+    /// How often each short word stands alone (function words stand alone often).
+    short: HashMap<String, usize>,
 }
 
 impl Vocabulary {
     fn new(lines: &[Line]) -> Self {
         let mut words = HashSet::new();
         let mut hyphenated = HashSet::new();
+        let mut pairs = HashSet::new();
+        let mut short: HashMap<String, usize> = HashMap::new();
         for l in lines {
             let toks: Vec<&str> = l.text.split_whitespace().collect();
             for (k, tok) in toks.iter().enumerate() {
                 let w = tok.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
                 let last = k + 1 == toks.len();
+                if let Some(next) = toks.get(k + 1) {
+                    let alpha = |t: &str| !t.is_empty() && t.chars().all(char::is_alphabetic);
+                    if alpha(tok) && alpha(next) {
+                        pairs.insert(format!("{tok} {next}").to_lowercase());
+                    }
+                }
                 if w.ends_with('-') && last {
                     continue;
                 }
@@ -112,11 +124,33 @@ impl Vocabulary {
                         words.insert(part.to_lowercase());
                     }
                 } else {
+                    if w.chars().count() <= 3 && w == *tok {
+                        *short.entry(w.to_lowercase()).or_default() += 1;
+                    }
                     words.insert(w.to_lowercase());
                 }
             }
         }
-        Vocabulary { words, hyphenated }
+        Vocabulary {
+            words,
+            hyphenated,
+            pairs,
+            short,
+        }
+    }
+
+    /// Whether the next line opens with a short word that stands alone everywhere
+    /// ("en", "and"): a hyphen before it is a suspended compound's ("laad- en").
+    fn suspended(&self, next: &str) -> bool {
+        let token = next.split_whitespace().next().unwrap_or("");
+        let word = token.trim_end_matches(|c: char| !c.is_alphanumeric());
+        word == token
+            && (1..=3).contains(&word.chars().count())
+            && word.chars().all(char::is_alphabetic)
+            && self
+                .short
+                .get(&word.to_lowercase())
+                .is_some_and(|&n| n >= 10)
     }
 
     /// Whether a line-end hyphen between `head` (ending in "-") and the next line's
@@ -134,24 +168,58 @@ impl Vocabulary {
         if !fl.is_alphabetic() || !tf.is_lowercase() {
             return false;
         }
+        // A word that already has a hyphen ("case-by-" + "case") keeps this one too.
+        let token = head
+            .trim_end_matches('-')
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or("")
+            .trim_start_matches(|c: char| !c.is_alphanumeric());
+        let next_token = next
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        if token.contains('-') || next_token.contains('-') {
+            return false;
+        }
+        // An abbreviation in capitals before the hyphen ("VN-", "ESA-") is joined with
+        // a hyphen; a short word that stands alone everywhere after it ("laad- en",
+        // "energy- and") makes the hyphen a suspended compound's.
+        if frag.chars().count() >= 2 && !frag.chars().any(char::is_lowercase) {
+            return false;
+        }
+        if self.suspended(next) {
+            return false;
+        }
+        // The document writes the hyphenated form, or the two words apart, elsewhere
+        // and never the joined one: a compound; otherwise a syllable break.
         let joined = format!("{frag}{tail}").to_lowercase();
         let hyph = format!("{frag}-{tail}").to_lowercase();
-        if self.hyphenated.contains(&hyph) {
-            return false;
-        }
-        if self.words.contains(&joined) {
-            return true;
-        }
-        let (f, t) = (frag.to_lowercase(), tail.to_lowercase());
-        if f.chars().count() >= 3
-            && t.chars().count() >= 3
-            && self.words.contains(&f)
-            && self.words.contains(&t)
-        {
-            return false;
-        }
-        true
+        let apart = format!("{frag} {tail}").to_lowercase();
+        let compound = self.hyphenated.contains(&hyph) || self.pairs.contains(&apart);
+        !compound || self.words.contains(&joined)
     }
+}
+
+/// The right edge of each column of each page (where most of its long lines end: lines
+/// across the columns count with the column they start in), for
+/// the line-end hyphen decision: on a page set in columns the body's right edge is
+/// the last column's.
+fn column_rights(lines: &[Line], layout: &Layout) -> HashMap<(usize, u8), f32> {
+    let mut ends: HashMap<(usize, u8), Vec<f32>> = HashMap::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.chars >= 30 && matches!(layout.roles[i], Role::Body | Role::Note) {
+            ends.entry((l.page, l.col)).or_default().push(l.x1);
+        }
+    }
+    ends.into_iter()
+        .filter(|(_, v)| v.len() >= 3)
+        .map(|(k, mut v)| {
+            v.sort_by(f32::total_cmp);
+            (k, v[(v.len() * 3 / 4).min(v.len() - 1)])
+        })
+        .collect()
 }
 
 /// Append a line's text (minus `skip` ranges, line-relative) to a paragraph text,
@@ -174,8 +242,9 @@ fn append(
                 .is_some_and(char::is_alphabetic);
         if ends_hyphen && near_right && vocab.drop_hyphen(t.as_str(), line_text) {
             t.truncate(t.len() - 1);
-        } else if ends_hyphen {
-            // A compound broken at its hyphen ("user-/friendly") joins without a space.
+        } else if ends_hyphen && !vocab.suspended(line_text) {
+            // A compound broken at its hyphen ("user-/friendly") joins without a space;
+            // a suspended one ("grond- en oppervlaktewater") keeps its space.
         } else {
             t.push_synthetic(" ", span.start);
         }
@@ -276,7 +345,23 @@ pub fn build(
     let n_pages = rendered.page_starts.len();
     let vocab = Vocabulary::new(lines);
     let src = rendered.text.clone();
-    let near_right = |l: &Line| l.x1 >= layout.right - 3.0 * l.size;
+    let rights = column_rights(lines, layout);
+    // A line-end hyphen can be a break inside a word only where the line was full:
+    // the next line's first word would not have fitted in the room left (else the
+    // hyphen is the text's own, as in a suspended compound "land- en tuinbouw").
+    let near_right = |l: &Line, next: &Line| {
+        let right = rights
+            .get(&(l.page, l.col))
+            .copied()
+            .unwrap_or(layout.right);
+        let word = next
+            .text
+            .split_whitespace()
+            .next()
+            .map_or(0, |w| w.chars().count());
+        let room = right - l.x1;
+        room < 1.5 * l.size || room < (word as f32 + 0.5) * 0.45 * l.size
+    };
 
     // Numbers that a footnote at a page bottom carries.
     let defined: HashSet<u32> = lines
@@ -284,6 +369,23 @@ pub fn build(
         .enumerate()
         .filter(|(i, _)| layout.roles[*i] == Role::Note)
         .filter_map(|(_, l)| note_label_in(l, layout.sup_labels[l.page]).map(|(_, _, n)| n))
+        .collect();
+    // The same per page, lone labels included ("75" on a line of its own).
+    let defined_on: HashSet<(usize, u32)> = lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| layout.roles[*i] == Role::Note)
+        .filter_map(|(_, l)| {
+            let t = l.text.trim();
+            note_label_in(l, layout.sup_labels[l.page])
+                .map(|(_, _, n)| n)
+                .or_else(|| {
+                    (t.len() <= 3 && t.chars().all(|c| c.is_ascii_digit()))
+                        .then(|| t.parse().ok())
+                        .flatten()
+                })
+                .map(|n| (l.page, n))
+        })
         .collect();
     // Footnote references (body lines). A raised number right after a digit
     // ("2022²") is a reference only when a footnote carries that number (else it may
@@ -293,7 +395,31 @@ pub fn build(
     for b in blocks {
         for &i in &b.lines {
             let off = rendered.offsets[i];
-            for (s, e, n, after_digit) in refs_of(&lines[i]) {
+            let mut found = refs_of(&lines[i]);
+            // In a table the cells' lines sit on their own baselines, so a reference
+            // can open a line or stand alone on one ("countries" / "75"): taken only
+            // when a note on the same page carries the number.
+            if found.is_empty() && layout.roles[i] == Role::Body {
+                let l = &lines[i];
+                let t = l.text.trim_end();
+                let lead = match l.sups.first() {
+                    Some(&(0, e)) => Some(e),
+                    _ if l.size < 0.8 * layout.body_size => Some(t.len()),
+                    _ => None,
+                };
+                if let Some(e) = lead.filter(|&e| e > 0 && e <= 3 && e <= t.len()) {
+                    let lab = &t[..e];
+                    if let Ok(n) = lab.parse::<u32>() {
+                        if lab.chars().all(|c| c.is_ascii_digit())
+                            && defined_on.contains(&(l.page, n))
+                            && (e == t.len() || t[e..].starts_with(' '))
+                        {
+                            found.push((0, e, n, false));
+                        }
+                    }
+                }
+            }
+            for (s, e, n, after_digit) in found {
                 if after_digit && !defined.contains(&n) {
                     continue;
                 }
@@ -312,10 +438,12 @@ pub fn build(
     // Footnote definitions.
     let mut defs: Vec<FootnoteDef> = Vec::new();
     let mut footnote_starts = Vec::new();
+    let mut prev_note: Option<usize> = None;
     for (i, l) in lines.iter().enumerate() {
         if layout.roles[i] != Role::Note {
             continue;
         }
+        let above = prev_note.replace(i);
         let span = line_span(&rendered, lines, i);
         let lone = l.text.trim();
         let lone_label = !lone.is_empty()
@@ -357,7 +485,8 @@ pub fn build(
                 in_body: false,
             });
         } else if let Some(d) = defs.last_mut() {
-            append(&mut d.text, &src, span, &[], &vocab, near_right(l));
+            let near = above.is_some_and(|a| near_right(&lines[a], l));
+            append(&mut d.text, &src, span, &[], &vocab, near);
             if d.page == l.page {
                 d.span = d.span.cover(span);
             }
@@ -438,7 +567,7 @@ pub fn build(
                             - lines[i].text[skip_first..].trim_start().len());
                     skip.push((0, lead));
                 }
-                let near = k == 0 || near_right(&lines[b.lines[k - 1]]);
+                let near = k == 0 || near_right(&lines[b.lines[k - 1]], &lines[i]);
                 append(&mut t, &src, span, &skip, &vocab, near);
             }
             t

@@ -68,17 +68,18 @@ fn right_edge(lines: &[Line]) -> Option<f32> {
 /// close to the body that a body line and a side-column line share a baseline with a
 /// gap no wider than a word space: split such lines at the side column's left edge.
 pub fn split_side_column(lines: Vec<Line>, pages: &[PageGlyphs]) -> Vec<Line> {
+    let main = main_format(pages);
     let Some(right) = right_edge(&lines) else {
         return lines;
     };
     let mut side: Vec<f32> = lines
         .iter()
-        .filter(|l| l.x0 > right + 2.0 && pages[l.page].width - right > 60.0)
+        .filter(|l| main(l.page) && l.x0 > right + 2.0 && pages[l.page].width - right > 60.0)
         .map(|l| l.x0)
         .collect();
     let side_pages: std::collections::HashSet<usize> = lines
         .iter()
-        .filter(|l| l.x0 > right + 2.0)
+        .filter(|l| main(l.page) && l.x0 > right + 2.0)
         .map(|l| l.page)
         .collect();
     if side.len() < 6 || side_pages.len() < 2.min(pages.len()) {
@@ -88,7 +89,7 @@ pub fn split_side_column(lines: Vec<Line>, pages: &[PageGlyphs]) -> Vec<Line> {
     let edge = side[side.len() / 4];
     let mut out = Vec::with_capacity(lines.len());
     for mut l in lines {
-        if l.x0 < edge - 10.0 && l.x1 > edge + 5.0 {
+        if main(l.page) && l.x0 < edge - 10.0 && l.x1 > edge + 5.0 {
             if let Some(r) = l.split_at_x(edge - 1.0) {
                 out.push(l);
                 out.push(r);
@@ -100,8 +101,23 @@ pub fn split_side_column(lines: Vec<Line>, pages: &[PageGlyphs]) -> Vec<Line> {
     out
 }
 
+/// Whether a page has the document's main format (its width within 5 % of the
+/// median page width): a side column is measured on those pages only, not on a
+/// landscape annex page of a portrait document, whose lines run past the body's edge.
+fn main_format(pages: &[PageGlyphs]) -> impl Fn(usize) -> bool + '_ {
+    let mut widths: Vec<f32> = pages.iter().map(|p| p.width).collect();
+    widths.sort_by(f32::total_cmp);
+    let median = widths.get(widths.len() / 2).copied().unwrap_or(0.0);
+    move |p: usize| {
+        pages
+            .get(p)
+            .is_some_and(|pg| (pg.width - median).abs() <= 0.05 * median.max(1.0))
+    }
+}
+
 pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
     let n_pages = pages.len();
+    let main = main_format(pages);
     let mut roles = vec![Role::Body; lines.len()];
     let mut page_numbers = vec![None; n_pages];
 
@@ -179,8 +195,15 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
             let mut band: Vec<usize> = places
                 .iter()
                 .filter(|(p, y)| {
-                    (y - l.y).abs() < 0.04 * h
-                        && (*y <= first_row_y[*p] + 1.0 || *y >= last_row_y[*p] - 1.0)
+                    // Measured from the nearest edge: pages of another height (a
+                    // landscape annex) keep their footer as far from the bottom.
+                    let hp = pages[*p].height.max(1.0);
+                    let near = if top {
+                        (y - l.y).abs() < 0.04 * h
+                    } else {
+                        ((hp - y) - (h - l.y)).abs() < 0.04 * h
+                    };
+                    near && (*y <= first_row_y[*p] + 1.0 || *y >= last_row_y[*p] - 1.0)
                 })
                 .map(|(p, _)| *p)
                 .collect();
@@ -239,7 +262,11 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
     // Side column: lines that start right of the body column's right edge, on pages
     // with room for one.
     for (i, l) in lines.iter().enumerate() {
-        if roles[i] == Role::Body && l.x0 > right + 2.0 && pages[l.page].width - right > 60.0 {
+        if roles[i] == Role::Body
+            && main(l.page)
+            && l.x0 > right + 2.0
+            && pages[l.page].width - right > 60.0
+        {
             roles[i] = Role::Side;
         }
     }
@@ -299,10 +326,13 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
                 break;
             }
         }
+        // A continuation of the previous page's note is a few lines, not a table
+        // set in small type above this page's first note.
+        let short_run = |k: usize| k - start <= 6;
         let begin = match first {
             Some(k)
                 if k == start
-                    || prev_had_notes
+                    || prev_had_notes && short_run(k)
                     || has_rule_above(&pages[p], &lines[idx[start]]) =>
             {
                 Some(start)
@@ -316,6 +346,12 @@ pub fn classify(lines: &[Line], pages: &[PageGlyphs]) -> Layout {
             }
             None => None,
         };
+        // An area that opens with a line in body size needs a raised label there
+        // (notes set in body size); else it is the text's own numbered point.
+        let begin = begin.filter(|&b| {
+            let l = &lines[idx[b]];
+            l.size < 0.95 * body_size || has_sup_label(l)
+        });
         // A table row (several cells on one baseline) is not a note: the area starts
         // below the last one.
         let begin = begin.map(|b| {
@@ -411,8 +447,15 @@ pub fn note_label(l: &Line) -> Option<(usize, usize, u32)> {
         let m = c.get(1)?;
         return Some((0, m.end() + 1, m.as_str().parse().ok()?));
     }
-    if let Some(c) = PLAIN.captures(t) {
+    // A label the producer set against its text ("16COM(2020) 301 final.").
+    static GLUED: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([1-9]\d{0,2})\p{Lu}\p{Lu}").unwrap());
+    if let Some(c) = PLAIN.captures(t).or_else(|| GLUED.captures(t)) {
         let m = c.get(1)?;
+        // A number with a leading zero ("09 02 01", a budget line) is no note's.
+        if m.as_str().starts_with('0') {
+            return None;
+        }
         return Some((0, m.end(), m.as_str().parse().ok()?));
     }
     None

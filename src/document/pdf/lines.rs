@@ -96,17 +96,20 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
         .iter()
         .filter(|g| g.size > 0.5 && g.size < 200.0)
         .collect();
-    // Explicit spaces: the glyph after a space starts a new word.
+    // Explicit spaces: the glyph after a space starts a new word, if the space moved
+    // the pen. A space glyph the next glyph overwrites (it starts before the space's
+    // middle, on the same baseline) separates nothing: some producers write a word's
+    // hidden hyphenation points (soft hyphens) that way, and the text is one word.
     let mut space_before = vec![false; glyphs.len()];
     let mut solid: Vec<usize> = Vec::with_capacity(glyphs.len());
-    let mut pending_space = false;
+    let mut pending_space: Option<&Glyph> = None;
     for (i, g) in glyphs.iter().enumerate() {
         if g.is_space() {
-            pending_space = true;
+            pending_space = Some(g);
             continue;
         }
-        space_before[i] = pending_space;
-        pending_space = false;
+        space_before[i] = pending_space.is_some_and(|sp| !overwritten_space(sp, g));
+        pending_space = None;
         solid.push(i);
     }
     // Runs: glyphs shown one after the other on one baseline, moving right. Within a
@@ -171,35 +174,57 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
         }
         let c = &clusters[k];
         // Superscript: the next cluster is a larger line whose baseline is a little below.
+        // Only the runs of small glyphs that touch a glyph of that line are raised; the
+        // rest is a line of its own (a footnote in one column set a little above a
+        // body line of the next column).
         if let Some(next) = clusters.get(k + 1) {
             let dy = next.y - c.y;
-            if c.size < 0.85 * next.size
-                && dy > 0.12 * next.size
+            // Smaller, judged run by run (a row holds the lines of every column at
+            // that height); a little smaller and clearly raised also counts (a
+            // reference set in 8 points over 9-point text).
+            let smaller = |size: f32| {
+                size < 0.85 * next.size || size < 0.95 * next.size && dy > 0.2 * next.size
+            };
+            if dy > 0.12 * next.size
                 && dy < 0.75 * next.size
                 && (overlaps_x(&glyphs, c, next) || precedes(&glyphs, c, next))
             {
-                absorbed[k] = true;
-                let mut glyph_marks = c.glyphs.clone();
-                for m in &mut glyph_marks {
-                    m.1 = Mark::Sup;
+                let (raised, rest) = split_attached(&glyphs, c, next, true, smaller);
+                if !raised.is_empty() {
+                    absorbed[k] = true;
+                    if !rest.is_empty() {
+                        merged.push(Cluster {
+                            y: c.y,
+                            size: c.size,
+                            glyphs: rest,
+                        });
+                    }
+                    let glyph_marks = raised.into_iter().map(|(i, _)| (i, Mark::Sup)).collect();
+                    clusters_push_into(&mut merged, k + 1, &clusters, glyph_marks, &mut absorbed);
+                    continue;
                 }
-                clusters_push_into(&mut merged, k + 1, &clusters, glyph_marks, &mut absorbed);
-                continue;
             }
         }
         // Subscript: the previous line is larger and its baseline a little above.
-        if let Some(prev) = merged.last_mut() {
+        let lowered = merged.last().and_then(|prev| {
             let dy = c.y - prev.y;
-            if c.size < 0.85 * prev.size
-                && dy > 0.08 * prev.size
-                && dy < 0.45 * prev.size
-                && overlaps_x(&glyphs, c, prev)
-            {
-                absorbed[k] = true;
-                prev.glyphs
-                    .extend(c.glyphs.iter().map(|&(i, _)| (i, Mark::Sub)));
-                continue;
+            (dy > 0.08 * prev.size && dy < 0.45 * prev.size && overlaps_x(&glyphs, c, prev))
+                .then(|| split_attached(&glyphs, c, prev, false, |s| s < 0.85 * prev.size))
+                .filter(|(low, _)| !low.is_empty())
+        });
+        if let Some((low, rest)) = lowered {
+            absorbed[k] = true;
+            if let Some(prev) = merged.last_mut() {
+                prev.glyphs.extend(low.iter().map(|&(i, _)| (i, Mark::Sub)));
             }
+            if !rest.is_empty() {
+                merged.push(Cluster {
+                    y: c.y,
+                    size: c.size,
+                    glyphs: rest,
+                });
+            }
+            continue;
         }
         merged.push(Cluster {
             y: c.y,
@@ -282,10 +307,31 @@ pub fn page_lines(page_index: usize, page: &PageGlyphs, next_row: &mut usize) ->
         }
     }
     merge_labels(&mut out);
-    if !gutters.is_empty() {
-        order_columns(&mut out, &gutters);
+    if gutters.is_empty() {
+        for l in &mut out {
+            l.row *= ROW_STRIDE;
+        }
+    } else {
+        let w = page.width;
+        let mid = gutters
+            .iter()
+            .copied()
+            .find(|&g| w > 1.2 * page.height && (g - w / 2.0).abs() < 0.08 * w);
+        order_columns(&mut out, &gutters, mid);
     }
     out
+}
+
+/// Rows are numbered `row * ROW_STRIDE (+ 1 + column)` on every page, so that the cells
+/// of one row share a number and no two rows of the document do.
+const ROW_STRIDE: usize = 64;
+
+/// A space glyph whose advance the next glyph takes back: the next glyph, on the same
+/// baseline, starts before the middle of the space.
+fn overwritten_space(space: &Glyph, next: &Glyph) -> bool {
+    (next.y - space.y).abs() <= 0.1 * space.size.max(1.0)
+        && next.x >= space.x - 0.1 * space.size.max(1.0)
+        && next.x < space.x + 0.5 * space.w.max(0.05 * space.size)
 }
 
 /// The gutters of a page set in columns: empty vertical bands, away from the margins,
@@ -303,57 +349,105 @@ fn gutters(page: &PageGlyphs, glyphs: &[&Glyph]) -> Vec<f32> {
     sizes.sort_by(f32::total_cmp);
     let body = sizes[sizes.len() / 2];
     let n = w.ceil() as usize + 2;
+    // Per point of width, the number of rows (baselines) with a glyph there: a row
+    // that spans the gutter (a running footer, a wide heading) counts once.
     let mut cover = vec![0u32; n];
+    let mut last_row = vec![i32::MIN; n];
     let mut centres = Vec::new();
-    for g in glyphs {
-        if g.is_space() || g.size > 1.2 * body || g.x < 0.0 {
-            continue;
-        }
+    let mut by_y: Vec<&&Glyph> = glyphs
+        .iter()
+        .filter(|g| !(g.is_space() || g.size > 1.2 * body || g.x < 0.0))
+        .collect();
+    by_y.sort_by(|a, b| a.y.total_cmp(&b.y));
+    let mut rows = 0u32;
+    let mut prev_row = i32::MIN;
+    for g in by_y {
         centres.push(g.x + g.w / 2.0);
+        let row = (g.y / (0.5 * body.max(1.0))).round() as i32;
+        if row != prev_row {
+            rows += 1;
+            prev_row = row;
+        }
         let (a, b) = (g.x as usize, ((g.x + g.w).ceil() as usize).min(n - 1));
-        for c in &mut cover[a.min(b)..=b] {
-            *c += 1;
+        for x in a.min(b)..=b {
+            if last_row[x] != row {
+                last_row[x] = row;
+                cover[x] += 1;
+            }
         }
     }
     let total = centres.len();
     if total < 200 {
         return Vec::new();
     }
-    let first = cover.iter().position(|&c| c > 0).unwrap_or(0);
-    let last = cover.iter().rposition(|&c| c > 0).unwrap_or(n - 1);
-    let mut out = Vec::new();
-    let mut start = None;
-    for (x, &c) in cover.iter().enumerate().take(last + 1).skip(first) {
-        if c == 0 {
-            start.get_or_insert(x);
-        } else if let Some(s) = start.take() {
-            if x - s >= 8 {
-                let mid = (s + x) as f32 / 2.0;
-                let left = centres.iter().filter(|&&c| c < mid).count();
-                if left * 8 > total && (total - left) * 8 > total {
-                    out.push(mid);
+    // A gutter may be crossed by a few rows (a footer, a caption, a wide heading):
+    // those rows are read as spanning the columns.
+    let find = |crossing: u32| -> (Vec<f32>, f32, f32) {
+        let first = cover.iter().position(|&c| c > crossing).unwrap_or(0);
+        let last = cover.iter().rposition(|&c| c > crossing).unwrap_or(n - 1);
+        let mut out = Vec::new();
+        let mut start = None;
+        for (x, &c) in cover.iter().enumerate().take(last + 1).skip(first) {
+            if c <= crossing {
+                start.get_or_insert(x);
+            } else if let Some(s) = start.take() {
+                if x - s >= 8 {
+                    let mid = (s + x) as f32 / 2.0;
+                    let left = centres.iter().filter(|&&c| c < mid).count();
+                    if left * 8 > total && (total - left) * 8 > total {
+                        out.push(mid);
+                    }
                 }
             }
         }
+        (out, first as f32, last as f32)
+    };
+    let (strict, _, _) = find(0);
+    // A gutter may be crossed by a few rows (a running footer, a caption, a wide
+    // heading), which are then read as spanning the columns; but only between columns
+    // of prose (every column at least 12 ems wide), not between the cells of a table.
+    let (loose, first, last) = find((rows / 12).max(1));
+    let mut edges = vec![first];
+    edges.extend(&loose);
+    edges.push(last);
+    let prose = edges.windows(2).all(|w| w[1] - w[0] >= 12.0 * body);
+    if loose.len() > strict.len() && prose {
+        loose
+    } else {
+        strict
     }
-    out
 }
 
 /// Reading order on a two-column page: lines that span the gutter divide the page into
 /// bands; within a band, the left column, then the right.
-fn order_columns(lines: &mut [Line], xs: &[f32]) {
-    let mut band = 0usize;
-    let mut keys: Vec<(usize, usize, usize)> = Vec::with_capacity(lines.len());
-    let stride = xs.len() + 2;
+fn order_columns(lines: &mut [Line], xs: &[f32], mid: Option<f32>) {
+    // On a spread (two pages side by side, split by the gutter at the middle) each
+    // page is read on its own: a line across the columns of the right page does not
+    // cut the left page's columns into bands.
+    let mut band = [0usize; 2];
+    let mut keys: Vec<(usize, usize, usize, usize)> = Vec::with_capacity(lines.len());
+    let stride = ROW_STRIDE;
     for (k, l) in lines.iter_mut().enumerate() {
-        if xs.iter().any(|&x| l.x0 < x && l.x1 > x) {
-            band += 1;
-            keys.push((band, 0, k));
+        let half = mid.map_or(0, |m| usize::from(l.x0 >= m));
+        if mid.is_some_and(|m| l.x0 < m && l.x1 > m) {
+            band[0] += 1;
+            band[1] += 1;
+            keys.push((0, band[0], 0, k));
             l.row *= stride;
+        } else if xs.iter().any(|&x| l.x0 < x && l.x1 > x) {
+            band[half] += 1;
+            keys.push((half, band[half], 0, k));
+            l.row *= stride;
+            // The column it starts in (the right page's first column on a spread).
+            l.col = xs.iter().filter(|&&x| l.x0 >= x).count().min(255) as u8;
         } else {
-            let col = xs.iter().filter(|&&x| l.x0 >= x).count();
+            let col = xs
+                .iter()
+                .filter(|&&x| l.x0 >= x)
+                .count()
+                .min(ROW_STRIDE - 2);
             l.col = col.min(255) as u8;
-            keys.push((band, 1 + col, k));
+            keys.push((half, band[half], 1 + col, k));
             l.row = l.row * stride + 1 + col;
         }
     }
@@ -380,6 +474,63 @@ fn clusters_push_into(
         size: t.size,
         glyphs,
     });
+}
+
+/// Split a small cluster's glyphs into the runs that touch a glyph of `main` (a raised
+/// or lowered run right after or before a word of that line, or, for a raised `label`,
+/// a short run before the line's first glyph) and the rest.
+#[allow(clippy::type_complexity)]
+fn split_attached(
+    glyphs: &[&Glyph],
+    small: &Cluster,
+    main: &Cluster,
+    label: bool,
+    smaller: impl Fn(f32) -> bool,
+) -> (Vec<(usize, Mark)>, Vec<(usize, Mark)>) {
+    let mut x0s: Vec<f32> = main.glyphs.iter().map(|&(i, _)| glyphs[i].x).collect();
+    let mut x1s: Vec<f32> = main
+        .glyphs
+        .iter()
+        .map(|&(i, _)| glyphs[i].x + glyphs[i].w)
+        .collect();
+    x0s.sort_by(f32::total_cmp);
+    x1s.sort_by(f32::total_cmp);
+    let any_in = |v: &[f32], lo: f32, hi: f32| {
+        let k = v.partition_point(|&x| x < lo);
+        v.get(k).is_some_and(|&x| x <= hi)
+    };
+    let first_x = x0s.first().copied().unwrap_or(f32::MAX);
+    let size = main.size.max(1.0);
+    let mut own: Vec<(usize, Mark)> = small.glyphs.clone();
+    own.sort_by(|a, b| glyphs[a.0].x.total_cmp(&glyphs[b.0].x));
+    let (mut attached, mut rest) = (Vec::new(), Vec::new());
+    let mut k = 0;
+    while k < own.len() {
+        // A run: glyphs that follow one another without a word gap.
+        let mut e = k + 1;
+        let mut end = glyphs[own[k].0].x + glyphs[own[k].0].w;
+        while e < own.len() && glyphs[own[e].0].x - end < 0.35 * small.size.max(1.0) {
+            end = end.max(glyphs[own[e].0].x + glyphs[own[e].0].w);
+            e += 1;
+        }
+        let start = glyphs[own[k].0].x;
+        let count = e - k;
+        let run_size = own[k..e]
+            .iter()
+            .map(|&(i, _)| glyphs[i].size)
+            .fold(0.0, f32::max);
+        let after_word = any_in(&x1s, start - 1.0 * size, start + 0.5 * size);
+        let before_word = any_in(&x0s, end - 0.5 * size, end + 1.0 * size);
+        let before_line = label && count <= 4 && end <= first_x + 1.0 && first_x - end < 4.0 * size;
+        let inside = any_in(&x0s, start, end);
+        if count <= 8 && smaller(run_size) && (after_word || before_word || before_line || inside) {
+            attached.extend_from_slice(&own[k..e]);
+        } else {
+            rest.extend_from_slice(&own[k..e]);
+        }
+        k = e;
+    }
+    (attached, rest)
 }
 
 /// A label set before a line's first glyph (a footnote number before a hanging indent).
@@ -419,6 +570,19 @@ fn make_line(
     y: &f32,
     size: f32,
 ) -> Line {
+    // The segment's own size: a row gathers lines of every column that share a
+    // baseline, and a footnote line in one column is not set in the body size of the
+    // next one.
+    let mut own: Vec<f32> = seg
+        .iter()
+        .filter(|&&(_, m)| m == Mark::Main)
+        .map(|&(i, _)| glyphs[i].size)
+        .collect();
+    own.sort_by(f32::total_cmp);
+    let size = match own.get(own.len() / 2) {
+        Some(&s) if s < size => s.max(size * 0.5),
+        _ => size,
+    };
     let mut text = String::new();
     let mut sups: Vec<(usize, usize)> = Vec::new();
     let mut subs: Vec<(usize, usize)> = Vec::new();

@@ -81,8 +81,8 @@ fn load_inner(path: &str, bytes: &[u8], language: Option<Language>) -> Result<Do
         }
         for (i, l) in lines.iter().enumerate() {
             eprintln!(
-                "p{} y{:.1} x{:.1}-{:.1} s{:.1} {:?} {:?} sups{:?}",
-                l.page, l.y, l.x0, l.x1, l.size, layout.roles[i], l.text, l.sups
+                "p{} y{:.1} x{:.1}-{:.1} s{:.1} {:?} {:?} sups{:?} r{} c{}",
+                l.page, l.y, l.x0, l.x1, l.size, layout.roles[i], l.text, l.sups, l.row, l.col
             );
         }
     }
