@@ -375,3 +375,37 @@ fn dsa_line_end_hyphens() {
     assert!(!body.contains("out-ofcourt"));
     assert!(body.contains("out-of-court dispute settlement"));
 }
+
+#[test]
+fn numbering_rules_abstain_on_a_pdf_with_one_note() {
+    // The model does read the gaps ((a) then (c); 1. then 3.) ...
+    let doc = load("numbering_gap.pdf", &fixture("numbering_gap.pdf"), None).unwrap();
+    let raw = common::findings(&doc, "NU00");
+    assert!(raw.iter().any(|f| f.code == "NU001"), "{raw:?}");
+    // ... but in a PDF the numbering rules stay silent and say so once.
+    let path = format!(
+        "{}/tests/fixtures/pdf/numbering_gap.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policylint"))
+        .args(["check", "--format", "json", &path])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = json["findings"].as_array().expect("findings");
+    let codes: Vec<&str> = findings.iter().filter_map(|f| f["code"].as_str()).collect();
+    assert!(
+        !codes.iter().any(|c| *c == "NU001" || *c == "NU002"),
+        "{codes:?}"
+    );
+    let notes = findings
+        .iter()
+        .filter(|f| {
+            f["code"] == "PLX005"
+                && f["message"]
+                    .as_str()
+                    .is_some_and(|m| m.starts_with("numbering not checked"))
+        })
+        .count();
+    assert_eq!(notes, 1, "{findings:?}");
+}
