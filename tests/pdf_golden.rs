@@ -409,3 +409,46 @@ fn numbering_rules_abstain_on_a_pdf_with_one_note() {
         .count();
     assert_eq!(notes, 1, "{findings:?}");
 }
+
+#[test]
+fn footnote_rules_abstain_on_a_pdf_whose_references_run_out_of_order() {
+    // The rules see the order broken at two places ...
+    let doc = load(
+        "footnotes_out_of_order.pdf",
+        &fixture("footnotes_out_of_order.pdf"),
+        None,
+    )
+    .unwrap();
+    let raw = common::findings(&doc, "FN");
+    assert!(
+        raw.iter().filter(|f| f.code == "FN003").count() >= 2,
+        "{raw:?}"
+    );
+    // ... which in a PDF is the reading order's doing: one note, no FN finding.
+    let path = format!(
+        "{}/tests/fixtures/pdf/footnotes_out_of_order.pdf",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policylint"))
+        .args(["check", "--format", "json", &path])
+        .output()
+        .expect("runs");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = json["findings"].as_array().expect("findings");
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f["code"].as_str().is_some_and(|c| c.starts_with("FN"))),
+        "{findings:?}"
+    );
+    let notes = findings
+        .iter()
+        .filter(|f| {
+            f["code"] == "PLX005"
+                && f["message"]
+                    .as_str()
+                    .is_some_and(|m| m.starts_with("footnotes not checked"))
+        })
+        .count();
+    assert_eq!(notes, 1, "{findings:?}");
+}
