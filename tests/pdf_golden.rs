@@ -383,72 +383,48 @@ fn numbering_rules_abstain_on_a_pdf_with_one_note() {
     let raw = common::findings(&doc, "NU00");
     assert!(raw.iter().any(|f| f.code == "NU001"), "{raw:?}");
     // ... but in a PDF the numbering rules stay silent and say so once.
-    let path = format!(
-        "{}/tests/fixtures/pdf/numbering_gap.pdf",
-        env!("CARGO_MANIFEST_DIR")
-    );
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_policylint"))
-        .args(["check", "--format", "json", &path])
-        .output()
-        .expect("runs");
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let findings = json["findings"].as_array().expect("findings");
+    let findings = checked_fixture("numbering_gap.pdf");
     let codes: Vec<&str> = findings.iter().filter_map(|f| f["code"].as_str()).collect();
     assert!(
         !codes.iter().any(|c| *c == "NU001" || *c == "NU002"),
         "{codes:?}"
     );
-    let notes = findings
-        .iter()
-        .filter(|f| {
-            f["code"] == "PLX005"
-                && f["message"]
-                    .as_str()
-                    .is_some_and(|m| m.starts_with("numbering not checked"))
-        })
-        .count();
-    assert_eq!(notes, 1, "{findings:?}");
+    assert_eq!(notes_starting(&findings, "numbering not checked"), 1);
 }
 
 #[test]
 fn footnote_rules_abstain_on_a_pdf_whose_references_run_out_of_order() {
     // The rules see the order broken at two places ...
-    let doc = load(
-        "footnotes_out_of_order.pdf",
-        &fixture("footnotes_out_of_order.pdf"),
-        None,
-    )
-    .unwrap();
+    let name = "footnotes_out_of_order.pdf";
+    let doc = load(name, &fixture(name), None).unwrap();
     let raw = common::findings(&doc, "FN");
-    assert!(
-        raw.iter().filter(|f| f.code == "FN003").count() >= 2,
-        "{raw:?}"
-    );
+    let breaks = raw.iter().filter(|f| f.code == "FN003").count();
+    assert!(breaks >= 2, "{raw:?}");
     // ... which in a PDF is the reading order's doing: one note, no FN finding.
-    let path = format!(
-        "{}/tests/fixtures/pdf/footnotes_out_of_order.pdf",
-        env!("CARGO_MANIFEST_DIR")
-    );
+    let findings = checked_fixture(name);
+    let codes: Vec<&str> = findings.iter().filter_map(|f| f["code"].as_str()).collect();
+    assert!(!codes.iter().any(|c| c.starts_with("FN")), "{codes:?}");
+    assert_eq!(notes_starting(&findings, "footnotes not checked"), 1);
+}
+
+/// The JSON findings of `policylint check` (the whole engine, abstention included) on a
+/// fixture PDF.
+fn checked_fixture(name: &str) -> Vec<serde_json::Value> {
+    let path = format!("{}/tests/fixtures/pdf/{name}", env!("CARGO_MANIFEST_DIR"));
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_policylint"))
         .args(["check", "--format", "json", &path])
         .output()
         .expect("runs");
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
-    let findings = json["findings"].as_array().expect("findings");
-    assert!(
-        !findings
-            .iter()
-            .any(|f| f["code"].as_str().is_some_and(|c| c.starts_with("FN"))),
-        "{findings:?}"
-    );
-    let notes = findings
+    json["findings"].as_array().expect("findings").clone()
+}
+
+/// How many PLX005 notes start with `prefix`.
+fn notes_starting(findings: &[serde_json::Value], prefix: &str) -> usize {
+    let starts =
+        |f: &serde_json::Value| f["message"].as_str().is_some_and(|m| m.starts_with(prefix));
+    findings
         .iter()
-        .filter(|f| {
-            f["code"] == "PLX005"
-                && f["message"]
-                    .as_str()
-                    .is_some_and(|m| m.starts_with("footnotes not checked"))
-        })
-        .count();
-    assert_eq!(notes, 1, "{findings:?}");
+        .filter(|f| f["code"] == "PLX005" && starts(f))
+        .count()
 }
