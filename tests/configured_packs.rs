@@ -27,6 +27,17 @@ fn policylint(dir: &tempfile::TempDir) -> Command {
     c
 }
 
+/// The JSON a successful run of `policylint ARGS` in `dir` prints.
+fn json_of(dir: &tempfile::TempDir, args: &[&str]) -> serde_json::Value {
+    let out = policylint(dir).args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
 #[test]
 fn the_sentence_splitter_reads_the_configured_pack() {
     let config = Config::parse(std::path::Path::new("policylint.toml"), ABBREVIATION)
@@ -48,16 +59,7 @@ fn the_sentence_splitter_reads_the_configured_pack() {
 #[test]
 fn dump_reads_the_configured_pack() {
     let sentences = |dir: &tempfile::TempDir| -> u64 {
-        let out = policylint(dir)
-            .args(["dump", "--format", "json", "a.txt"])
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let v = json_of(dir, &["dump", "--format", "json", "a.txt"]);
         v["sentences"].as_u64().expect("a sentence count")
     };
     assert_eq!(sentences(&dir_with(&[("a.txt", TEXT)])), 3);
@@ -92,16 +94,7 @@ fn commitments_read_the_configured_pack() {
     let text = "Brief aan de Kamer\n\nHet Planbureau zal in 2025 een rapport publiceren over de woningmarkt. \
 De Commissie zal in 2026 een voorstel indienen.\n";
     let actors = |dir: &tempfile::TempDir| -> Vec<String> {
-        let out = policylint(dir)
-            .args(["commitments", "--format", "json", "brief.txt"])
-            .output()
-            .expect("runs");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+        let v = json_of(dir, &["commitments", "--format", "json", "brief.txt"]);
         let mut actors = Vec::new();
         collect_actors(&v, &mut actors);
         actors

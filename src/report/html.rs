@@ -938,16 +938,8 @@ mod tests {
 
     fn finding(code: &'static str, level: Level, span: Span, message: &str) -> Finding {
         Finding {
-            code,
-            rule: "r",
             level,
-            message: message.into(),
-            span,
-            label: None,
-            related: vec![],
-            help: None,
-            notes: vec![],
-            secondary: false,
+            ..Finding::for_test(code, "r", message, span)
         }
     }
 

@@ -25,6 +25,16 @@ declare_rule! {
     /// clause ("In 2020 heeft de Commissie … en zij zal nagaan") or a year that names
     /// a document (COM(2020) 795, Richtlijn 2016/681) does not date a commitment.
     ///
+    /// Who commits: the sentence's own subject, or a pronoun standing for the actor of
+    /// the sentence just before. An agentless passive ("zal worden beoordeeld") is the
+    /// author's only where the kind of document names the author (a communication,
+    /// proposal, Council conclusions, press release); in a national letter or a document
+    /// of unknown kind it is no one's. A national letter makes the government's own
+    /// undertakings (the pack's `commitments.national_authors`): what it reports of the
+    /// Commission's or the Parliament's plans is not flagged. Signposting ("In this
+    /// section, we will …") and statements ("Het kabinet wil benadrukken dat …") are
+    /// not undertakings.
+    ///
     /// Levels: the commitments a reader will hold the author to are reported at the
     /// rule's level (default `warning`): key-action box items, requests to a named
     /// actor and points under a lead-in, and commitments in a section whose heading is
