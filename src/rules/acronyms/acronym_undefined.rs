@@ -24,14 +24,17 @@ declare_rule! {
     /// ENV"), a legal form after a name ("Henkel AG"), a currency code next to an amount
     /// ("JPY 20 trillion"), a code and a number alone on a line (a Council distribution
     /// list), a name with a word inside ("REPowerEU"), the publisher in a credit line
-    /// ("Source: PwC"), the acronym of a set phrase ("Text with EEA relevance"), a
+    /// ("Source: PwC"), a company in a list that a word for companies opens ("young
+    /// companies like Skytek, GAF and …", "the Italian company ANAS"; the pack's
+    /// `name-categories`), the acronym of a set phrase ("Text with EEA relevance"), a
     /// hyphenated compound that the extractor joined ("TENT" for "TEN-T"), and the uses
     /// inside the legislative financial statement, a fixed template.
     ///
     /// Definitions also count in a glossary or a legend ("AC = Contract Staff; AL =
     /// Local Staff"), and in the forms real texts use: a footnote reference glued before
     /// the parenthesis ("Goals16 (SDGs)"), a quoted long form or acronym, a gloss after
-    /// the acronym ("(LTO, landing and take-off cycle)") and plurals ("NDC’s", "DIASes").
+    /// the acronym ("(LTO, landing and take-off cycle)"), a linking word after a comma
+    /// ("(Payment Service Providers, oftewel PSP’s)") and plurals ("NDC’s", "DIASes").
     ///
     /// When the document writes the long form elsewhere without the acronym
     /// ("Europese Dienst voor extern optreden", initials E-D-E-O with function words

@@ -34,6 +34,7 @@ pub mod acronym_undefined;
 pub mod acronym_used_before_definition;
 mod context;
 mod glossary;
+mod names;
 pub use acronym_redefined::AcronymRedefined;
 pub use acronym_undefined::AcronymUndefined;
 pub use acronym_used_before_definition::AcronymUsedBeforeDefinition;
@@ -86,6 +87,12 @@ pub struct AcronymPack {
     pub template_headings: Vec<String>,
     /// Lowercased labels of a figure's credit line ("source", "bron").
     pub source_labels: HashSet<String>,
+    /// Lowercased words for kinds of companies ("companies", "bedrijven"): the
+    /// capitals in a list they open are names.
+    pub name_categories: HashSet<String>,
+    /// Lowercased words that link a name category to its names ("such", "as",
+    /// "zoals", "and").
+    pub name_list_links: HashSet<String>,
 }
 
 impl FromPack for AcronymPack {
@@ -119,6 +126,8 @@ impl FromPack for AcronymPack {
                 })
                 .collect(),
             source_labels: lower("acronyms.source-labels"),
+            name_categories: lower("acronyms.name-categories"),
+            name_list_links: lower("acronyms.name-list-links"),
             template_headings: pack
                 .strings("acronyms.template-headings")
                 .iter()
@@ -304,8 +313,9 @@ fn glossary_rows(texts: &[(TextRole, &crate::document::Text, &Vec<Word>)], build
 struct Builder {
     index: HashMap<String, usize>,
     acronyms: Vec<Acronym>,
-    /// Keys spelled out in a glossary or a `ACR = long form` list: defined for the
-    /// whole document, wherever the list stands (no AC002, no AC003 comparison).
+    /// Keys spelled out in a glossary or a `ACR = long form` list, or shown to be a
+    /// name by their context (`names`): defined for the whole document, wherever the
+    /// list stands (no AC002, no AC003 comparison).
     glossary: HashSet<String>,
     /// Hyphenated compounds of capitals, joined and lowercased ("TEN-T" → "tent"): an
     /// extractor that drops the hyphen at a line break makes "TENT" of them.
@@ -497,6 +507,11 @@ fn scan_text(
     }
     for p in &parts {
         if definition_sites.contains(&p.start) || is_excluded(s, words, p, config) {
+            continue;
+        }
+        // A company in a list of companies is a name wherever else it stands.
+        if names::is_name_in_context(s, words, p, config) {
+            out.glossary.insert(singular(p.text).to_lowercase());
             continue;
         }
         if is_all_caps(p.text)
@@ -735,12 +750,28 @@ fn find_definitions(
         }
 
         // 2. (long form – ACR)
+        // "(Payment Service Providers, oftewel PSP’s)": filler words after the comma
+        // link the long form to the acronym; they are not part of the long form.
+        let is_filler = |w: &Word| config.fillers.contains(&w.as_str(s).to_lowercase());
+        let mut linked_by_filler = false;
+        if inner.len() >= 4 {
+            let n = inner.len();
+            let linked = (1..=2).find(|&k| {
+                n >= k + 2
+                    && inner[n - 1 - k..n - 1].iter().all(|w| is_filler(w))
+                    && s[inner[n - 2 - k].end..inner[n - 1 - k].start].trim() == ","
+            });
+            if let Some(k) = linked {
+                inner.drain(n - 1 - k..n - 1);
+                linked_by_filler = true;
+            }
+        }
         if inner.len() >= 2 {
             let last = inner[inner.len() - 1];
             let before_last = &s[inner[inner.len() - 2].end..last.start];
             // "(Nationally Determined Contributions, NDC’s)": a comma too, when the
             // letters align.
-            let comma = before_last.trim() == ",";
+            let comma = before_last.trim() == "," || linked_by_filler;
             // "(On-shore power supply- OPS)": the dash glued to the long form.
             let hyphen_after = before_last
                 .strip_prefix('-')
