@@ -3,7 +3,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::declare_rule;
-use crate::document::words::{self as wording, is_all_caps, is_apostrophe, Word, WordHash};
+use crate::document::words::{
+    self as wording, is_all_caps, is_apostrophe, is_titlecase, Word, WordHash,
+};
 use crate::document::{Document, TextRole};
 use crate::pack::{FromPack, Pack};
 use crate::rule::{Context, Rule, RuleMeta};
@@ -25,7 +27,9 @@ declare_rule! {
     /// possessive against a plural ("Commission's" / "Commissions"), and words that
     /// differ in more than spelling (plurals, "EU-lidstaten" / "lidstaten" have
     /// different keys). Split forms are only considered for two content words, the
-    /// second in lowercase ("Internet Forum" is a name, not a split "internetforum"); pairs
+    /// second in lowercase ("Internet Forum" is a name, not a split "internetforum"), and
+    /// a capitalised word after a capitalised word is part of a name ("The Ocean Cleanup"
+    /// is not a spelling of "clean-up"; its apostrophe still counts); pairs
     /// with a function word ("ten minste" / "tenminste", "may be" / "maybe") differ in
     /// meaning and are left alone (`[terms] function-words` in the pack). A hyphenated
     /// modifier against the open noun phrase ("lange-termijn doelen" / "op de lange
@@ -364,6 +368,17 @@ impl Rule for TermVariant {
                 let t = w.as_str(s);
                 if (*typographic_caps || caps_run[i]) && is_all_caps(t) {
                     continue;
+                }
+                // "The Ocean Cleanup": a capitalised word after a capitalised word is
+                // part of a name, not a spelling of "clean-up". Its apostrophe is still
+                // the writer's ("the European Union's").
+                if i > 0 && is_titlecase(t) && !t.contains(is_apostrophe) {
+                    let prev = &words[i - 1];
+                    if s[prev.end..w.start].chars().all(char::is_whitespace)
+                        && is_titlecase(prev.as_str(s))
+                    {
+                        continue;
+                    }
                 }
                 key.clear();
                 push_key(t, &mut key);
