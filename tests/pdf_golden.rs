@@ -273,6 +273,23 @@ fn step_footnotes_in_tables_and_landscape_pages() {
 }
 
 #[test]
+fn step_lines_reaching_the_right_margin_stay_whole() {
+    let Some(doc) = shared("03_com2023_335_step.pdf") else {
+        return;
+    };
+    // Page 65, the staff table of the financial statement: its text runs to the right
+    // margin, where the running footer "EN" stands on every page. That footer is no
+    // side column, so these lines are not cut at its left edge (read on the page).
+    let body = doc.text().split_whitespace().collect::<Vec<_>>().join(" ");
+    for whole in [
+        "will be needed until the end of the current MFF period",
+        "an additional unit to be established within DG BUDG in the Commission",
+    ] {
+        assert!(body.contains(whole), "{whole}");
+    }
+}
+
+#[test]
 fn afir_note_label_set_against_its_text() {
     let Some(doc) = shared("04_com2021_559_afir_nl.pdf") else {
         return;

@@ -72,16 +72,16 @@ pub fn split_side_column(lines: Vec<Line>, pages: &[PageGlyphs]) -> Vec<Line> {
     let Some(right) = right_edge(&lines) else {
         return lines;
     };
+    // A side column holds words ("Datum", "Ons kenmerk", an address); a running
+    // footer's language code ("EN") or a page number in the margin is not one.
+    let beside = |l: &Line| main(l.page) && l.x0 > right + 2.0 && l.chars >= 4;
     let mut side: Vec<f32> = lines
         .iter()
-        .filter(|l| main(l.page) && l.x0 > right + 2.0 && pages[l.page].width - right > 60.0)
+        .filter(|l| beside(l) && pages[l.page].width - right > 60.0)
         .map(|l| l.x0)
         .collect();
-    let side_pages: std::collections::HashSet<usize> = lines
-        .iter()
-        .filter(|l| main(l.page) && l.x0 > right + 2.0)
-        .map(|l| l.page)
-        .collect();
+    let side_pages: std::collections::HashSet<usize> =
+        lines.iter().filter(|l| beside(l)).map(|l| l.page).collect();
     if side.len() < 6 || side_pages.len() < 2.min(pages.len()) {
         return lines;
     }
