@@ -445,3 +445,16 @@ fn notes_starting(findings: &[serde_json::Value], prefix: &str) -> usize {
         .filter(|f| f["code"] == "PLX005" && starts(f))
         .count()
 }
+
+#[test]
+fn table_cells_written_in_one_text_object_are_no_repeated_words() {
+    // Cells set two ems apart or more, with a space between them: "No    No    Yes" is
+    // three cells; the doubled "the" of the prose line is a slip and still reported.
+    let findings = checked_fixture("table_cells.pdf");
+    let repeats: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "TX001")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert_eq!(repeats, ["`the` is repeated"]);
+}

@@ -606,7 +606,12 @@ fn make_line(
                 && !closing
                 && !opening
             {
-                text.push(' ');
+                // A gap of two ems or more, kept in one line because the PDF wrote a
+                // space there, separates table cells ("No    No    Yes") or the
+                // stretched words of a justified line: three spaces say so to the
+                // rules, as in a `-layout` extract.
+                let wide = m == Mark::Main && last_mark == Mark::Main && gap > 2.0 * size;
+                text.push_str(if wide { "   " } else { " " });
             }
         }
         let start = text.len();
