@@ -388,7 +388,9 @@ impl Rule for UnbalancedDelimiter {
         let mut text_of: Vec<(usize, usize)> = Vec::new();
         for (n, (role, text)) in doc.texts().enumerate() {
             let text_end = text.source_offset(text.as_str().len());
-            let body = role == TextRole::Body;
+            // An amending provision's quoted article opens with its heading
+            // ("‘Article 12a"), which a PDF's fonts make a heading of the model.
+            let body = matches!(role, TextRole::Body | TextRole::Heading);
             for u in unmatched_delimiters(text) {
                 // An opening quote that starts a paragraph (or follows its colon) may
                 // open a quotation that
