@@ -89,6 +89,19 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
                 )
             });
         }
+        // A reference to "paragraph 2" or "Article 11(3)" is judged against the
+        // articles' recovered paragraphs and points; where the extract does not keep
+        // their order, a missing target is more likely the extraction's than the act's.
+        if !layout.family.numbering_followable() {
+            withhold(settings, findings, &["XR"], |withheld| {
+                format!(
+                    "cross-references not checked: this extract ({family}, confidence \
+                     {confidence:.2}) does not keep the order of the articles' paragraphs and \
+                     points, so the {withheld} references that seem to point nowhere may be \
+                     artefacts of the extraction; lint the PDF itself"
+                )
+            });
+        }
         if !layout.family.footnotes_pairable() {
             withhold(settings, findings, &["FN"], |withheld| {
                 format!(

@@ -400,3 +400,38 @@ fn numbering_in_a_reordering_extract_gives_one_note() {
         .iter()
         .any(|m| m.contains("numbering not checked")));
 }
+
+#[test]
+fn cross_references_in_a_reordering_extract_give_one_note() {
+    // An article whose paragraph 3 the extract lost (pdfminer and -layout merge the
+    // paragraphs' labels into the lines around them): a reference to it seems to
+    // point nowhere.
+    let act = "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,\n\n\
+               Having regard to the Treaty on the Functioning of the European Union, and in \
+               particular Article 114 thereof,\n\nWhereas:\n\n(1) Services matter.\n\n\
+               HAVE ADOPTED THIS REGULATION:\n\n\
+               Article 1\nSubject matter\n\n1. This Regulation lays down rules on services.\n\n\
+               2. It applies to every provider of such services in the Union.\n\n\
+               Article 2\nScope\n\nThe rules referred to in Article 1(3) apply from 2026.\n\n";
+    // Typed text: the reference is reported.
+    let typed = doc("x.txt", act);
+    assert!(!codes(&check(&typed), "XR002").is_empty());
+    // The same act in a pdftotext extract, whose reading order is not trusted: one note.
+    let topics = ["energy", "transport", "health"];
+    let mut pages = vec![act.to_string()];
+    pages.extend(
+        topics
+            .iter()
+            .map(|t| format!("Work on {t} continues in every region.\n")),
+    );
+    let extract = doc("x.txt", &(pages.join("\u{c}") + "\u{c}"));
+    assert_eq!(
+        extract.layout.as_ref().unwrap().family,
+        Family::PdftotextDefault
+    );
+    let f = check(&extract);
+    assert!(codes(&f, "XR").is_empty(), "{:?}", codes(&f, "XR"));
+    assert!(codes(&f, "PLX005")
+        .iter()
+        .any(|m| m.contains("cross-references not checked")));
+}
