@@ -7,7 +7,9 @@
 //!   acronym from its long form);
 //! - pairs: an acronym alone on a line, its long form on the next;
 //! - columns: five acronyms or more alone on their lines, then their long forms in the
-//!   same order on the lines after them.
+//!   same order on the lines after them (blank lines between the cells, as pdfminer
+//!   writes them, allowed); a shorter column of two to four when each acronym lines up
+//!   with the long form in its own place.
 //!
 //! A run of three rows or pairs, or a column, of which two thirds or more line up with
 //! a long form (Schwartz–Hearst), is a glossary: each of its acronyms is defined for
@@ -23,6 +25,18 @@ fn long_form(long: &str) -> bool {
     long.starts_with(char::is_uppercase)
         && long.split_whitespace().count() <= 12
         && !is_acronym_shape(long.split_whitespace().next().unwrap_or(""))
+}
+
+/// A line that is one entry of a column of acronyms: an acronym, or a formula or code
+/// in capitals and digits ("CO2", "PM10") that a glossary lists among them.
+fn column_entry(line: &str) -> bool {
+    is_acronym_shape(line)
+        || (line.len() <= 8
+            && line.starts_with(|c: char| c.is_ascii_uppercase())
+            && line
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+            && line.chars().filter(char::is_ascii_uppercase).count() >= 2)
 }
 
 fn aligned(long: &str, short: &str) -> bool {
@@ -84,7 +98,14 @@ fn close_run(run: &mut Vec<(&str, bool)>, builder: &mut Builder) {
 /// A column of acronyms and the lines of long forms after it: a glossary when two
 /// thirds of the acronyms line up with one of those lines.
 fn close_column(column: &mut Vec<&str>, longs: &mut Vec<&str>, builder: &mut Builder) {
-    if column.len() >= 5 {
+    // A short column (a glossary page's last rows, "MSCI NOx OMR OS" then their four
+    // long forms): each acronym lines up with the long form in its own place.
+    if (2..5).contains(&column.len())
+        && longs.len() >= column.len()
+        && column.iter().zip(longs.iter()).all(|(s, l)| aligned(l, s))
+    {
+        mark(builder, column);
+    } else if column.len() >= 5 {
         let aligned = column
             .iter()
             .filter(|short| longs.iter().any(|l| aligned(l, short)))
@@ -102,12 +123,19 @@ pub(super) fn glossary_lines(source: &str, builder: &mut Builder) {
     // Acronyms alone on consecutive lines, and the long-form lines after them.
     let mut column: Vec<&str> = Vec::new();
     let mut longs: Vec<&str> = Vec::new();
+    // Blank lines in a row: an extractor that sets a blank line after every cell
+    // (pdfminer) separates the long forms by one; two or more end them.
+    let mut blanks = 0;
     for raw in source.lines() {
         let line = raw.trim();
+        blanks = if line.is_empty() { blanks + 1 } else { 0 };
         if !longs.is_empty() {
-            // The long forms of a column end at a blank line, at another acronym or
+            // The long forms of a column end at blank lines, at another acronym or
             // when there are twice as many lines as acronyms.
-            if line.is_empty() || is_acronym_shape(line) || longs.len() >= 2 * column.len() {
+            if line.is_empty() && blanks < 2 {
+                continue;
+            }
+            if line.is_empty() || column_entry(line) || longs.len() >= 2 * column.len() {
                 close_column(&mut column, &mut longs, builder);
             } else {
                 longs.push(line);
@@ -117,13 +145,15 @@ pub(super) fn glossary_lines(source: &str, builder: &mut Builder) {
         if line.is_empty() {
             continue;
         }
-        if is_acronym_shape(line) {
+        if column_entry(line) {
             if column.len() < MAX_COLUMN {
                 column.push(line);
             }
             continue;
         }
-        if column.len() >= 5 && line.split_whitespace().count() <= 12 {
+        if (column.len() >= 5 || column.len() >= 2 && long_form(line))
+            && line.split_whitespace().count() <= 12
+        {
             longs.push(line);
             continue;
         }
