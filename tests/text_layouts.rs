@@ -435,3 +435,44 @@ fn cross_references_in_a_reordering_extract_give_one_note() {
         .iter()
         .any(|m| m.contains("cross-references not checked")));
 }
+
+#[test]
+fn many_split_compounds_in_an_extract_give_one_note() {
+    // Ten compounds each written whole and split: an extractor that breaks words at
+    // their hidden hyphenation points, not ten slips of the drafter.
+    let pairs = [
+        ("klimaat", "neutrale"),
+        ("kennis", "instellingen"),
+        ("mogelijk", "heden"),
+        ("voedsel", "systemen"),
+        ("luchtvaart", "sector"),
+        ("verdien", "vermogen"),
+        ("adaptatie", "financiering"),
+        ("energie", "activiteiten"),
+        ("klimaat", "acties"),
+        ("kennis", "uitwisseling"),
+    ];
+    let mut text = String::new();
+    for (a, b) in pairs {
+        text.push_str(&format!(
+            "Het kabinet bespreekt de {a}{b} in de raad. Daarna volgen de {a} {b} weer. \
+             Ook {a} en {b} tellen mee.\n\n"
+        ));
+    }
+    let typed = doc("x.txt", &text);
+    assert!(codes(&check(&typed), "TV001").len() >= 10);
+    let topics = ["energie", "vervoer", "gezondheid"];
+    let mut pages = vec![text.clone()];
+    pages.extend(
+        topics
+            .iter()
+            .map(|t| format!("Het werk aan {t} gaat in elke regio door.\n")),
+    );
+    let extract = doc("x.txt", &(pages.join("\u{c}") + "\u{c}"));
+    assert!(extract.layout.as_ref().unwrap().family.from_pdf());
+    let f = check(&extract);
+    assert!(codes(&f, "TV001").is_empty(), "{:?}", codes(&f, "TV001"));
+    assert!(codes(&f, "PLX005")
+        .iter()
+        .any(|m| m.contains("split spellings not checked")));
+}

@@ -311,6 +311,11 @@ fn modifies_next(s: &str, words: &[Word], i: usize, terms: &TermsPack) -> bool {
     })
 }
 
+/// The label of a finding whose variant is a compound written as two words: an
+/// extractor that breaks words at their hidden hyphenation points makes many of them
+/// (the engine then withholds them, see `abstain`).
+pub const SPLIT_LABEL: &str = "split spelling";
+
 impl Rule for TermVariant {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -451,7 +456,7 @@ impl Rule for TermVariant {
                 format!("{n} times")
             }
         };
-        let mut findings: Vec<(Span, String, Span, String, String)> = Vec::new();
+        let mut findings: Vec<(Span, String, Span, String, String, bool)> = Vec::new();
         for g in groups.values_mut() {
             if g.forms.len() < 2 {
                 continue;
@@ -496,13 +501,18 @@ impl Rule for TermVariant {
                     dom.first,
                     format!("`{}` is used {}", dom.written, times(dom.count)),
                     format!("`{}` is used {}", f.written, times(f.count)),
+                    f.written.contains(' ') || dom.written.contains(' '),
                 ));
             }
         }
         findings.sort_by_key(|f| f.0.start);
-        for (span, message, related, related_msg, note) in findings {
+        for (span, message, related, related_msg, note, split) in findings {
             cx.report(span, message)
-                .label("variant spelling")
+                .label(if split {
+                    SPLIT_LABEL
+                } else {
+                    "variant spelling"
+                })
                 .related(related, related_msg)
                 .note(note)
                 .help("use one spelling throughout");
