@@ -230,3 +230,38 @@ pub(super) fn after_initial(before: &str, part: &str) -> bool {
             .chars()
             .any(|c| matches!(c, 'A' | 'E' | 'I' | 'O' | 'U' | 'Y'))
 }
+
+/// "ESPACE 53 COMPET 337 RECH 240 IND 171": a distribution list written on one line,
+/// codes in capitals each followed by a number, three pairs or more in a row.
+pub(super) fn in_code_list(s: &str, p: &Part<'_>) -> bool {
+    let code = |t: &str| t.len() >= 2 && t.chars().all(|c| c.is_ascii_uppercase());
+    let number = |t: &str| (1..=4).contains(&t.len()) && t.chars().all(|c| c.is_ascii_digit());
+    // The tokens of the part's line around it (a line is short: 200 bytes either way).
+    let from = crate::source::floor_char_boundary(s, p.start.saturating_sub(200));
+    let to = crate::source::floor_char_boundary(s, (p.end + 200).min(s.len()));
+    let (Some(head), Some(tail)) = (s.get(from..p.start), s.get(p.end..to)) else {
+        return false;
+    };
+    let head = head.rsplit('\n').next().unwrap_or("");
+    let tail = tail.split('\n').next().unwrap_or("");
+    if !tail.starts_with(' ') {
+        return false;
+    }
+    let before: Vec<&str> = head.split_whitespace().collect();
+    let after: Vec<&str> = tail.split_whitespace().collect();
+    if !after.first().is_some_and(|t| number(t)) {
+        return false;
+    }
+    let mut pairs = 1;
+    let mut k = before.len();
+    while k >= 2 && code(before[k - 2]) && number(before[k - 1]) {
+        pairs += 1;
+        k -= 2;
+    }
+    let mut j = 1;
+    while j + 1 < after.len() && code(after[j]) && number(after[j + 1]) {
+        pairs += 1;
+        j += 2;
+    }
+    pairs >= 3
+}

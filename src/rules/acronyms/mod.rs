@@ -549,6 +549,7 @@ fn is_excluded(s: &str, words: &[Word], p: &Part<'_>, config: &AcronymPack) -> b
         || context::is_legal_form(s, words, p, config)
         || context::is_currency_amount(s, p, config)
         || context::in_set_phrase(s, words, p, config)
+        || context::in_code_list(s, p)
     {
         return true;
     }
