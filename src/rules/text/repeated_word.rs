@@ -170,6 +170,14 @@ impl Rule for RepeatedWord {
                 {
                     continue;
                 }
+                // Across a line break, a line set in columns (a `-layout` extract): the
+                // word that ends it may belong to another column than the next line.
+                if between.contains(['\n', '\r'])
+                    && (super::on_a_line_of_cells(source, first)
+                        || super::on_a_line_of_cells(source, second))
+                {
+                    continue;
+                }
                 // Part of a longer token ("N N+1", "E e r li j"): a formula, a label
                 // or letters set apart, not a repeated word.
                 let glued_after = s[b.end..]
