@@ -42,6 +42,10 @@ fn is_word_char(c: char) -> bool {
 
 /// A whitespace-delimited chunk that is a URL, an e-mail address or a file path.
 fn is_url_chunk(chunk: &str) -> bool {
+    // Every test below needs a `.`, a `:` or a `%`: most chunks have none.
+    if !chunk.bytes().any(|b| matches!(b, b'.' | b':' | b'%')) {
+        return false;
+    }
     let starts_www = |c: &str| c.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
     chunk.contains("://")
         || starts_www(chunk)
@@ -94,6 +98,13 @@ pub fn words(text: &str) -> Vec<Word> {
 }
 
 fn words_in_chunk(chunk: &str, offset: usize, in_url: bool, out: &mut Vec<Word>) {
+    if chunk.is_ascii() {
+        return words_in_ascii_chunk(chunk.as_bytes(), offset, in_url, out);
+    }
+    words_in_chunk_chars(chunk, offset, in_url, out);
+}
+
+fn words_in_chunk_chars(chunk: &str, offset: usize, in_url: bool, out: &mut Vec<Word>) {
     let mut run: Option<usize> = None;
     let push = |s: usize, e: usize, out: &mut Vec<Word>| {
         let raw = &chunk[s..e];
@@ -124,6 +135,38 @@ fn words_in_chunk(chunk: &str, offset: usize, in_url: bool, out: &mut Vec<Word>)
     }
     if let Some(s) = run {
         push(s, chunk.len(), out);
+    }
+}
+
+/// [`words_in_chunk`] for an ASCII chunk (nearly every chunk of prose), byte by byte:
+/// the same words, without decoding characters.
+fn words_in_ascii_chunk(chunk: &[u8], offset: usize, in_url: bool, out: &mut Vec<Word>) {
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+    let mut i = 0;
+    while i < chunk.len() {
+        if !is_word_byte(chunk[i]) {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < chunk.len() && is_word_byte(chunk[i]) {
+            i += 1;
+        }
+        let raw = &chunk[s..i];
+        let Some(front) = raw.iter().position(u8::is_ascii_alphanumeric) else {
+            continue;
+        };
+        let back = raw
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(front, |b| b + 1);
+        out.push(Word {
+            start: offset + s + front,
+            end: offset + s + back,
+            leading_hyphen: raw[..front].contains(&b'-'),
+            trailing_hyphen: raw[back..].contains(&b'-'),
+            in_url,
+        });
     }
 }
 
@@ -231,6 +274,24 @@ pub fn of_texts(doc: &super::Document) -> std::sync::Arc<TextWords> {
     })
 }
 
+/// For every text of a document ([`of_texts`] order): whether it is written mostly in
+/// capitals ([`is_shouting`]) and which of its words stand in a run of capitals
+/// ([`in_caps_run`]); computed once per document for the acronym table and term variants.
+pub struct TextCaps(pub Vec<(bool, Vec<bool>)>);
+
+/// [`TextCaps`] of `doc`, computed once.
+pub fn caps_of_texts(doc: &super::Document) -> std::sync::Arc<TextCaps> {
+    doc.analyses.get_or_build(0, || {
+        let words = of_texts(doc);
+        TextCaps(
+            doc.texts()
+                .zip(words.0.iter())
+                .map(|((_, t), ws)| (is_shouting(t.as_str(), ws), in_caps_run(t.as_str(), ws)))
+                .collect(),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +332,18 @@ mod tests {
         }
         for prose in ["d.w.z.", "i.e.", "p.m.", "einde.De", "Europe.eu", "z.nl"] {
             assert!(words(prose).iter().all(|w| !w.in_url), "{prose}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_splits_as_the_character_path(chunk in "[-a-zA-Z0-9'.,()/;:@%é’ ]{0,24}") {
+            for piece in chunk.split(' ').filter(|p| p.is_ascii()) {
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                words_in_ascii_chunk(piece.as_bytes(), 3, false, &mut fast);
+                words_in_chunk_chars(piece, 3, false, &mut slow);
+                proptest::prop_assert_eq!(fast, slow);
+            }
         }
     }
 

@@ -197,10 +197,15 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     // Words the document writes in lowercase or title case: an all-caps form of one of
     // them is emphasis ("de RAAD"), not an acronym. Only the all-caps candidates are
     // looked up, so only words of their lengths are lowercased.
+    // The acronym-shaped parts of each text, found once (the candidates and the scan
+    // below both read them).
+    let text_parts: Vec<Vec<Part<'_>>> = texts
+        .iter()
+        .map(|(_, t, words)| acronym_parts(t.as_str(), words))
+        .collect();
     let mut candidates: HashSet<String> = HashSet::new();
-    for (_, t, words) in &texts {
-        let s = t.as_str();
-        for p in acronym_parts(s, words) {
+    for parts in &text_parts {
+        for p in parts {
             if is_all_caps(p.text) {
                 candidates.insert(p.text.to_lowercase());
             }
@@ -223,7 +228,10 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     }
 
     let mut builder = Builder::default();
-    for (role, text, words) in &texts {
+    let text_caps = wording::caps_of_texts(doc);
+    for (((role, text, words), parts), caps) in
+        texts.iter().zip(&text_parts).zip(text_caps.0.iter())
+    {
         let place = if text.span().start >= template {
             Place::Template
         } else if *role == TextRole::Heading {
@@ -235,6 +243,8 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
             doc.text(),
             text,
             words,
+            parts,
+            caps,
             &config,
             &ordinary,
             place,
@@ -401,6 +411,13 @@ pub fn singular(written: &str) -> &str {
 /// Letters only at both ends, at least two capitals, more capitals than lowercase
 /// letters, at most one digit inside ("B2B").
 pub fn is_acronym_shape(part: &str) -> bool {
+    if part.is_ascii() {
+        return is_ascii_acronym_shape(part.as_bytes());
+    }
+    is_acronym_shape_chars(part)
+}
+
+fn is_acronym_shape_chars(part: &str) -> bool {
     let (Some(first), Some(last)) = (part.chars().next(), part.chars().last()) else {
         return false;
     };
@@ -413,6 +430,34 @@ pub fn is_acronym_shape(part: &str) -> bool {
             upper += 1;
         } else if c.is_lowercase() {
             lower += 1;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else {
+            return false;
+        }
+    }
+    upper >= 2 && upper > lower && digits <= 1
+}
+
+/// [`is_acronym_shape`] of an ASCII part, byte by byte; a part with as many lowercase
+/// letters as half its length (nearly every word) is rejected on the way.
+fn is_ascii_acronym_shape(part: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (part.first(), part.last()) else {
+        return false;
+    };
+    if !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
+        return false;
+    }
+    let (mut upper, mut lower, mut digits) = (0, 0, 0);
+    for c in part {
+        if c.is_ascii_uppercase() {
+            upper += 1;
+        } else if c.is_ascii_lowercase() {
+            lower += 1;
+            // upper > lower needs more than half the part in capitals.
+            if lower * 2 >= part.len() {
+                return false;
+            }
         } else if c.is_ascii_digit() {
             digits += 1;
         } else {
@@ -462,17 +507,19 @@ fn acronym_parts<'t>(s: &'t str, words: &[Word]) -> Vec<Part<'t>> {
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn scan_text(
     source: &str,
     text: &crate::document::Text,
     words: &[Word],
+    parts: &[Part<'_>],
+    (shouting, caps_run): &(bool, Vec<bool>),
     config: &AcronymPack,
     ordinary: &HashSet<String>,
     place: Place,
     out: &mut Builder,
 ) {
     let s = text.as_str();
-    let parts = acronym_parts(s, words);
     if parts.is_empty() {
         return;
     }
@@ -489,18 +536,16 @@ fn scan_text(
             }
         }
     }
-    let shouting = wording::is_shouting(s, words);
-    let caps_run = wording::in_caps_run(s, words);
-    let definition_sites = find_definitions(text, words, &parts, config, out);
+    let definition_sites = find_definitions(text, words, parts, config, out);
     if place == Place::Template {
         return;
     }
-    for p in &parts {
+    for p in parts {
         if definition_sites.contains(&p.start) || is_excluded(s, words, p, config) {
             continue;
         }
         if is_all_caps(p.text)
-            && (shouting
+            && (*shouting
                 || caps_run[p.word]
                 || is_typographic_caps(s, words, p, ordinary, &config.function_words))
         {
@@ -1344,6 +1389,16 @@ mod tests {
             "Europol", "rescEU", "EUInvest", "A", "G7", "HOMED2", "eu", "Lisa",
         ] {
             assert!(!is_acronym_shape(a), "{a}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_shape_test_agrees_with_the_character_one(part in "[a-dA-D0-9'-]{0,8}") {
+            proptest::prop_assert_eq!(
+                is_ascii_acronym_shape(part.as_bytes()),
+                is_acronym_shape_chars(&part)
+            );
         }
     }
 

@@ -315,13 +315,13 @@ impl Rule for TermVariant {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let terms = cx.pack().compiled::<TermsPack>();
         let text_words = wording::of_texts(doc);
+        let text_caps = wording::caps_of_texts(doc);
         let texts: Vec<_> = doc
             .texts()
             .zip(text_words.0.iter())
-            .map(|((role, t), words)| {
-                let typographic_caps =
-                    role == TextRole::Heading || wording::is_shouting(t.as_str(), words);
-                let caps_run = wording::in_caps_run(t.as_str(), words);
+            .zip(text_caps.0.iter())
+            .map(|(((role, t), words), (shouting, caps_run))| {
+                let typographic_caps = role == TextRole::Heading || *shouting;
                 (t, words, typographic_caps, caps_run)
             })
             .collect();
@@ -400,6 +400,14 @@ impl Rule for TermVariant {
                 if tb.starts_with(char::is_uppercase) || is_all_caps(ta) {
                     continue;
                 }
+                // The key first: nearly every pair spells no word of the document, and
+                // then the function-word tests below are not needed.
+                key.clear();
+                push_key(ta, &mut key);
+                push_key(tb, &mut key);
+                if !groups.contains_key(key.as_str()) {
+                    continue;
+                }
                 lower.clear();
                 lower.extend(ta.chars().flat_map(char::to_lowercase));
                 if terms.function_words.contains(lower.as_str()) {
@@ -410,9 +418,6 @@ impl Rule for TermVariant {
                 if terms.function_words.contains(lower.as_str()) {
                     continue;
                 }
-                key.clear();
-                push_key(ta, &mut key);
-                push_key(tb, &mut key);
                 if let Some(g) = groups.get_mut(key.as_str()) {
                     let role = if noun_phrase_use(s, words, k, &terms) {
                         Use::NounPhrase
