@@ -40,7 +40,9 @@ impl Vocabulary {
                     && !part.chars().all(|c| c.is_ascii_digit())
                     && !forms.contains_key(part)
                 {
-                    forms.insert(part.to_string(), stemmer.stem(part).into_owned());
+                    // `stemmer` is the pack's own (every caller passes `pack.stemmer()`).
+                    let stem = pack.stem_memo(part, |w| stemmer.stem(w).into_owned());
+                    forms.insert(part.to_string(), stem);
                 }
             }
         }
