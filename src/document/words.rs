@@ -171,17 +171,51 @@ fn words_in_ascii_chunk(chunk: &[u8], offset: usize, in_url: bool, out: &mut Vec
 }
 
 /// The hyphen-separated parts of a word, with their byte offsets relative to the word.
-pub fn hyphen_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut pos = 0;
-    word.split(is_hyphen).map(move |p| {
-        let at = pos;
-        // Every hyphen we split on is one char; all three are 3 bytes or 1 byte.
-        pos += p.len();
-        if let Some(c) = word[pos..].chars().next() {
-            pos += c.len_utf8();
+pub fn hyphen_parts(word: &str) -> HyphenParts<'_> {
+    HyphenParts {
+        word,
+        pos: 0,
+        done: false,
+    }
+}
+
+/// The iterator of [`hyphen_parts`]: `word.split(is_hyphen)` with offsets, found byte
+/// by byte (`-` is one byte, U+2010 and U+2011 are `E2 80 90` and `E2 80 91`).
+pub struct HyphenParts<'a> {
+    word: &'a str,
+    pos: usize,
+    done: bool,
+}
+
+impl<'a> Iterator for HyphenParts<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if self.done {
+            return None;
         }
-        (at, p)
-    })
+        let start = self.pos;
+        let bytes = self.word.as_bytes();
+        let mut i = start;
+        while i < bytes.len() {
+            let hyphen_len = match bytes[i] {
+                b'-' => 1,
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x90 | 0x91)) =>
+                {
+                    3
+                }
+                _ => 0,
+            };
+            if hyphen_len > 0 {
+                self.pos = i + hyphen_len;
+                return Some((start, &self.word[start..i]));
+            }
+            i += 1;
+        }
+        self.done = true;
+        Some((start, &self.word[start..]))
+    }
 }
 
 /// Every letter is uppercase (and there are at least two letters).
@@ -361,6 +395,25 @@ mod tests {
     fn hyphen_parts_have_offsets() {
         let parts: Vec<_> = hyphen_parts("EU-IntCEN").collect();
         assert_eq!(parts, vec![(0, "EU"), (3, "IntCEN")]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hyphen_parts_split_as_split_does(word in "[a-z\u{2010}\u{2011}\u{2012}é-]{0,12}") {
+            let mut pos = 0;
+            let expected: Vec<(usize, &str)> = word
+                .split(is_hyphen)
+                .map(|p| {
+                    let at = pos;
+                    pos += p.len();
+                    if let Some(c) = word[pos..].chars().next() {
+                        pos += c.len_utf8();
+                    }
+                    (at, p)
+                })
+                .collect();
+            proptest::prop_assert_eq!(hyphen_parts(&word).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]

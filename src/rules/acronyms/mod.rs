@@ -1045,9 +1045,21 @@ pub fn unlinked_long_forms(
     let text_words = wording::of_texts(doc);
     for ((_, text), words) in doc.texts().zip(text_words.0.iter()) {
         let s = text.as_str();
+        let mut lower = String::new();
         let is_function: Vec<bool> = words
             .iter()
-            .map(|w| config.function_words.contains(&w.as_str(s).to_lowercase()))
+            .map(|w| {
+                let t = w.as_str(s);
+                // ASCII words (nearly all) are lowercased without an allocation.
+                if t.is_ascii() {
+                    lower.clear();
+                    lower.push_str(t);
+                    lower.make_ascii_lowercase();
+                    config.function_words.contains(lower.as_str())
+                } else {
+                    config.function_words.contains(&t.to_lowercase())
+                }
+            })
             .collect();
         for (i, first) in words.iter().enumerate() {
             let Some(candidates) = initial(first.as_str(s)).and_then(|c| by_initial.get(&c)) else {
