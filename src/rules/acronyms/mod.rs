@@ -482,6 +482,16 @@ fn acronym_parts<'t>(s: &'t str, words: &[Word]) -> Vec<Part<'t>> {
             continue;
         }
         let word = w.as_str(s);
+        // An acronym-shaped part has two capitals: a word with fewer (nearly every
+        // word) has none.
+        let capitals = if word.is_ascii() {
+            word.bytes().filter(u8::is_ascii_uppercase).take(2).count()
+        } else {
+            word.chars().filter(|c| c.is_uppercase()).take(2).count()
+        };
+        if capitals < 2 {
+            continue;
+        }
         // "ST-9916-2017-INIT", "2020-2025": a code, not prose.
         if wording::hyphen_parts(word)
             .any(|(_, p)| p.len() >= 3 && p.chars().all(|c| c.is_ascii_digit()))
