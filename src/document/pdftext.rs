@@ -1304,13 +1304,32 @@ impl<'a> Vocabulary<'a> {
     fn words(&self) -> &crate::hash::FastSet<String> {
         self.words.get_or_init(|| {
             let mut words = crate::hash::FastSet::default();
+            let mut lower = String::new();
             for l in self.lines.iter().filter(|l| l.kind == LineKind::Text) {
-                for w in self.text[l.content.start..l.content.end]
+                let line = &self.text[l.content.start..l.content.end];
+                if line.is_ascii() {
+                    // Most lines: split byte by byte, lowercase without Unicode tables,
+                    // no allocation for a word already known.
+                    for w in line
+                        .as_bytes()
+                        .split(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+                        .filter(|w| w.len() > 2)
+                    {
+                        let w = std::str::from_utf8(w).unwrap_or_default();
+                        lower.clear();
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                        if !words.contains(lower.as_str()) {
+                            words.insert(lower.clone());
+                        }
+                    }
+                    continue;
+                }
+                for w in line
                     .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                     .filter(|w| w.len() > 2)
                 {
                     if w.is_ascii() {
-                        // Most words: no Unicode case tables, no allocation when known.
                         if !w.bytes().any(|b| b.is_ascii_uppercase()) {
                             if !words.contains(w) {
                                 words.insert(w.to_string());

@@ -211,13 +211,24 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
             }
         }
     }
-    let lengths: HashSet<usize> = candidates.iter().map(String::len).collect();
+    // By length, a table rather than a hashed set: every hyphen part of every word is
+    // looked up.
+    let mut lengths: Vec<bool> = Vec::new();
+    for c in &candidates {
+        if lengths.len() <= c.len() {
+            lengths.resize(c.len() + 1, false);
+        }
+        lengths[c.len()] = true;
+    }
     let mut ordinary: HashSet<String> = HashSet::new();
     for (_, t, words) in &texts {
         let s = t.as_str();
         for w in words.iter().filter(|w| !w.in_url) {
             for (_, part) in wording::hyphen_parts(w.as_str(s)) {
-                if lengths.contains(&part.len()) && !is_all_caps(part) && !is_acronym_shape(part) {
+                if lengths.get(part.len()).is_some_and(|&l| l)
+                    && !is_all_caps(part)
+                    && !is_acronym_shape(part)
+                {
                     let lower = part.to_lowercase();
                     if candidates.contains(&lower) {
                         ordinary.insert(lower);
@@ -1041,7 +1052,7 @@ pub fn unlinked_long_forms(
                 .collect()
         })
         .collect();
-    let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut by_initial: crate::hash::FastMap<char, Vec<usize>> = Default::default();
     for (i, l) in letters.iter().enumerate() {
         if l.len() >= 2 {
             by_initial.entry(l[0]).or_default().push(i);
@@ -1053,6 +1064,14 @@ pub fn unlinked_long_forms(
     }
     let initial = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
     let text_words = wording::of_texts(doc);
+    // An ASCII word longer than this is no function word (ASCII lowercasing keeps
+    // the length; other characters may not: the Kelvin sign becomes `k`).
+    let longest_function_word = config
+        .function_words
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
     for ((_, text), words) in doc.texts().zip(text_words.0.iter()) {
         let s = text.as_str();
         let mut lower = String::new();
@@ -1062,6 +1081,9 @@ pub fn unlinked_long_forms(
                 let t = w.as_str(s);
                 // ASCII words (nearly all) are lowercased without an allocation.
                 if t.is_ascii() {
+                    if t.len() > longest_function_word {
+                        return false;
+                    }
                     lower.clear();
                     lower.push_str(t);
                     lower.make_ascii_lowercase();
