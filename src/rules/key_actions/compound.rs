@@ -76,8 +76,10 @@ impl Vocabulary {
     }
 
     fn known(&self, w: &str, pack: &KeyActionsPack) -> bool {
-        !pack.is_stopword(w)
-            && (self.forms.get(w).is_some_and(|_| w.len() >= 3) || self.stems.contains(w))
+        // The vocabulary first: most pieces tried while splitting are no word, and
+        // then the stop-word lookup is not needed.
+        (self.forms.get(w).is_some_and(|_| w.len() >= 3) || self.stems.contains(w))
+            && !pack.is_stopword(w)
     }
 
     /// The (modifier, head) split of `word`, if the document's vocabulary supports it.
