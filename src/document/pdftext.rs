@@ -1289,7 +1289,7 @@ impl<'a> Builder<'a> {
 struct Vocabulary<'a> {
     text: &'a str,
     lines: &'a [Line],
-    words: std::cell::OnceCell<HashSet<String>>,
+    words: std::cell::OnceCell<crate::hash::FastSet<String>>,
 }
 
 impl<'a> Vocabulary<'a> {
@@ -1301,15 +1301,43 @@ impl<'a> Vocabulary<'a> {
         }
     }
 
-    fn words(&self) -> &HashSet<String> {
+    fn words(&self) -> &crate::hash::FastSet<String> {
         self.words.get_or_init(|| {
-            let mut words = HashSet::new();
+            let mut words = crate::hash::FastSet::default();
+            let mut lower = String::new();
             for l in self.lines.iter().filter(|l| l.kind == LineKind::Text) {
-                for w in self.text[l.content.start..l.content.end]
+                let line = &self.text[l.content.start..l.content.end];
+                if line.is_ascii() {
+                    // Most lines: split byte by byte, lowercase without Unicode tables,
+                    // no allocation for a word already known.
+                    for w in line
+                        .as_bytes()
+                        .split(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+                        .filter(|w| w.len() > 2)
+                    {
+                        let w = std::str::from_utf8(w).unwrap_or_default();
+                        lower.clear();
+                        lower.push_str(w);
+                        lower.make_ascii_lowercase();
+                        if !words.contains(lower.as_str()) {
+                            words.insert(lower.clone());
+                        }
+                    }
+                    continue;
+                }
+                for w in line
                     .split(|c: char| !(c.is_alphanumeric() || c == '-'))
                     .filter(|w| w.len() > 2)
                 {
-                    if !w.contains(char::is_uppercase) {
+                    if w.is_ascii() {
+                        if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+                            if !words.contains(w) {
+                                words.insert(w.to_string());
+                            }
+                        } else {
+                            words.insert(w.to_ascii_lowercase());
+                        }
+                    } else if !w.contains(char::is_uppercase) {
                         if !words.contains(w) {
                             words.insert(w.to_string());
                         }
@@ -1368,7 +1396,7 @@ fn append_line(
 fn drop_line_end_hyphen(
     before: &str,
     after: &str,
-    vocabulary: &HashSet<String>,
+    vocabulary: &crate::hash::FastSet<String>,
     drop_unknown: bool,
 ) -> bool {
     let left: String = before[..before.len() - 1]
@@ -1592,7 +1620,8 @@ mod tests {
 
     #[test]
     fn hyphen_joins_follow_the_vocabulary() {
-        let v: HashSet<String> = ["terrorismebestrijding".to_string()].into();
+        let v: crate::hash::FastSet<String> =
+            ["terrorismebestrijding".to_string()].into_iter().collect();
         assert!(drop_line_end_hyphen(
             "terrorisme-",
             "bestrijding zijn",

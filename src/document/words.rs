@@ -42,6 +42,10 @@ fn is_word_char(c: char) -> bool {
 
 /// A whitespace-delimited chunk that is a URL, an e-mail address or a file path.
 fn is_url_chunk(chunk: &str) -> bool {
+    // Every test below needs a `.`, a `:` or a `%`: most chunks have none.
+    if !chunk.bytes().any(|b| matches!(b, b'.' | b':' | b'%')) {
+        return false;
+    }
     let starts_www = |c: &str| c.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("www."));
     chunk.contains("://")
         || starts_www(chunk)
@@ -94,6 +98,13 @@ pub fn words(text: &str) -> Vec<Word> {
 }
 
 fn words_in_chunk(chunk: &str, offset: usize, in_url: bool, out: &mut Vec<Word>) {
+    if chunk.is_ascii() {
+        return words_in_ascii_chunk(chunk.as_bytes(), offset, in_url, out);
+    }
+    words_in_chunk_chars(chunk, offset, in_url, out);
+}
+
+fn words_in_chunk_chars(chunk: &str, offset: usize, in_url: bool, out: &mut Vec<Word>) {
     let mut run: Option<usize> = None;
     let push = |s: usize, e: usize, out: &mut Vec<Word>| {
         let raw = &chunk[s..e];
@@ -127,18 +138,84 @@ fn words_in_chunk(chunk: &str, offset: usize, in_url: bool, out: &mut Vec<Word>)
     }
 }
 
-/// The hyphen-separated parts of a word, with their byte offsets relative to the word.
-pub fn hyphen_parts(word: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut pos = 0;
-    word.split(is_hyphen).map(move |p| {
-        let at = pos;
-        // Every hyphen we split on is one char; all three are 3 bytes or 1 byte.
-        pos += p.len();
-        if let Some(c) = word[pos..].chars().next() {
-            pos += c.len_utf8();
+/// [`words_in_chunk`] for an ASCII chunk (nearly every chunk of prose), byte by byte:
+/// the same words, without decoding characters.
+fn words_in_ascii_chunk(chunk: &[u8], offset: usize, in_url: bool, out: &mut Vec<Word>) {
+    let is_word_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'\'';
+    let mut i = 0;
+    while i < chunk.len() {
+        if !is_word_byte(chunk[i]) {
+            i += 1;
+            continue;
         }
-        (at, p)
-    })
+        let s = i;
+        while i < chunk.len() && is_word_byte(chunk[i]) {
+            i += 1;
+        }
+        let raw = &chunk[s..i];
+        let Some(front) = raw.iter().position(u8::is_ascii_alphanumeric) else {
+            continue;
+        };
+        let back = raw
+            .iter()
+            .rposition(u8::is_ascii_alphanumeric)
+            .map_or(front, |b| b + 1);
+        out.push(Word {
+            start: offset + s + front,
+            end: offset + s + back,
+            leading_hyphen: raw[..front].contains(&b'-'),
+            trailing_hyphen: raw[back..].contains(&b'-'),
+            in_url,
+        });
+    }
+}
+
+/// The hyphen-separated parts of a word, with their byte offsets relative to the word.
+pub fn hyphen_parts(word: &str) -> HyphenParts<'_> {
+    HyphenParts {
+        word,
+        pos: 0,
+        done: false,
+    }
+}
+
+/// The iterator of [`hyphen_parts`]: `word.split(is_hyphen)` with offsets, found byte
+/// by byte (`-` is one byte, U+2010 and U+2011 are `E2 80 90` and `E2 80 91`).
+pub struct HyphenParts<'a> {
+    word: &'a str,
+    pos: usize,
+    done: bool,
+}
+
+impl<'a> Iterator for HyphenParts<'a> {
+    type Item = (usize, &'a str);
+
+    fn next(&mut self) -> Option<(usize, &'a str)> {
+        if self.done {
+            return None;
+        }
+        let start = self.pos;
+        let bytes = self.word.as_bytes();
+        let mut i = start;
+        while i < bytes.len() {
+            let hyphen_len = match bytes[i] {
+                b'-' => 1,
+                0xE2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x90 | 0x91)) =>
+                {
+                    3
+                }
+                _ => 0,
+            };
+            if hyphen_len > 0 {
+                self.pos = i + hyphen_len;
+                return Some((start, &self.word[start..i]));
+            }
+            i += 1;
+        }
+        self.done = true;
+        Some((start, &self.word[start..]))
+    }
 }
 
 /// Every letter is uppercase (and there are at least two letters).
@@ -231,6 +308,24 @@ pub fn of_texts(doc: &super::Document) -> std::sync::Arc<TextWords> {
     })
 }
 
+/// For every text of a document ([`of_texts`] order): whether it is written mostly in
+/// capitals ([`is_shouting`]) and which of its words stand in a run of capitals
+/// ([`in_caps_run`]); computed once per document for the acronym table and term variants.
+pub struct TextCaps(pub Vec<(bool, Vec<bool>)>);
+
+/// [`TextCaps`] of `doc`, computed once.
+pub fn caps_of_texts(doc: &super::Document) -> std::sync::Arc<TextCaps> {
+    doc.analyses.get_or_build(0, || {
+        let words = of_texts(doc);
+        TextCaps(
+            doc.texts()
+                .zip(words.0.iter())
+                .map(|((_, t), ws)| (is_shouting(t.as_str(), ws), in_caps_run(t.as_str(), ws)))
+                .collect(),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,6 +369,18 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_splits_as_the_character_path(chunk in "[-a-zA-Z0-9'.,()/;:@%é’ ]{0,24}") {
+            for piece in chunk.split(' ').filter(|p| p.is_ascii()) {
+                let (mut fast, mut slow) = (Vec::new(), Vec::new());
+                words_in_ascii_chunk(piece.as_bytes(), 3, false, &mut fast);
+                words_in_chunk_chars(piece, 3, false, &mut slow);
+                proptest::prop_assert_eq!(fast, slow);
+            }
+        }
+    }
+
     #[test]
     fn roman_numerals() {
         for r in ["I", "II", "IV", "IX", "XIV", "XL"] {
@@ -288,6 +395,25 @@ mod tests {
     fn hyphen_parts_have_offsets() {
         let parts: Vec<_> = hyphen_parts("EU-IntCEN").collect();
         assert_eq!(parts, vec![(0, "EU"), (3, "IntCEN")]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hyphen_parts_split_as_split_does(word in "[a-z\u{2010}\u{2011}\u{2012}é-]{0,12}") {
+            let mut pos = 0;
+            let expected: Vec<(usize, &str)> = word
+                .split(is_hyphen)
+                .map(|p| {
+                    let at = pos;
+                    pos += p.len();
+                    if let Some(c) = word[pos..].chars().next() {
+                        pos += c.len_utf8();
+                    }
+                    (at, p)
+                })
+                .collect();
+            proptest::prop_assert_eq!(hyphen_parts(&word).collect::<Vec<_>>(), expected);
+        }
     }
 
     #[test]

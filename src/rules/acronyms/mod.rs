@@ -206,22 +206,38 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     // Words the document writes in lowercase or title case: an all-caps form of one of
     // them is emphasis ("de RAAD"), not an acronym. Only the all-caps candidates are
     // looked up, so only words of their lengths are lowercased.
+    // The acronym-shaped parts of each text, found once (the candidates and the scan
+    // below both read them).
+    let text_parts: Vec<Vec<Part<'_>>> = texts
+        .iter()
+        .map(|(_, t, words)| acronym_parts(t.as_str(), words))
+        .collect();
     let mut candidates: HashSet<String> = HashSet::new();
-    for (_, t, words) in &texts {
-        let s = t.as_str();
-        for p in acronym_parts(s, words) {
+    for parts in &text_parts {
+        for p in parts {
             if is_all_caps(p.text) {
                 candidates.insert(p.text.to_lowercase());
             }
         }
     }
-    let lengths: HashSet<usize> = candidates.iter().map(String::len).collect();
+    // By length, a table rather than a hashed set: every hyphen part of every word is
+    // looked up.
+    let mut lengths: Vec<bool> = Vec::new();
+    for c in &candidates {
+        if lengths.len() <= c.len() {
+            lengths.resize(c.len() + 1, false);
+        }
+        lengths[c.len()] = true;
+    }
     let mut ordinary: HashSet<String> = HashSet::new();
     for (_, t, words) in &texts {
         let s = t.as_str();
         for w in words.iter().filter(|w| !w.in_url) {
             for (_, part) in wording::hyphen_parts(w.as_str(s)) {
-                if lengths.contains(&part.len()) && !is_all_caps(part) && !is_acronym_shape(part) {
+                if lengths.get(part.len()).is_some_and(|&l| l)
+                    && !is_all_caps(part)
+                    && !is_acronym_shape(part)
+                {
                     let lower = part.to_lowercase();
                     if candidates.contains(&lower) {
                         ordinary.insert(lower);
@@ -232,7 +248,10 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     }
 
     let mut builder = Builder::default();
-    for (role, text, words) in &texts {
+    let text_caps = wording::caps_of_texts(doc);
+    for (((role, text, words), parts), caps) in
+        texts.iter().zip(&text_parts).zip(text_caps.0.iter())
+    {
         let place = if text.span().start >= template {
             Place::Template
         } else if *role == TextRole::Heading {
@@ -244,6 +263,8 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
             doc.text(),
             text,
             words,
+            parts,
+            caps,
             &config,
             &ordinary,
             place,
@@ -411,6 +432,13 @@ pub fn singular(written: &str) -> &str {
 /// Letters only at both ends, at least two capitals, more capitals than lowercase
 /// letters, at most one digit inside ("B2B").
 pub fn is_acronym_shape(part: &str) -> bool {
+    if part.is_ascii() {
+        return is_ascii_acronym_shape(part.as_bytes());
+    }
+    is_acronym_shape_chars(part)
+}
+
+fn is_acronym_shape_chars(part: &str) -> bool {
     let (Some(first), Some(last)) = (part.chars().next(), part.chars().last()) else {
         return false;
     };
@@ -423,6 +451,34 @@ pub fn is_acronym_shape(part: &str) -> bool {
             upper += 1;
         } else if c.is_lowercase() {
             lower += 1;
+        } else if c.is_ascii_digit() {
+            digits += 1;
+        } else {
+            return false;
+        }
+    }
+    upper >= 2 && upper > lower && digits <= 1
+}
+
+/// [`is_acronym_shape`] of an ASCII part, byte by byte; a part with as many lowercase
+/// letters as half its length (nearly every word) is rejected on the way.
+fn is_ascii_acronym_shape(part: &[u8]) -> bool {
+    let (Some(first), Some(last)) = (part.first(), part.last()) else {
+        return false;
+    };
+    if !first.is_ascii_alphabetic() || !last.is_ascii_alphabetic() {
+        return false;
+    }
+    let (mut upper, mut lower, mut digits) = (0, 0, 0);
+    for c in part {
+        if c.is_ascii_uppercase() {
+            upper += 1;
+        } else if c.is_ascii_lowercase() {
+            lower += 1;
+            // upper > lower needs more than half the part in capitals.
+            if lower * 2 >= part.len() {
+                return false;
+            }
         } else if c.is_ascii_digit() {
             digits += 1;
         } else {
@@ -447,6 +503,16 @@ fn acronym_parts<'t>(s: &'t str, words: &[Word]) -> Vec<Part<'t>> {
             continue;
         }
         let word = w.as_str(s);
+        // An acronym-shaped part has two capitals: a word with fewer (nearly every
+        // word) has none.
+        let capitals = if word.is_ascii() {
+            word.bytes().filter(u8::is_ascii_uppercase).take(2).count()
+        } else {
+            word.chars().filter(|c| c.is_uppercase()).take(2).count()
+        };
+        if capitals < 2 {
+            continue;
+        }
         // "ST-9916-2017-INIT", "2020-2025": a code, not prose.
         if wording::hyphen_parts(word)
             .any(|(_, p)| p.len() >= 3 && p.chars().all(|c| c.is_ascii_digit()))
@@ -472,17 +538,19 @@ fn acronym_parts<'t>(s: &'t str, words: &[Word]) -> Vec<Part<'t>> {
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn scan_text(
     source: &str,
     text: &crate::document::Text,
     words: &[Word],
+    parts: &[Part<'_>],
+    (shouting, caps_run): &(bool, Vec<bool>),
     config: &AcronymPack,
     ordinary: &HashSet<String>,
     place: Place,
     out: &mut Builder,
 ) {
     let s = text.as_str();
-    let parts = acronym_parts(s, words);
     if parts.is_empty() {
         return;
     }
@@ -499,13 +567,11 @@ fn scan_text(
             }
         }
     }
-    let shouting = wording::is_shouting(s, words);
-    let caps_run = wording::in_caps_run(s, words);
-    let definition_sites = find_definitions(text, words, &parts, config, out);
+    let definition_sites = find_definitions(text, words, parts, config, out);
     if place == Place::Template {
         return;
     }
-    for p in &parts {
+    for p in parts {
         if definition_sites.contains(&p.start) || is_excluded(s, words, p, config) {
             continue;
         }
@@ -515,7 +581,7 @@ fn scan_text(
             continue;
         }
         if is_all_caps(p.text)
-            && (shouting
+            && (*shouting
                 || caps_run[p.word]
                 || is_typographic_caps(s, words, p, ordinary, &config.function_words))
         {
@@ -1018,7 +1084,7 @@ pub fn unlinked_long_forms(
                 .collect()
         })
         .collect();
-    let mut by_initial: HashMap<char, Vec<usize>> = HashMap::new();
+    let mut by_initial: crate::hash::FastMap<char, Vec<usize>> = Default::default();
     for (i, l) in letters.iter().enumerate() {
         if l.len() >= 2 {
             by_initial.entry(l[0]).or_default().push(i);
@@ -1030,11 +1096,34 @@ pub fn unlinked_long_forms(
     }
     let initial = |w: &str| w.chars().next().and_then(|c| c.to_lowercase().next());
     let text_words = wording::of_texts(doc);
+    // An ASCII word longer than this is no function word (ASCII lowercasing keeps
+    // the length; other characters may not: the Kelvin sign becomes `k`).
+    let longest_function_word = config
+        .function_words
+        .iter()
+        .map(String::len)
+        .max()
+        .unwrap_or(0);
     for ((_, text), words) in doc.texts().zip(text_words.0.iter()) {
         let s = text.as_str();
+        let mut lower = String::new();
         let is_function: Vec<bool> = words
             .iter()
-            .map(|w| config.function_words.contains(&w.as_str(s).to_lowercase()))
+            .map(|w| {
+                let t = w.as_str(s);
+                // ASCII words (nearly all) are lowercased without an allocation.
+                if t.is_ascii() {
+                    if t.len() > longest_function_word {
+                        return false;
+                    }
+                    lower.clear();
+                    lower.push_str(t);
+                    lower.make_ascii_lowercase();
+                    config.function_words.contains(lower.as_str())
+                } else {
+                    config.function_words.contains(&t.to_lowercase())
+                }
+            })
             .collect();
         for (i, first) in words.iter().enumerate() {
             let Some(candidates) = initial(first.as_str(s)).and_then(|c| by_initial.get(&c)) else {
@@ -1376,6 +1465,16 @@ mod tests {
             "Europol", "rescEU", "EUInvest", "A", "G7", "HOMED2", "eu", "Lisa",
         ] {
             assert!(!is_acronym_shape(a), "{a}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_shape_test_agrees_with_the_character_one(part in "[a-dA-D0-9'-]{0,8}") {
+            proptest::prop_assert_eq!(
+                is_ascii_acronym_shape(part.as_bytes()),
+                is_acronym_shape_chars(&part)
+            );
         }
     }
 

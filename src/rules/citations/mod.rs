@@ -27,6 +27,7 @@ pub mod citation_inconsistent;
 pub mod commission_document_form;
 pub mod list;
 pub mod oj_reference_incomplete;
+mod prefiltered;
 
 pub use act_domain_form::ActDomainForm;
 pub use act_number_form::ActNumberForm;
@@ -295,6 +296,8 @@ pub struct Grammar {
     title_starts: Vec<String>,
     date: Regex,
     celex: Option<Regex>,
+    /// `celex`, searched fast and exactly (see [`prefiltered`]).
+    celex_fast: Option<prefiltered::Prefiltered>,
     pub(crate) celex_letters: Vec<(ActKind, Vec<String>)>,
     pub(crate) celex_commission: Vec<(String, Vec<String>)>,
     ecli: Option<Regex>,
@@ -439,6 +442,9 @@ impl FromPack for Grammar {
             issuers: lower("issuers"),
             title_starts: lower("title-starts"),
             date,
+            celex_fast: celex
+                .as_ref()
+                .map(|c| prefiltered::Prefiltered::new(c.as_str())),
             celex,
             celex_letters: vec![
                 (ActKind::Regulation, strings("celex-regulation")),
@@ -616,27 +622,39 @@ pub fn scan(text: &str, g: &Grammar) -> Vec<Found> {
     scan_commission(text, g, &mut found);
     scan_oj(text, g, &mut found);
     if let Some(celex) = &g.celex {
-        for c in celex.captures_iter(text) {
-            let (Some(s), Some(y), Some(t), Some(n)) = (
-                c.name("sector"),
-                c.name("year"),
-                c.name("type"),
-                c.name("number"),
-            ) else {
+        const GROUPS: [&str; 4] = ["sector", "year", "type", "number"];
+        let matches = g
+            .celex_fast
+            .as_ref()
+            .and_then(|f| f.captures(text, &GROUPS))
+            .unwrap_or_else(|| {
+                celex
+                    .captures_iter(text)
+                    .map(|c| {
+                        GROUPS
+                            .iter()
+                            .map(|n| c.name(n).map(|m| m.range()))
+                            .collect()
+                    })
+                    .collect()
+            });
+        for groups in matches {
+            let [Some(s), Some(y), Some(t), Some(n)] = [0, 1, 2, 3].map(|i| groups[i].clone())
+            else {
                 continue;
             };
-            let (Ok(year), Ok(number)) = (y.as_str().parse(), n.as_str().parse()) else {
+            let (Ok(year), Ok(number)) = (text[y].parse(), text[n.clone()].parse()) else {
                 continue;
             };
             found.push(Found::plain(
                 Cited::Celex(Celex {
-                    sector: s.as_str().chars().next().unwrap_or('3'),
+                    sector: text[s.clone()].chars().next().unwrap_or('3'),
                     year,
-                    type_letters: t.as_str().to_string(),
+                    type_letters: text[t].to_string(),
                     number,
                 }),
-                s.start(),
-                n.end(),
+                s.start,
+                n.end,
             ));
         }
     }

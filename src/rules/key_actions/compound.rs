@@ -40,7 +40,9 @@ impl Vocabulary {
                     && !part.chars().all(|c| c.is_ascii_digit())
                     && !forms.contains_key(part)
                 {
-                    forms.insert(part.to_string(), stemmer.stem(part).into_owned());
+                    // `stemmer` is the pack's own (every caller passes `pack.stemmer()`).
+                    let stem = pack.stem_memo(part, |w| stemmer.stem(w).into_owned());
+                    forms.insert(part.to_string(), stem);
                 }
             }
         }
@@ -74,8 +76,10 @@ impl Vocabulary {
     }
 
     fn known(&self, w: &str, pack: &KeyActionsPack) -> bool {
-        !pack.is_stopword(w)
-            && (self.forms.get(w).is_some_and(|_| w.len() >= 3) || self.stems.contains(w))
+        // The vocabulary first: most pieces tried while splitting are no word, and
+        // then the stop-word lookup is not needed.
+        (self.forms.get(w).is_some_and(|_| w.len() >= 3) || self.stems.contains(w))
+            && !pack.is_stopword(w)
     }
 
     /// The (modifier, head) split of `word`, if the document's vocabulary supports it.

@@ -84,7 +84,13 @@ pub struct KeyActionsPack {
     pub synonym_starts: HashMap<String, Vec<usize>>,
     pub window: usize,
     pub examples: Vec<Example>,
+    /// Stems already computed in this process (see [`KeyActionsPack::stem_memo`]).
+    stems: std::sync::Mutex<HashMap<String, String>>,
 }
+
+/// The most stems [`KeyActionsPack::stem_memo`] keeps (a few MB): a vocabulary larger
+/// than this is stemmed afresh beyond it.
+const MAX_MEMO_STEMS: usize = 200_000;
 
 impl FromPack for KeyActionsPack {
     fn from_pack(pack: &Pack) -> Self {
@@ -185,11 +191,29 @@ impl KeyActionsPack {
             synonym_starts,
             window: section.window.unwrap_or(3).clamp(1, 10),
             examples: section.examples,
+            stems: Default::default(),
         }
     }
 
     pub fn stemmer(&self) -> Stemmer {
         Stemmer::create(self.algorithm)
+    }
+
+    /// The stem of `word` by this pack's stemmer (`stem` computes it when it is not
+    /// known yet). Snowball stemming costs some thousands of instructions a word and
+    /// every document of a language shares most of its words, so stems are kept for
+    /// the life of the pack, up to [`MAX_MEMO_STEMS`].
+    pub fn stem_memo(&self, word: &str, stem: impl FnOnce(&str) -> String) -> String {
+        let lock = || self.stems.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(s) = lock().get(word) {
+            return s.clone();
+        }
+        let s = stem(word);
+        let mut memo = lock();
+        if memo.len() < MAX_MEMO_STEMS {
+            memo.insert(word.to_string(), s.clone());
+        }
+        s
     }
 
     pub fn is_stopword(&self, norm: &str) -> bool {

@@ -169,7 +169,8 @@ impl<'p> Corpus<'p> {
             let sentence = i as u32;
             let ts = terms(ws, &corpus.vocab, pack);
             seen.clear();
-            let mut stems_in_order: Vec<String> = Vec::with_capacity(ts.len());
+            // The terms' stems in order, as indices into `term_features` (no copies).
+            let mut stems_in_order: Vec<usize> = Vec::with_capacity(ts.len());
             for t in &ts {
                 let index = if t.parts.is_empty() {
                     per_term.get(t.norm.as_str()).copied()
@@ -203,9 +204,13 @@ impl<'p> Corpus<'p> {
                 if pack.synonym_starts.is_empty() {
                     continue;
                 }
-                stems_in_order.push(f.stem.clone());
+                stems_in_order.push(index);
             }
-            for (group, _) in synonym_matches(pack, &stems_in_order) {
+            let stems: Vec<&str> = stems_in_order
+                .iter()
+                .map(|&i| term_features[i].stem.as_str())
+                .collect();
+            for (group, _) in synonym_matches(pack, &stems) {
                 corpus.add(Kind::Synonym, group as u32, sentence);
             }
             seen.sort_unstable();
@@ -416,9 +421,11 @@ impl<'p> Corpus<'p> {
         }
         starts.sort_unstable();
         starts.dedup();
-        let window_masks = |start: usize| -> (Bits, Vec<Bits>, Option<Range<usize>>) {
+        // The window's features, and each of its sentences' in `each` (one buffer for
+        // every window).
+        let window_masks = |start: usize, each: &mut Vec<Bits>| -> (Bits, Option<Range<usize>>) {
             let mut mask = Bits::default();
-            let mut each = Vec::with_capacity(self.window);
+            each.clear();
             let mut first = None;
             let mut last = start;
             for s in start..start + self.window {
@@ -429,11 +436,12 @@ impl<'p> Corpus<'p> {
                     last = s;
                 }
             }
-            (mask, each, first.map(|f| f..last + 1))
+            (mask, first.map(|f| f..last + 1))
         };
         let mut best = (0.0, None::<Range<usize>>, None::<usize>);
+        let mut each = Vec::with_capacity(self.window);
         for start in starts {
-            let (mask, each, passage) = window_masks(start);
+            let (mask, passage) = window_masks(start, &mut each);
             let credit: f64 = scored
                 .iter()
                 .map(|t| t.weight * t.credit(&mask, &each))
@@ -452,7 +460,7 @@ impl<'p> Corpus<'p> {
                 .filter(|u| u.distinctive && !u.instrument)
                 .collect();
             let found = best.2.is_some_and(|start| {
-                let (_, each, _) = window_masks(start);
+                window_masks(start, &mut each);
                 each.iter().any(|m| {
                     let one = std::slice::from_ref(m);
                     t.credit(m, one) >= CREDIT_INSIDE_COMPOUND
@@ -656,15 +664,23 @@ fn clause_ranges(item: &str, terms: &[Term]) -> Vec<Range<usize>> {
 }
 
 /// Synonym phrases found in a sequence of stems: (group, range of positions).
-fn synonym_matches(pack: &KeyActionsPack, stems: &[String]) -> Vec<(usize, Range<usize>)> {
+fn synonym_matches<S: AsRef<str>>(
+    pack: &KeyActionsPack,
+    stems: &[S],
+) -> Vec<(usize, Range<usize>)> {
     let mut out = Vec::new();
     for (i, s) in stems.iter().enumerate() {
-        let Some(candidates) = pack.synonym_starts.get(s) else {
+        let Some(candidates) = pack.synonym_starts.get(s.as_ref()) else {
             continue;
         };
         for &c in candidates {
             let (group, phrase) = &pack.synonym_phrases[c];
-            if stems.len() >= i + phrase.len() && stems[i..i + phrase.len()] == phrase[..] {
+            if stems.len() >= i + phrase.len()
+                && stems[i..i + phrase.len()]
+                    .iter()
+                    .map(AsRef::as_ref)
+                    .eq(phrase.iter().map(String::as_str))
+            {
                 out.push((*group, i..i + phrase.len()));
             }
         }

@@ -39,6 +39,70 @@ fn is_joiner(c: char) -> bool {
 
 /// Split `text` into words.
 pub fn words(text: &str) -> Vec<Word> {
+    if text.is_ascii() {
+        return ascii_words(text);
+    }
+    words_of_chars(text)
+}
+
+/// [`words`] of an ASCII text: the same rules read byte by byte (a byte is a
+/// character; only `-` is a hyphen and only `'` another joiner).
+fn ascii_words(text: &str) -> Vec<Word> {
+    let b = text.as_bytes();
+    let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
+    // `char::is_whitespace` (it also counts U+001C–U+001F, which
+    // `u8::is_ascii_whitespace` does not).
+    let space = |c: u8| char::from(c).is_whitespace();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let leading_hyphen =
+            c == b'-' && alnum(i + 1) && (i == 0 || space(b[i - 1]) || b[i - 1] == b'(');
+        if !c.is_ascii_alphanumeric() && !leading_hyphen {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = if leading_hyphen { i + 1 } else { i };
+        loop {
+            while alnum(j) {
+                j += 1;
+            }
+            if j + 1 < b.len() && matches!(b[j], b'-' | b'\'') && alnum(j + 1) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        let mut suspended_prefix = false;
+        if j < b.len()
+            && b[j] == b'-'
+            && b.get(j + 1)
+                .is_none_or(|&n| space(n) || n == b'/' || n == b',')
+        {
+            suspended_prefix = true;
+            j += 1;
+        }
+        let written = &text[start..j];
+        let core = written.trim_matches('-');
+        let norm = normalise(core);
+        if !norm.is_empty() {
+            out.push(Word {
+                start,
+                end: j,
+                capitalised: is_capitalised(core),
+                norm,
+                suspended_prefix,
+                suspended_head: leading_hyphen,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn words_of_chars(text: &str) -> Vec<Word> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -216,6 +280,13 @@ mod tests {
             for w in words(text) {
                 assert!(text.is_char_boundary(w.start) && text.is_char_boundary(w.end));
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_ascii_path_splits_as_the_character_path(text in "[-a-zA-Z0-9' ,/()\t\n\x1c\x0b.;]{0,30}") {
+            proptest::prop_assert_eq!(ascii_words(&text), words_of_chars(&text));
         }
     }
 

@@ -151,8 +151,47 @@ impl Group {
     }
 }
 
+/// The keys of the eligible words of one text ([`push_key`] of each, [`eligible`]
+/// decided), computed once: both the word count and the split spellings read them.
+struct WordKeys {
+    buf: String,
+    /// Per word: its key's range in `buf`, `None` for a word that is not eligible.
+    ranges: Vec<Option<(usize, usize)>>,
+}
+
+impl WordKeys {
+    fn of(s: &str, words: &[Word]) -> Self {
+        let mut buf = String::with_capacity(s.len());
+        let ranges = words
+            .iter()
+            .map(|w| {
+                eligible(s, w).then(|| {
+                    let start = buf.len();
+                    push_key(w.as_str(s), &mut buf);
+                    (start, buf.len())
+                })
+            })
+            .collect();
+        WordKeys { buf, ranges }
+    }
+
+    /// The key of word `i`, if it is eligible.
+    fn get(&self, i: usize) -> Option<&str> {
+        let (start, end) = (*self.ranges.get(i)?)?;
+        Some(&self.buf[start..end])
+    }
+}
+
 /// Lowercase letters and digits only.
 fn push_key(s: &str, key: &mut String) {
+    if s.is_ascii() {
+        key.extend(
+            s.bytes()
+                .filter(u8::is_ascii_alphanumeric)
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
@@ -324,13 +363,13 @@ impl Rule for TermVariant {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let terms = cx.pack().compiled::<TermsPack>();
         let text_words = wording::of_texts(doc);
+        let text_caps = wording::caps_of_texts(doc);
         let texts: Vec<_> = doc
             .texts()
             .zip(text_words.0.iter())
-            .map(|((role, t), words)| {
-                let typographic_caps =
-                    role == TextRole::Heading || wording::is_shouting(t.as_str(), words);
-                let caps_run = wording::in_caps_run(t.as_str(), words);
+            .zip(text_caps.0.iter())
+            .map(|(((role, t), words), (shouting, caps_run))| {
+                let typographic_caps = role == TextRole::Heading || *shouting;
                 (t, words, typographic_caps, caps_run)
             })
             .collect();
@@ -367,9 +406,16 @@ impl Rule for TermVariant {
         let english = terms.hyphen_or_space_compounds;
         let extract = doc.layout.as_ref().is_some_and(|l| l.family.from_pdf());
         let mut key = String::new();
-        for (text, words, typographic_caps, caps_run) in &texts {
+        let keys: Vec<WordKeys> = texts
+            .iter()
+            .map(|(text, words, _, _)| WordKeys::of(text.as_str(), words))
+            .collect();
+        for ((text, words, typographic_caps, caps_run), keys) in texts.iter().zip(&keys) {
             let s = text.as_str();
-            for (i, w) in words.iter().enumerate().filter(|(_, w)| eligible(s, w)) {
+            for (i, w) in words.iter().enumerate() {
+                let Some(word_key) = keys.get(i) else {
+                    continue;
+                };
                 let t = w.as_str(s);
                 if (*typographic_caps || caps_run[i]) && is_all_caps(t) {
                     continue;
@@ -386,7 +432,7 @@ impl Rule for TermVariant {
                     }
                 }
                 key.clear();
-                push_key(t, &mut key);
+                key.push_str(word_key);
                 if key.len() < 3 {
                     continue;
                 }
@@ -407,17 +453,28 @@ impl Rule for TermVariant {
             }
         }
         // Split spellings: two content words that together spell a word of the document.
-        for (text, words, _, _) in &texts {
+        for ((text, words, _, _), keys) in texts.iter().zip(&keys) {
             let s = text.as_str();
             for (k, pair) in words.windows(2).enumerate() {
                 let (a, b) = (&pair[0], &pair[1]);
-                if !eligible(s, a) || !eligible(s, b) || &s[a.end..b.start] != " " {
+                let (Some(key_a), Some(key_b)) = (keys.get(k), keys.get(k + 1)) else {
+                    continue;
+                };
+                if &s[a.end..b.start] != " " {
                     continue;
                 }
                 let (ta, tb) = (a.as_str(s), b.as_str(s));
                 // "Task Force", "Internet Forum": a name, often English in a Dutch text,
                 // not a split spelling of "taskforce".
                 if tb.starts_with(char::is_uppercase) || is_all_caps(ta) {
+                    continue;
+                }
+                // The key first: nearly every pair spells no word of the document, and
+                // then the function-word tests below are not needed.
+                key.clear();
+                key.push_str(key_a);
+                key.push_str(key_b);
+                if !groups.contains_key(key.as_str()) {
                     continue;
                 }
                 lower.clear();
@@ -430,9 +487,6 @@ impl Rule for TermVariant {
                 if terms.function_words.contains(lower.as_str()) {
                     continue;
                 }
-                key.clear();
-                push_key(ta, &mut key);
-                push_key(tb, &mut key);
                 if let Some(g) = groups.get_mut(key.as_str()) {
                     let role = if noun_phrase_use(s, words, k, &terms) {
                         Use::NounPhrase
