@@ -476,3 +476,27 @@ fn many_split_compounds_in_an_extract_give_one_note() {
         .iter()
         .any(|m| m.contains("split spellings not checked")));
 }
+
+#[test]
+fn a_hyphen_kept_or_dropped_at_a_line_break_join_is_no_variant() {
+    // A PyMuPDF extract: "Paris-" / "Agreement" at a line end is joined with its hyphen
+    // kept, "ro-ro-" / "passenger" with it dropped; the document writes the other form
+    // elsewhere. Those joins are the extractor's, not the drafter's.
+    let mut text = fixture("pymupdf_en.txt");
+    text.push_str(
+        "The Parisagreement goals and the Parisagreement review matter to every \n\
+         region. The parties to the Paris-\nagreement meet. The ro-ro-passenger ships and \n\
+         the ro-ro-passenger ferries sail, and ro-ro-\npassenger ships dock. \n\
+         Cyber-security matters; cybersecurity is funded, and cybersecurity grows. \n",
+    );
+    let d = doc("x.txt", &text);
+    assert_eq!(d.layout.as_ref().unwrap().family, Family::Pymupdf);
+    let tv = codes(&check(&d), "TV001");
+    assert!(
+        !tv.iter()
+            .any(|m| m.contains("Paris") || m.contains("ro-ro")),
+        "{tv:?}"
+    );
+    // A variant written within a line is still reported.
+    assert!(tv.iter().any(|m| m.contains("Cyber-security")), "{tv:?}");
+}

@@ -263,6 +263,8 @@ fn possessive_pair(a: &str, b: &str) -> bool {
 /// - a closed form against a hyphenated one in an extract whose extractor removes the
 ///   hyphen of a word broken across lines (`pdftotext` default: "climaterelated" where
 ///   the PDF has "climate-/related");
+/// - in any extract, a form written once, across a line break, that differs from the
+///   other by a hyphen only ("Parijs-/akkoord" joined with its hyphen);
 /// - in English, a hyphenated compound modifier against the open noun phrase
 ///   ("long-term plan" / "in the long term").
 fn not_a_variant(
@@ -271,6 +273,7 @@ fn not_a_variant(
     vocabulary: &HashMap<String, usize, WordHash>,
     (extract, dehyphenating): (bool, bool),
     english: bool,
+    source: &str,
 ) -> bool {
     // A part counts as a word when it occurs more often than the split itself; a
     // split is an artefact when no part is a word, or a part of one or two letters
@@ -296,10 +299,21 @@ fn not_a_variant(
         return true;
     }
     let count = |x: &str| x.matches('-').count();
-    if dehyphenating
-        && count(&fw) != count(&dw)
-        && fw.replace('-', "").to_lowercase() == dw.replace('-', "").to_lowercase()
-    {
+    let differ_in_hyphens = count(&fw) != count(&dw)
+        && fw.replace('-', "").to_lowercase() == dw.replace('-', "").to_lowercase();
+    if dehyphenating && differ_in_hyphens {
+        return true;
+    }
+    // In any extract, a form written once, across a line break, differs from the
+    // other by the hyphen the extractor kept or dropped there ("Parijs-/akkoord",
+    // "ro-ro-/passagiersschepen"): the join is the extractor's, not the drafter's.
+    let once_at_break = |x: &Form| {
+        x.count == 1
+            && source
+                .get(x.first.start..x.first.end)
+                .is_some_and(|t| t.contains('\n'))
+    };
+    if extract && differ_in_hyphens && (once_at_break(f) || once_at_break(dom)) {
         return true;
     }
     let same_but = |a: &str, b: &str, ca: char, cb: char| {
@@ -542,7 +556,14 @@ impl Rule for TermVariant {
             for (i, f) in g.forms.iter().enumerate() {
                 if i == dominant
                     || possessive_pair(&f.spelling, &dom.spelling)
-                    || not_a_variant(f, dom, &vocabulary, (extract, dehyphenating), english)
+                    || not_a_variant(
+                        f,
+                        dom,
+                        &vocabulary,
+                        (extract, dehyphenating),
+                        english,
+                        doc.text(),
+                    )
                 {
                     continue;
                 }
