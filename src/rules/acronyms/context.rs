@@ -13,8 +13,17 @@ use super::{AcronymPack, Part};
 use crate::document::words::{is_all_caps, is_titlecase, Word};
 
 /// A run of three lowercase letters is a word inside a name ("REPowerEU",
-/// "EUMETCast", "OpenDRIVE"), not an abbreviation ("IntCEN", "DDoS", "MiFID").
+/// "EUMETCast", "OpenDRIVE"), not an abbreviation ("IntCEN", "DDoS", "MiFID"); so is a
+/// capitalised word of two lowercase letters or more after the capitals ("GHGSat").
 pub(super) fn has_word_inside(part: &str) -> bool {
+    let chars: Vec<char> = part.chars().collect();
+    let tail = chars.iter().rev().take_while(|c| c.is_lowercase()).count();
+    if tail >= 2 && chars.len() >= tail + 3 {
+        let head = &chars[..chars.len() - tail];
+        if head.iter().rev().take(3).all(|c| c.is_uppercase()) {
+            return true;
+        }
+    }
     let mut run = 0;
     for c in part.chars() {
         if c.is_lowercase() {
