@@ -26,7 +26,9 @@ declare_rule! {
     /// list), a name with a word inside ("REPowerEU"), the publisher in a credit line
     /// ("Source: PwC"), a company in a list that a word for companies opens ("young
     /// companies like Skytek, GAF and …", "the Italian company ANAS"; the pack's
-    /// `name-categories`), the acronym of a set phrase ("Text with EEA relevance"), a
+    /// `name-categories`), an acronym described right after it ("VITO, a Flemish
+    /// research organisation, …"; no finite verb in the description), the acronym of a
+    /// set phrase ("Text with EEA relevance"), a
     /// hyphenated compound that the extractor joined ("TENT" for "TEN-T"), and the uses
     /// inside the legislative financial statement, a fixed template.
     ///

@@ -93,6 +93,12 @@ pub struct AcronymPack {
     /// Lowercased words that link a name category to its names ("such", "as",
     /// "zoals", "and").
     pub name_list_links: HashSet<String>,
+    /// Lowercased words that open a description after the acronym and a comma ("a",
+    /// "one", "een"): "VITO, a Flemish research organisation, …".
+    pub apposition_openers: HashSet<String>,
+    /// Lowercased finite verbs and auxiliaries ("is", "will", "zal"): a phrase after
+    /// the comma that holds one is a clause, not a description.
+    pub clause_verbs: HashSet<String>,
 }
 
 impl FromPack for AcronymPack {
@@ -128,6 +134,8 @@ impl FromPack for AcronymPack {
             source_labels: lower("acronyms.source-labels"),
             name_categories: lower("acronyms.name-categories"),
             name_list_links: lower("acronyms.name-list-links"),
+            apposition_openers: lower("acronyms.apposition-openers"),
+            clause_verbs: lower("acronyms.clause-verbs"),
             template_headings: pack
                 .strings("acronyms.template-headings")
                 .iter()
@@ -575,8 +583,11 @@ fn scan_text(
         if definition_sites.contains(&p.start) || is_excluded(s, words, p, config) {
             continue;
         }
-        // A company in a list of companies is a name wherever else it stands.
-        if names::is_name_in_context(s, words, p, config) {
+        // A company in a list of companies is a name wherever else it stands; an
+        // acronym described right after it is explained.
+        if names::is_name_in_context(s, words, p, config)
+            || names::is_described_after(s, words, p, config)
+        {
             out.glossary.insert(singular(p.text).to_lowercase());
             continue;
         }

@@ -3,8 +3,14 @@
 //! ("young companies like Skytek, GAF, …", "the Italian company ANAS"). A glued "+"
 //! says nothing: "the IONO+ algorithm" is a product, "ESF+" a fund to spell out.
 //!
+//! An acronym followed by a description in apposition is explained, if not spelled
+//! out: "VITO, a Flemish independent research organisation, has developed …",
+//! "WEkEO, one of the Copernicus DIASs."
+//!
 //! The words for kinds of companies and the words that may link them to the names come
-//! from the pack (`[acronyms] name-categories`, `name-list-links`).
+//! from the pack (`[acronyms] name-categories`, `name-list-links`), as do the words that
+//! open a description and the verbs that make it a clause instead
+//! (`apposition-openers`, `clause-verbs`).
 
 use super::{AcronymPack, Part};
 use crate::document::words::{is_all_caps, is_titlecase, Word};
@@ -40,6 +46,48 @@ pub(super) fn is_name_in_context(s: &str, words: &[Word], p: &Part<'_>, c: &Acro
             return false;
         }
         next_start = w.start;
+    }
+    false
+}
+
+/// How many words a description in apposition may run to.
+const DESCRIPTION_REACH: usize = 16;
+
+/// The part, a whole word, is followed by a comma and a description that one of the
+/// pack's openers starts ("a", "one of", "een") and a comma or a full stop ends, with no
+/// finite verb in it: "VITO, a Flemish independent research organisation, has
+/// developed"; not "Under the RRF, a total of EUR 5 billion was paid."
+pub(super) fn is_described_after(s: &str, words: &[Word], p: &Part<'_>, c: &AcronymPack) -> bool {
+    let word = &words[p.word];
+    if word.start != p.start || word.end != p.end || c.apposition_openers.is_empty() {
+        return false;
+    }
+    let Some(opener) = words.get(p.word + 1) else {
+        return false;
+    };
+    if s[word.end..opener.start] != *", "
+        || !c
+            .apposition_openers
+            .contains(&opener.as_str(s).to_lowercase())
+    {
+        return false;
+    }
+    let mut described = 0;
+    for k in p.word + 1..(p.word + 1 + DESCRIPTION_REACH).min(words.len()) {
+        let w = &words[k];
+        let text = w.as_str(s).to_lowercase();
+        if c.clause_verbs.contains(&text) {
+            return false;
+        }
+        described += 1;
+        let after = words.get(k + 1).map_or(&s[w.end..], |n| &s[w.end..n.start]);
+        let after = after.trim_start_matches([')', '’', '”']);
+        if after.starts_with(',') || after.starts_with('.') {
+            return described >= 3;
+        }
+        if !after.chars().all(|ch| ch == ' ' || ch == '\n' || ch == '-') {
+            return false;
+        }
     }
     false
 }
