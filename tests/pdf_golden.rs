@@ -458,3 +458,17 @@ fn table_cells_written_in_one_text_object_are_no_repeated_words() {
         .collect();
     assert_eq!(repeats, ["`the` is repeated"]);
 }
+
+#[test]
+fn a_table_cell_wrapped_under_its_row_is_no_unbalanced_bracket() {
+    // "Total volume withdrawn (not including" is a cell of a table row; its last words
+    // "reused rainwater)" stand on the line under the row. The table is not prose, and
+    // the bracket closed there is the cell's.
+    let findings = checked_fixture("table_cell_wrap.pdf");
+    let tx: Vec<&str> = findings
+        .iter()
+        .filter(|f| f["code"] == "TX002")
+        .filter_map(|f| f["message"].as_str())
+        .collect();
+    assert!(tx.is_empty(), "{tx:?}");
+}

@@ -8,12 +8,30 @@ pub use unbalanced_delimiter::UnbalancedDelimiter;
 
 use crate::source::Span;
 
-/// Whether the span stands on a line that holds several columns or cells (a run of
-/// three spaces or more between its words, and more than twice the line's narrowest
-/// word space, as `-layout` extracts and table rows give them; pdfminer's justified
-/// lines space every word by three): what stands next to it in the text may belong to
-/// another column.
+/// Whether the span stands on a line that holds several columns or cells: see
+/// [`is_line_of_cells`]. What stands next to it in the text may belong to another
+/// column.
 pub(super) fn on_a_line_of_cells(source: &str, span: Span) -> bool {
+    let (head, tail) = line_around(source, span);
+    is_line_of_cells(&format!("{head}x{tail}"))
+}
+
+/// Whether the line before or after the span's line (blank lines skipped) holds cells:
+/// in a paged document, a line beside a table row may be a cell's wrapped text
+/// ("withdrawn (not include" / "reused rainwater)").
+pub(super) fn beside_cells(source: &str, span: Span) -> bool {
+    let from = crate::source::floor_char_boundary(source, span.start.saturating_sub(400));
+    let to = crate::source::floor_char_boundary(source, (span.end + 400).min(source.len()));
+    let before = source.get(from..span.start).unwrap_or("");
+    let after = source.get(span.end..to).unwrap_or("");
+    // The first element of each split is the span's own line.
+    let previous = before.rsplit('\n').skip(1).find(|l| !l.trim().is_empty());
+    let next = after.split('\n').skip(1).find(|l| !l.trim().is_empty());
+    previous.is_some_and(is_line_of_cells) || next.is_some_and(is_line_of_cells)
+}
+
+/// The text of the span's line before and after it (at most 400 bytes either way).
+fn line_around(source: &str, span: Span) -> (&str, &str) {
     let from = crate::source::floor_char_boundary(source, span.start.saturating_sub(400));
     let to = crate::source::floor_char_boundary(source, (span.end + 400).min(source.len()));
     let head = source
@@ -24,14 +42,23 @@ pub(super) fn on_a_line_of_cells(source: &str, span: Span) -> bool {
         .get(span.end..to)
         .and_then(|t| t.split('\n').next())
         .unwrap_or("");
-    let line = format!("{head}x{tail}");
+    (head, tail)
+}
+
+/// A line that holds several columns or cells: a tab between its words (the cells of
+/// a PDF's table row), or a run of three spaces or more that is more than twice the
+/// line's narrowest word space (`-layout` extracts, table rows; pdfminer's justified
+/// lines space every word by three). A point's label and its tab stop ("(15)
+/// ‘semi-natural land‘ means") are one column.
+fn is_line_of_cells(line: &str) -> bool {
     let line = line.trim();
-    // A point's label and its tab stop ("(15)   ‘semi-natural land‘ means") are one
-    // column.
-    let line = match line.split_once(' ') {
+    let line = match line.split_once([' ', '\t']) {
         Some((label, rest)) if label.chars().count() <= 5 => rest.trim_start(),
         _ => line,
     };
+    if line.contains('\t') {
+        return true;
+    }
     let gaps: Vec<usize> = line
         .split(|c: char| c != ' ')
         .map(str::len)
