@@ -1,0 +1,324 @@
+//! A pattern's gate words read straight from its text, without building a syntax tree.
+//!
+//! Parsing a pattern with `regex-syntax` costs about a thousand instructions per
+//! character (spans, comments, the tree and its drop); the commitment, time and profile
+//! grammars hold some 20,000 characters of patterns, so deriving their gates that way
+//! was a third of a run on a one-line file. This reader walks the characters once and
+//! computes the same words as [`super::required`] on the tree would. It knows only the
+//! syntax the packs use (literals, escapes, classes, groups, flags, repetitions,
+//! alternation) and gives up ([`Unknown`]) on anything else, so the caller falls back
+//! to the tree: never a different answer, at worst the old cost. Debug builds check
+//! every answer against the tree.
+
+use super::{caseless, MAX_GATE_WORDS};
+
+/// The pattern holds syntax this reader does not interpret.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct Unknown;
+
+/// The words one of which every match contains (`Ok(None)`: none guaranteed), as
+/// [`super::required`] computes them from the syntax tree.
+pub(super) fn required_words(pattern: &str) -> Result<Option<Vec<String>>, Unknown> {
+    let mut reader = Reader {
+        chars: pattern.chars().collect(),
+        at: 0,
+    };
+    let words = reader.alternation()?;
+    if reader.at != reader.chars.len() {
+        // An unmatched `)`.
+        return Err(Unknown);
+    }
+    Ok(words)
+}
+
+/// One element of a concatenation.
+enum Item {
+    /// A plain literal (not repeated).
+    Literal(char),
+    /// Inline flags (`(?i)`): match nothing.
+    Flags,
+    /// Anything else, with its own words; `repeated` marks a repetition (which may not
+    /// be repeated again).
+    Other {
+        words: Option<Vec<String>>,
+        repeated: bool,
+    },
+}
+
+struct Reader {
+    chars: Vec<char>,
+    at: usize,
+}
+
+impl Reader {
+    fn peek(&self) -> Option<char> {
+        self.chars.get(self.at).copied()
+    }
+
+    fn peek_at(&self, ahead: usize) -> Option<char> {
+        self.chars.get(self.at + ahead).copied()
+    }
+
+    fn next(&mut self) -> Result<char, Unknown> {
+        let c = self.peek().ok_or(Unknown)?;
+        self.at += 1;
+        Ok(c)
+    }
+
+    fn alternation(&mut self) -> Result<Option<Vec<String>>, Unknown> {
+        let mut branches = vec![self.concat()?];
+        while self.peek() == Some('|') {
+            self.at += 1;
+            branches.push(self.concat()?);
+        }
+        if branches.len() == 1 {
+            return Ok(branches.pop().flatten());
+        }
+        let mut all = Vec::new();
+        for branch in branches {
+            let Some(words) = branch else { return Ok(None) };
+            all.extend(words);
+            if all.len() > MAX_GATE_WORDS {
+                return Ok(None);
+            }
+        }
+        Ok(Some(all))
+    }
+
+    fn concat(&mut self) -> Result<Option<Vec<String>>, Unknown> {
+        let mut items: Vec<Item> = Vec::new();
+        while let Some(c) = self.peek() {
+            match c {
+                '|' | ')' => break,
+                '*' | '+' | '?' | '{' => {
+                    let min = self.repetition()?;
+                    let words = match items.pop() {
+                        Some(Item::Literal(l)) => literal_words(l),
+                        Some(Item::Other {
+                            words,
+                            repeated: false,
+                        }) => words,
+                        _ => return Err(Unknown),
+                    };
+                    items.push(Item::Other {
+                        words: if min == 0 { None } else { words },
+                        repeated: true,
+                    });
+                }
+                '(' => {
+                    self.at += 1;
+                    items.push(self.group()?);
+                }
+                '[' => {
+                    self.class()?;
+                    items.push(other(None));
+                }
+                '\\' => {
+                    self.at += 1;
+                    items.push(self.escape()?);
+                }
+                '.' | '^' | '$' => {
+                    self.at += 1;
+                    items.push(other(None));
+                }
+                _ => {
+                    self.at += 1;
+                    items.push(Item::Literal(c));
+                }
+            }
+        }
+        Ok(concat_words(items))
+    }
+
+    /// After `(`: a group, or inline flags.
+    fn group(&mut self) -> Result<Item, Unknown> {
+        if self.peek() == Some('?') {
+            self.at += 1;
+            match self.peek() {
+                Some(':') => self.at += 1,
+                Some('P') if self.peek_at(1) == Some('<') => {
+                    self.at += 2;
+                    self.group_name()?;
+                }
+                Some('<') => {
+                    self.at += 1;
+                    self.group_name()?;
+                }
+                _ => loop {
+                    match self.next()? {
+                        ':' => break,
+                        ')' => return Ok(Item::Flags),
+                        // Verbose mode changes what white space means.
+                        'x' => return Err(Unknown),
+                        'i' | 'm' | 's' | 'u' | 'U' | 'R' | '-' => {}
+                        _ => return Err(Unknown),
+                    }
+                },
+            }
+        }
+        let words = self.alternation()?;
+        if self.next()? != ')' {
+            return Err(Unknown);
+        }
+        Ok(other(words))
+    }
+
+    fn group_name(&mut self) -> Result<(), Unknown> {
+        loop {
+            match self.next()? {
+                '>' => return Ok(()),
+                c if c.is_ascii_alphanumeric() || c == '_' => {}
+                _ => return Err(Unknown),
+            }
+        }
+    }
+
+    /// A `[…]` class (it guarantees no word): skipped.
+    fn class(&mut self) -> Result<(), Unknown> {
+        let mut depth = 0usize;
+        loop {
+            match self.next()? {
+                '[' => {
+                    depth += 1;
+                    if self.peek() == Some('^') {
+                        self.at += 1;
+                    }
+                    if self.peek() == Some(']') {
+                        if depth > 1 {
+                            return Err(Unknown);
+                        }
+                        // A `]` first in a class is itself.
+                        self.at += 1;
+                    }
+                }
+                ']' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                '\\' => {
+                    self.next()?;
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// After `\`.
+    fn escape(&mut self) -> Result<Item, Unknown> {
+        let c = self.next()?;
+        Ok(match c {
+            '<' | '>' => other(None),
+            c if c.is_ascii_punctuation() => Item::Literal(c),
+            'n' => Item::Literal('\n'),
+            't' => Item::Literal('\t'),
+            'r' => Item::Literal('\r'),
+            'b' if self.peek() == Some('{') => return Err(Unknown),
+            'b' | 'B' | 'A' | 'z' | 's' | 'S' | 'd' | 'D' | 'w' | 'W' => other(None),
+            'p' | 'P' => {
+                if self.next()? == '{' {
+                    while self.next()? != '}' {}
+                }
+                other(None)
+            }
+            _ => return Err(Unknown),
+        })
+    }
+
+    /// A repetition operator; its minimum count.
+    fn repetition(&mut self) -> Result<u32, Unknown> {
+        let min = match self.next()? {
+            '?' | '*' => 0,
+            '+' => 1,
+            _ => {
+                let min = self.number()?;
+                match self.next()? {
+                    '}' => {}
+                    ',' => {
+                        if self.peek() != Some('}') {
+                            self.number()?;
+                        }
+                        if self.next()? != '}' {
+                            return Err(Unknown);
+                        }
+                    }
+                    _ => return Err(Unknown),
+                }
+                min
+            }
+        };
+        // Lazy.
+        if self.peek() == Some('?') {
+            self.at += 1;
+        }
+        Ok(min)
+    }
+
+    fn number(&mut self) -> Result<u32, Unknown> {
+        let start = self.at;
+        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.at += 1;
+        }
+        if self.at == start || self.at - start > 6 {
+            return Err(Unknown);
+        }
+        self.chars[start..self.at]
+            .iter()
+            .collect::<String>()
+            .parse()
+            .map_err(|_| Unknown)
+    }
+}
+
+fn other(words: Option<Vec<String>>) -> Item {
+    Item::Other {
+        words,
+        repeated: false,
+    }
+}
+
+/// The words of a literal on its own.
+fn literal_words(c: char) -> Option<Vec<String>> {
+    (c.is_ascii() || caseless(c)).then(|| vec![c.to_string()])
+}
+
+/// As [`super::required`] for a concatenation: each run of adjacent ASCII literals and
+/// each other element's words are candidates; the best is the one whose shortest word
+/// is longest (the first of equals).
+fn concat_words(items: Vec<Item>) -> Option<Vec<String>> {
+    let mut best: Option<Vec<String>> = None;
+    let mut consider = |words: Vec<String>| {
+        let score = |w: &[String]| w.iter().map(String::len).min().unwrap_or(0);
+        if best.as_ref().is_none_or(|b| score(&words) > score(b)) {
+            best = Some(words);
+        }
+    };
+    let mut run = String::new();
+    for item in items {
+        match item {
+            Item::Literal(c) if c.is_ascii() => run.push(c),
+            Item::Flags => {}
+            Item::Literal(c) => {
+                if !run.is_empty() {
+                    consider(vec![std::mem::take(&mut run)]);
+                }
+                if let Some(words) = literal_words(c) {
+                    consider(words);
+                }
+            }
+            Item::Other { words, .. } => {
+                if !run.is_empty() {
+                    consider(vec![std::mem::take(&mut run)]);
+                }
+                if let Some(words) = words {
+                    consider(words);
+                }
+            }
+        }
+    }
+    if !run.is_empty() {
+        consider(vec![run]);
+    }
+    best
+}
