@@ -360,7 +360,7 @@ impl LiteralGate {
 
 /// Whether `text` holds `word`, ASCII letters compared without case (as the gate's
 /// automaton does).
-fn contains_ascii_nocase(text: &str, word: &str) -> bool {
+pub(crate) fn contains_ascii_nocase(text: &str, word: &str) -> bool {
     let (text, word) = (text.as_bytes(), word.as_bytes());
     let Some(&first) = word.first() else {
         return true;

@@ -19,6 +19,8 @@ pub struct Language(u16);
 
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
 
+mod embedded;
+
 /// The most packs [`register`] adds to the built-in ones.
 const MAX_REGISTERED: usize = 32;
 
@@ -34,15 +36,15 @@ fn builtin_entries() -> &'static [Entry] {
     BUILTIN.get_or_init(|| {
         BUILTIN_PACKS
             .iter()
-            .zip(BUILTIN_PACKS_JSON)
+            .zip(BUILTIN_PACKS_BLOB)
             .enumerate()
-            .map(|(i, ((code, _), json))| Entry {
+            .map(|(i, ((code, _), blob))| Entry {
                 code,
                 pack: Pack::new(
                     Language(i as u16),
-                    // The build parsed the TOML and checked it; JSON reads faster.
-                    serde_json::from_str(json)
-                        .unwrap_or_else(|e| panic!("built-in pack {code} is invalid: {e}")),
+                    // The build parsed the TOML and checked it; its encoding reads faster.
+                    embedded::decode(blob)
+                        .unwrap_or_else(|| panic!("built-in pack {code} is invalid")),
                 ),
             })
             .collect()
@@ -366,11 +368,17 @@ mod tests {
     }
 
     #[test]
-    fn embedded_json_is_the_pack_source() {
-        for ((code, source), json) in BUILTIN_PACKS.iter().zip(BUILTIN_PACKS_JSON) {
+    fn embedded_tables_are_the_pack_source() {
+        for ((code, source), blob) in BUILTIN_PACKS.iter().zip(BUILTIN_PACKS_BLOB) {
             let from_toml: toml::Table = source.parse().unwrap();
-            let from_json: toml::Table = serde_json::from_str(json).unwrap();
-            assert_eq!(from_toml, from_json, "pack {code}");
+            assert_eq!(Some(from_toml), embedded::decode(blob), "pack {code}");
+            // A cut or altered blob is refused, never a panic.
+            for cut in [0, 1, blob.len() / 2, blob.len() - 1] {
+                assert_eq!(embedded::decode(&blob[..cut]), None, "pack {code}");
+            }
+            let mut longer = blob.to_vec();
+            longer.push(b'T');
+            assert_eq!(embedded::decode(&longer), None, "pack {code}");
         }
     }
 

@@ -231,11 +231,18 @@ pub fn detect(text: &str) -> ProfileVerdict {
     }
 }
 
+/// Beyond this much work (text bytes × words), the automaton is cheaper than comparing
+/// word by word.
+const DIRECT_WORK: usize = 32 * 1024;
+
 /// Which signals of a pack may match a text, in one pass: an automaton over every
 /// signal's gate words (the words one of which each of its matches contains).
 struct SignalFinder {
-    /// `None` when no signal has words (or they do not build).
-    automaton: Option<AhoCorasick>,
+    /// Every signal's gate words, each once.
+    words: Vec<String>,
+    /// The words' automaton, built for the first long text (`None` if it does not
+    /// build: every signal is then searched).
+    automaton: OnceLock<Option<AhoCorasick>>,
     /// For each word of the automaton, the signals it gates.
     owners: Vec<Vec<usize>>,
     /// Per signal: whether it has no gate words and is always searched.
@@ -274,22 +281,12 @@ impl Signals {
                     }
                 }
             }
-            let automaton = if words.is_empty() {
-                None
-            } else {
-                // The contiguous NFA builds in a tenth of the DFA's time and scans
-                // about as fast for a few dozen words.
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-                    .build(&words)
-                    .ok()
-            };
-            if automaton.is_none() {
+            if words.is_empty() {
                 ungated = vec![true; self.signals.len()];
             }
             SignalFinder {
-                automaton,
+                words,
+                automaton: OnceLock::new(),
                 owners,
                 ungated,
             }
@@ -301,14 +298,37 @@ impl SignalFinder {
     /// Per signal: whether it may match `haystack` (as its own gate would answer).
     fn candidates(&self, haystack: &str) -> Vec<bool> {
         let mut may = self.ungated.clone();
-        let Some(automaton) = &self.automaton else {
+        if self.words.is_empty() {
             return may;
-        };
+        }
         // Under Unicode case folding, the Kelvin sign matches `k` and the long s
         // matches `s`: ASCII words say nothing about such a text.
         if haystack.contains(['\u{212A}', '\u{17F}']) {
             return vec![true; may.len()];
         }
+        // A short text is compared word by word: cheaper than building the automaton.
+        if haystack.len().saturating_mul(self.words.len()) <= DIRECT_WORK {
+            for (w, owners) in self.words.iter().zip(&self.owners) {
+                if crate::lazy_regex::contains_ascii_nocase(haystack, w) {
+                    for &i in owners {
+                        may[i] = true;
+                    }
+                }
+            }
+            return may;
+        }
+        let automaton = self.automaton.get_or_init(|| {
+            // The contiguous NFA builds in a tenth of the DFA's time and scans about
+            // as fast for a few dozen words.
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(&self.words)
+                .ok()
+        });
+        let Some(automaton) = automaton else {
+            return vec![true; may.len()];
+        };
         let mut seen = vec![false; self.owners.len()];
         let mut unseen = seen.len();
         for m in automaton.find_overlapping_iter(haystack) {
