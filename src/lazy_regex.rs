@@ -13,9 +13,10 @@
 //! answers directly (its own prefilter does the same job faster).
 
 use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -77,17 +78,31 @@ impl LazyRe {
             let ast = ast::parse::Parser::new()
                 .parse(pattern)
                 .map_err(|e| e.to_string())?;
-            let words = required(&ast);
-            debug_assert_same_words(pattern, &words);
-            let _ = gate.set(LiteralGate::of([words]));
+            drop(ast);
+            let _ = gate.set(LiteralGate::single(words_of(pattern)));
         }
-        Ok(LazyRe {
-            inner: Arc::new(Inner {
-                pattern: pattern.to_string(),
-                compiled: OnceLock::new(),
-                gate,
-            }),
-        })
+        // One compiled regex per distinct pattern: the grammars hold the same pattern
+        // in several places (a marker set and the modal), each compiled separately.
+        // (Ordered by the pattern: hashing the long patterns cost more than comparing
+        // them, as they differ early.)
+        static INTERNED: Mutex<BTreeMap<String, Arc<Inner>>> = Mutex::new(BTreeMap::new());
+        let mut interned = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+        let inner = match interned.get(pattern) {
+            Some(inner) => inner.clone(),
+            None => {
+                let inner = Arc::new(Inner {
+                    pattern: pattern.to_string(),
+                    compiled: OnceLock::new(),
+                    gate: OnceLock::new(),
+                });
+                interned.insert(pattern.to_string(), inner.clone());
+                inner
+            }
+        };
+        if let Some(gate) = gate.into_inner() {
+            let _ = inner.gate.set(gate);
+        }
+        Ok(LazyRe { inner })
     }
 
     fn is_compiled(&self) -> bool {
@@ -97,7 +112,7 @@ impl LazyRe {
     fn gate(&self) -> &LiteralGate {
         self.inner
             .gate
-            .get_or_init(|| LiteralGate::of([words_of(&self.inner.pattern)]))
+            .get_or_init(|| LiteralGate::single(words_of(&self.inner.pattern)))
     }
 
     /// Whether a match in `text` is ruled out without compiling: the regex is not
@@ -169,16 +184,18 @@ impl Deref for LazyRe {
 
 /// The words of a pattern: read from its text, or from its syntax tree where the text
 /// holds syntax the reader does not know; `None` if it does not parse.
-fn words_of(pattern: &str) -> Option<Vec<String>> {
-    match gate_scan::required_words(pattern) {
+fn words_of(pattern: &str) -> gate_scan::Words {
+    match gate_scan::required_clauses(pattern) {
         Ok(words) => {
-            debug_assert_same_words(pattern, &words);
+            debug_assert_same_words(pattern, &words.best().cloned());
             words
         }
-        Err(gate_scan::Unknown) => ast::parse::Parser::new()
-            .parse(pattern)
-            .ok()
-            .and_then(|ast| required(&ast)),
+        Err(gate_scan::Unknown) => gate_scan::Words::one(
+            ast::parse::Parser::new()
+                .parse(pattern)
+                .ok()
+                .and_then(|ast| required(&ast)),
+        ),
     }
 }
 
@@ -186,7 +203,7 @@ fn words_of(pattern: &str) -> Option<Vec<String>> {
 /// interprets.
 fn debug_assert_same_words(pattern: &str, words: &Option<Vec<String>>) {
     if cfg!(debug_assertions) {
-        let scanned = gate_scan::required_words(pattern);
+        let scanned = gate_scan::required_clauses(pattern).map(|w| w.best().cloned());
         let parsed = ast::parse::Parser::new()
             .parse(pattern)
             .ok()
@@ -292,6 +309,11 @@ pub struct LiteralGate {
     automaton: OnceLock<Option<AhoCorasick>>,
     /// Work (text bytes × words) done by direct comparison so far.
     direct_work: AtomicUsize,
+    /// Further sets of words a match holds one of each, besides `words` (compared
+    /// directly, on short texts only).
+    also: Vec<Vec<String>>,
+    /// The number of words in `also`.
+    also_words: usize,
 }
 
 /// Beyond this many alternatives a gate costs more than it saves.
@@ -323,7 +345,32 @@ impl LiteralGate {
             words: Some(words),
             automaton: OnceLock::new(),
             direct_work: AtomicUsize::new(0),
+            also: Vec::new(),
+            also_words: 0,
         }
+    }
+
+    /// The gate of one pattern: its best words, and the other sets it guarantees.
+    fn single(words: gate_scan::Words) -> LiteralGate {
+        let mut gate = LiteralGate::of([words.best().cloned()]);
+        let Some(best) = &gate.words else {
+            return gate;
+        };
+        for mut set in words.all {
+            set.sort_unstable();
+            set.dedup();
+            if set.is_empty()
+                || set.len() > MAX_GATE_WORDS
+                || set.iter().any(String::is_empty)
+                || &set == best
+                || gate.also.contains(&set)
+            {
+                continue;
+            }
+            gate.also_words += set.len();
+            gate.also.push(set);
+        }
+        gate
     }
 
     /// True when `text` cannot hold a match.
@@ -338,6 +385,16 @@ impl LiteralGate {
         // matches `s`: a text holding either is not ruled out by an ASCII comparison.
         if text.contains(['\u{212A}', '\u{17F}']) {
             return false;
+        }
+        // The other sets of words, on a short text: a match needs one of each.
+        if !self.also.is_empty()
+            && text.len().saturating_mul(self.also_words) <= DIRECT_WORK
+            && self
+                .also
+                .iter()
+                .any(|set| !set.iter().any(|w| contains_ascii_nocase(text, w)))
+        {
+            return true;
         }
         if self.automaton.get().is_none() {
             let work = text.len().saturating_mul(words.len());
@@ -463,11 +520,14 @@ mod tests {
     #[test]
     fn checks_syntax_now_and_matches_later() {
         assert!(LazyRe::new("(unclosed").is_err());
-        let re = LazyRe::new(r"(?i)\bzal\b").unwrap();
-        assert_eq!(re.as_str(), r"(?i)\bzal\b");
+        // Patterns are interned: one no other test uses.
+        let re = LazyRe::new(r"(?i)\bzal\b(?:x)?").unwrap();
+        assert_eq!(re.as_str(), r"(?i)\bzal\b(?:x)?");
         assert!(!re.is_compiled());
         assert!(re.is_match("De Commissie ZAL"));
         assert!(re.is_compiled());
+        // Patterns are interned: the same pattern is compiled once.
+        assert!(LazyRe::new(r"(?i)\bzal\b(?:x)?").unwrap().is_compiled());
     }
 
     #[test]
@@ -589,6 +649,58 @@ mod tests {
             let direct = words.iter().any(|w| contains_ascii_nocase(&text, w));
             proptest::prop_assert_eq!(direct, automaton.is_match(&text));
         }
+    }
+
+    /// A random pattern and a text it matches.
+    fn pattern_and_match() -> impl proptest::strategy::Strategy<Value = (String, String)> {
+        use proptest::strategy::Strategy;
+        proptest::string::string_regex(r"([abAB /()]|\\\(|\\s|\\d|\[ab\]|[|?*+]|\{1,2\}){0,16}")
+            .expect("a valid generator")
+            .prop_filter_map("a pattern proptest can generate strings for", |p| {
+                let strategy = proptest::string::string_regex(&p).ok()?;
+                regex::Regex::new(&p).ok()?;
+                Some((p, strategy))
+            })
+            .prop_flat_map(|(p, strategy)| (proptest::strategy::Just(p), strategy))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Every set of words a pattern guarantees is in every text it matches.
+        #[test]
+        fn every_guaranteed_set_is_in_every_match(
+            (p, text) in pattern_and_match(),
+        ) {
+            let re = regex::Regex::new(&p).unwrap();
+            proptest::prop_assume!(re.is_match(&text));
+            if let Ok(words) = gate_scan::required_clauses(&p) {
+                for set in &words.all {
+                    proptest::prop_assert!(
+                        set.iter().any(|w| contains_ascii_nocase(&text, w)),
+                        "{:?} matches {:?} without any of {:?}", p, text, set
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_required_set_gates() {
+        let re = LazyRe::new(r"(?i)\bCOM\s*\(\s*(?:19|20)\d\d\s*\)(?:x)?").unwrap();
+        // "COM" is in "Commission", but no "(" is.
+        assert!(!re.is_match("The Commission presents a new approach."));
+        assert!(!re.is_compiled());
+        assert!(re.is_match("see COM(2020) 795"));
+        let words = gate_scan::required_clauses(r"COM\s*\((?:a|bc)").unwrap();
+        assert_eq!(words.best(), Some(&vec!["COM".to_string()]));
+        assert_eq!(
+            words.all,
+            [
+                vec!["COM".to_string()],
+                vec!["(".to_string()],
+                vec!["a".to_string(), "bc".to_string()]
+            ]
+        );
     }
 
     #[test]

@@ -18,7 +18,48 @@ pub(super) struct Unknown;
 
 /// The words one of which every match contains (`Ok(None)`: none guaranteed), as
 /// [`super::required`] computes them from the syntax tree.
+#[cfg(test)]
 pub(super) fn required_words(pattern: &str) -> Result<Option<Vec<String>>, Unknown> {
+    required_clauses(pattern).map(|w| w.best().cloned())
+}
+
+/// What a pattern says about the words of its matches.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(super) struct Words {
+    /// Every set of words the pattern guarantees at once: a match contains one word
+    /// of each ("COM" and "(" for `COM\s*\(`).
+    pub all: Vec<Vec<String>>,
+    /// Which of them [`super::required`] chooses (`None`: no word guaranteed).
+    best: Option<usize>,
+}
+
+impl Words {
+    fn none() -> Words {
+        Words::default()
+    }
+
+    pub(super) fn one(words: Option<Vec<String>>) -> Words {
+        Words {
+            best: words.is_some().then_some(0),
+            all: words.into_iter().collect(),
+        }
+    }
+
+    /// The words one of which every match contains, as [`super::required`] chooses
+    /// them (`None`: none guaranteed).
+    pub fn best(&self) -> Option<&Vec<String>> {
+        self.all.get(self.best?)
+    }
+
+    /// The best words, taken out.
+    pub fn into_best(mut self) -> Option<Vec<String>> {
+        let i = self.best?;
+        Some(self.all.swap_remove(i))
+    }
+}
+
+/// The words of a pattern: the best set and every set it guarantees at once.
+pub(super) fn required_clauses(pattern: &str) -> Result<Words, Unknown> {
     let mut reader = Reader {
         chars: pattern.chars().collect(),
         at: 0,
@@ -39,10 +80,7 @@ enum Item {
     Flags,
     /// Anything else, with its own words; `repeated` marks a repetition (which may not
     /// be repeated again).
-    Other {
-        words: Option<Vec<String>>,
-        repeated: bool,
-    },
+    Other { words: Words, repeated: bool },
 }
 
 struct Reader {
@@ -65,27 +103,29 @@ impl Reader {
         Ok(c)
     }
 
-    fn alternation(&mut self) -> Result<Option<Vec<String>>, Unknown> {
+    fn alternation(&mut self) -> Result<Words, Unknown> {
         let mut branches = vec![self.concat()?];
         while self.peek() == Some('|') {
             self.at += 1;
             branches.push(self.concat()?);
         }
         if branches.len() == 1 {
-            return Ok(branches.pop().flatten());
+            return Ok(branches.pop().unwrap_or_default());
         }
         let mut all = Vec::new();
         for branch in branches {
-            let Some(words) = branch else { return Ok(None) };
+            let Some(words) = branch.into_best() else {
+                return Ok(Words::none());
+            };
             all.extend(words);
             if all.len() > MAX_GATE_WORDS {
-                return Ok(None);
+                return Ok(Words::none());
             }
         }
-        Ok(Some(all))
+        Ok(Words::one(Some(all)))
     }
 
-    fn concat(&mut self) -> Result<Option<Vec<String>>, Unknown> {
+    fn concat(&mut self) -> Result<Words, Unknown> {
         let mut items: Vec<Item> = Vec::new();
         while let Some(c) = self.peek() {
             match c {
@@ -93,7 +133,7 @@ impl Reader {
                 '*' | '+' | '?' | '{' => {
                     let min = self.repetition()?;
                     let words = match items.pop() {
-                        Some(Item::Literal(l)) => literal_words(l),
+                        Some(Item::Literal(l)) => Words::one(literal_words(l)),
                         Some(Item::Other {
                             words,
                             repeated: false,
@@ -101,7 +141,7 @@ impl Reader {
                         _ => return Err(Unknown),
                     };
                     items.push(Item::Other {
-                        words: if min == 0 { None } else { words },
+                        words: if min == 0 { Words::none() } else { words },
                         repeated: true,
                     });
                 }
@@ -111,7 +151,7 @@ impl Reader {
                 }
                 '[' => {
                     self.class()?;
-                    items.push(other(None));
+                    items.push(other(Words::none()));
                 }
                 '\\' => {
                     self.at += 1;
@@ -119,7 +159,7 @@ impl Reader {
                 }
                 '.' | '^' | '$' => {
                     self.at += 1;
-                    items.push(other(None));
+                    items.push(other(Words::none()));
                 }
                 _ => {
                     self.at += 1;
@@ -209,18 +249,18 @@ impl Reader {
     fn escape(&mut self) -> Result<Item, Unknown> {
         let c = self.next()?;
         Ok(match c {
-            '<' | '>' => other(None),
+            '<' | '>' => other(Words::none()),
             c if c.is_ascii_punctuation() => Item::Literal(c),
             'n' => Item::Literal('\n'),
             't' => Item::Literal('\t'),
             'r' => Item::Literal('\r'),
             'b' if self.peek() == Some('{') => return Err(Unknown),
-            'b' | 'B' | 'A' | 'z' | 's' | 'S' | 'd' | 'D' | 'w' | 'W' => other(None),
+            'b' | 'B' | 'A' | 'z' | 's' | 'S' | 'd' | 'D' | 'w' | 'W' => other(Words::none()),
             'p' | 'P' => {
                 if self.next()? == '{' {
                     while self.next()? != '}' {}
                 }
-                other(None)
+                other(Words::none())
             }
             _ => return Err(Unknown),
         })
@@ -271,7 +311,7 @@ impl Reader {
     }
 }
 
-fn other(words: Option<Vec<String>>) -> Item {
+fn other(words: Words) -> Item {
     Item::Other {
         words,
         repeated: false,
@@ -285,40 +325,52 @@ fn literal_words(c: char) -> Option<Vec<String>> {
 
 /// As [`super::required`] for a concatenation: each run of adjacent ASCII literals and
 /// each other element's words are candidates; the best is the one whose shortest word
-/// is longest (the first of equals).
-fn concat_words(items: Vec<Item>) -> Option<Vec<String>> {
-    let mut best: Option<Vec<String>> = None;
-    let mut consider = |words: Vec<String>| {
-        let score = |w: &[String]| w.iter().map(String::len).min().unwrap_or(0);
-        if best.as_ref().is_none_or(|b| score(&words) > score(b)) {
-            best = Some(words);
+/// is longest (the first of equals). Every element's sets hold at once.
+fn concat_words(items: Vec<Item>) -> Words {
+    let mut all: Vec<Vec<String>> = Vec::new();
+    let mut best: Option<usize> = None;
+    let score = |w: &[String]| w.iter().map(String::len).min().unwrap_or(0);
+    let consider = |all: &[Vec<String>], best: &mut Option<usize>, i: usize| {
+        if best.is_none_or(|b| score(&all[i]) > score(&all[b])) {
+            *best = Some(i);
         }
     };
     let mut run = String::new();
     for item in items {
+        if let Item::Literal(c) = item {
+            if c.is_ascii() {
+                run.push(c);
+                continue;
+            }
+        }
+        if matches!(item, Item::Flags) {
+            continue;
+        }
+        if !run.is_empty() {
+            all.push(vec![std::mem::take(&mut run)]);
+            consider(&all, &mut best, all.len() - 1);
+        }
         match item {
-            Item::Literal(c) if c.is_ascii() => run.push(c),
-            Item::Flags => {}
             Item::Literal(c) => {
-                if !run.is_empty() {
-                    consider(vec![std::mem::take(&mut run)]);
-                }
                 if let Some(words) = literal_words(c) {
-                    consider(words);
+                    all.push(words);
+                    consider(&all, &mut best, all.len() - 1);
                 }
             }
             Item::Other { words, .. } => {
-                if !run.is_empty() {
-                    consider(vec![std::mem::take(&mut run)]);
-                }
-                if let Some(words) = words {
-                    consider(words);
+                let offset = all.len();
+                let its_best = words.best;
+                all.extend(words.all);
+                if let Some(b) = its_best {
+                    consider(&all, &mut best, offset + b);
                 }
             }
+            Item::Flags => {}
         }
     }
     if !run.is_empty() {
-        consider(vec![run]);
+        all.push(vec![run]);
+        consider(&all, &mut best, all.len() - 1);
     }
-    best
+    Words { all, best }
 }
