@@ -4,7 +4,64 @@
 //! straight walk that allocates the table and nothing else: every run reads the packs
 //! at start-up, and this costs about a tenth of reading them from JSON.
 
+/// A pack's top-level sections, each decoded on first use: a run reads the sections of
+/// the rules it runs, and of the other languages' packs little more than their
+/// profile signals.
+pub(super) struct Sections {
+    /// In the blob's order.
+    entries: Vec<Section>,
+}
+
+/// A section's key, its encoded value, and the value once decoded.
+type Section = (
+    String,
+    &'static [u8],
+    std::sync::OnceLock<Option<toml::Value>>,
+);
+
+impl Sections {
+    /// The sections of the table encoded in `blob`, or `None` if the blob is not a
+    /// whole encoded table.
+    pub(super) fn index(blob: &'static [u8]) -> Option<Sections> {
+        let mut reader = Reader { blob, at: 0 };
+        if reader.bytes(1)? != b"T" {
+            return None;
+        }
+        let n = reader.len()?;
+        let mut entries = Vec::with_capacity(n.min(blob.len()));
+        for _ in 0..n {
+            let key = reader.string()?;
+            let start = reader.at;
+            reader.skip(1)?;
+            entries.push((key, &blob[start..reader.at], std::sync::OnceLock::new()));
+        }
+        (reader.at == blob.len()).then_some(Sections { entries })
+    }
+
+    /// One section, decoded on first use (`None` if the pack has none).
+    pub(super) fn get(&self, key: &str) -> Option<&toml::Value> {
+        let (_, blob, value) = self.entries.iter().find(|(k, _, _)| k == key)?;
+        value
+            .get_or_init(|| {
+                let mut reader = Reader { blob, at: 0 };
+                let v = reader.value(1);
+                debug_assert!(v.is_some(), "built-in pack section {key} decodes");
+                v.filter(|_| reader.at == blob.len())
+            })
+            .as_ref()
+    }
+
+    /// The whole table.
+    pub(super) fn table(&self) -> toml::Table {
+        self.entries
+            .iter()
+            .filter_map(|(k, _, _)| Some((k.clone(), self.get(k)?.clone())))
+            .collect()
+    }
+}
+
 /// The table encoded in `blob`, or `None` if the blob is not a whole encoded table.
+#[cfg(test)]
 pub(super) fn decode(blob: &[u8]) -> Option<toml::Table> {
     let mut reader = Reader { blob, at: 0 };
     let toml::Value::Table(table) = reader.value(0)? else {
@@ -41,6 +98,39 @@ impl Reader<'_> {
     fn string(&mut self) -> Option<String> {
         let n = self.len()?;
         Some(std::str::from_utf8(self.bytes(n)?).ok()?.to_string())
+    }
+
+    /// Walk over one value without decoding it.
+    fn skip(&mut self, depth: usize) -> Option<()> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        match *self.bytes(1)?.first()? {
+            b'T' => {
+                for _ in 0..self.len()? {
+                    let n = self.len()?;
+                    self.bytes(n)?;
+                    self.skip(depth + 1)?;
+                }
+            }
+            b'A' => {
+                for _ in 0..self.len()? {
+                    self.skip(depth + 1)?;
+                }
+            }
+            b'S' | b'D' => {
+                let n = self.len()?;
+                self.bytes(n)?;
+            }
+            b'I' | b'F' => {
+                self.bytes(8)?;
+            }
+            b'B' => {
+                self.bytes(1)?;
+            }
+            _ => return None,
+        }
+        Some(())
     }
 
     fn value(&mut self, depth: usize) -> Option<toml::Value> {
