@@ -58,7 +58,7 @@ fn main() {
             .parse()
             .unwrap_or_else(|e| panic!("{} is not valid TOML: {e}", path.display()));
         let mut blob = Vec::new();
-        encode_table(&table, &mut blob);
+        encode_sections(&table, &mut blob);
         let target = out_dir.join(format!("pack-{code}.bin"));
         std::fs::write(&target, blob)
             .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
@@ -91,6 +91,22 @@ fn main() {
         PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("builtin_packs.rs");
     std::fs::write(&target, out)
         .unwrap_or_else(|e| panic!("cannot write {}: {e}", target.display()));
+}
+
+/// A pack: `P`, the number of top-level sections, then each one's key, the length of
+/// its encoded value and the value (so that a run finds a section without reading
+/// the others).
+fn encode_sections(table: &toml::Table, out: &mut Vec<u8>) {
+    out.push(b'P');
+    push_len(table.len(), out);
+    for (key, value) in table {
+        push_len(key.len(), out);
+        out.extend_from_slice(key.as_bytes());
+        let mut encoded = Vec::new();
+        encode_value(value, &mut encoded);
+        push_len(encoded.len(), out);
+        out.extend_from_slice(&encoded);
+    }
 }
 
 /// The encoding `src/pack/embedded.rs` decodes: a tag byte, then a little-endian `u32`

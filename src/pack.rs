@@ -405,9 +405,8 @@ mod tests {
                     "pack {code}"
                 );
             }
-            let mut longer = blob.to_vec();
-            longer.push(b'T');
-            assert_eq!(embedded::decode(&longer), None, "pack {code}");
+            let longer: &'static [u8] = [*blob, b"T"].concat().leak();
+            assert_eq!(embedded::decode(longer), None, "pack {code}");
         }
     }
 

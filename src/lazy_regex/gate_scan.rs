@@ -126,13 +126,15 @@ impl Reader {
     }
 
     fn concat(&mut self) -> Result<Words, Unknown> {
-        let mut items: Vec<Item> = Vec::new();
+        let mut words = ConcatWords::default();
+        // The last element, still open to a repetition operator.
+        let mut pending: Option<Item> = None;
         while let Some(c) = self.peek() {
-            match c {
+            let item = match c {
                 '|' | ')' => break,
                 '*' | '+' | '?' | '{' => {
                     let min = self.repetition()?;
-                    let words = match items.pop() {
+                    let repeated = match pending.take() {
                         Some(Item::Literal(l)) => Words::one(literal_words(l)),
                         Some(Item::Other {
                             words,
@@ -140,34 +142,41 @@ impl Reader {
                         }) => words,
                         _ => return Err(Unknown),
                     };
-                    items.push(Item::Other {
-                        words: if min == 0 { Words::none() } else { words },
+                    pending = Some(Item::Other {
+                        words: if min == 0 { Words::none() } else { repeated },
                         repeated: true,
                     });
+                    continue;
                 }
                 '(' => {
                     self.at += 1;
-                    items.push(self.group()?);
+                    self.group()?
                 }
                 '[' => {
                     self.class()?;
-                    items.push(other(Words::none()));
+                    other(Words::none())
                 }
                 '\\' => {
                     self.at += 1;
-                    items.push(self.escape()?);
+                    self.escape()?
                 }
                 '.' | '^' | '$' => {
                     self.at += 1;
-                    items.push(other(Words::none()));
+                    other(Words::none())
                 }
                 _ => {
                     self.at += 1;
-                    items.push(Item::Literal(c));
+                    Item::Literal(c)
                 }
+            };
+            if let Some(done) = pending.replace(item) {
+                words.push(done);
             }
         }
-        Ok(concat_words(items))
+        if let Some(done) = pending {
+            words.push(done);
+        }
+        Ok(words.finish())
     }
 
     /// After `(`: a group, or inline flags.
@@ -323,54 +332,66 @@ fn literal_words(c: char) -> Option<Vec<String>> {
     (c.is_ascii() || caseless(c)).then(|| vec![c.to_string()])
 }
 
-/// As [`super::required`] for a concatenation: each run of adjacent ASCII literals and
-/// each other element's words are candidates; the best is the one whose shortest word
-/// is longest (the first of equals). Every element's sets hold at once.
-fn concat_words(items: Vec<Item>) -> Words {
-    let mut all: Vec<Vec<String>> = Vec::new();
-    let mut best: Option<usize> = None;
-    let score = |w: &[String]| w.iter().map(String::len).min().unwrap_or(0);
-    let consider = |all: &[Vec<String>], best: &mut Option<usize>, i: usize| {
-        if best.is_none_or(|b| score(&all[i]) > score(&all[b])) {
-            *best = Some(i);
+/// As [`super::required`] for a concatenation, element by element: each run of
+/// adjacent ASCII literals and each other element's words are candidates; the best is
+/// the one whose shortest word is longest (the first of equals). Every element's sets
+/// hold at once.
+#[derive(Default)]
+struct ConcatWords {
+    all: Vec<Vec<String>>,
+    best: Option<usize>,
+    run: String,
+}
+
+impl ConcatWords {
+    fn consider(&mut self, i: usize) {
+        let score = |w: &[String]| w.iter().map(String::len).min().unwrap_or(0);
+        if self
+            .best
+            .is_none_or(|b| score(&self.all[i]) > score(&self.all[b]))
+        {
+            self.best = Some(i);
         }
-    };
-    let mut run = String::new();
-    for item in items {
-        if let Item::Literal(c) = item {
-            if c.is_ascii() {
-                run.push(c);
-                continue;
-            }
+    }
+
+    fn add(&mut self, words: Vec<String>) {
+        self.all.push(words);
+        self.consider(self.all.len() - 1);
+    }
+
+    fn end_run(&mut self) {
+        if !self.run.is_empty() {
+            let run = std::mem::take(&mut self.run);
+            self.add(vec![run]);
         }
-        if matches!(item, Item::Flags) {
-            continue;
-        }
-        if !run.is_empty() {
-            all.push(vec![std::mem::take(&mut run)]);
-            consider(&all, &mut best, all.len() - 1);
-        }
+    }
+
+    fn push(&mut self, item: Item) {
         match item {
+            Item::Literal(c) if c.is_ascii() => self.run.push(c),
+            Item::Flags => {}
             Item::Literal(c) => {
+                self.end_run();
                 if let Some(words) = literal_words(c) {
-                    all.push(words);
-                    consider(&all, &mut best, all.len() - 1);
+                    self.add(words);
                 }
             }
             Item::Other { words, .. } => {
-                let offset = all.len();
-                let its_best = words.best;
-                all.extend(words.all);
-                if let Some(b) = its_best {
-                    consider(&all, &mut best, offset + b);
+                self.end_run();
+                let offset = self.all.len();
+                self.all.extend(words.all);
+                if let Some(b) = words.best {
+                    self.consider(offset + b);
                 }
             }
-            Item::Flags => {}
         }
     }
-    if !run.is_empty() {
-        all.push(vec![run]);
-        consider(&all, &mut best, all.len() - 1);
+
+    fn finish(mut self) -> Words {
+        self.end_run();
+        Words {
+            all: self.all,
+            best: self.best,
+        }
     }
-    Words { all, best }
 }

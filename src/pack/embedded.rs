@@ -1,6 +1,7 @@
-//! Reading the built-in packs' tables as `build.rs` encodes them: a tag byte per value
-//! (`T`able, `A`rray, `S`tring, `I`nteger, `F`loat, `B`oolean, `D`atetime), then a
-//! little-endian `u32` count or length, or the 8 bytes of a number. Decoding is a
+//! Reading the built-in packs' tables as `build.rs` encodes them: the top-level sections
+//! each with its key and encoded length; a value is a tag byte (`T`able, `A`rray,
+//! `S`tring, `I`nteger, `F`loat, `B`oolean, `D`atetime), then a little-endian `u32`
+//! count or length, or the 8 bytes of a number. Decoding is a
 //! straight walk that allocates the table and nothing else: every run reads the packs
 //! at start-up, and this costs about a tenth of reading them from JSON.
 
@@ -24,15 +25,16 @@ impl Sections {
     /// whole encoded table.
     pub(super) fn index(blob: &'static [u8]) -> Option<Sections> {
         let mut reader = Reader { blob, at: 0 };
-        if reader.bytes(1)? != b"T" {
+        if reader.bytes(1)? != b"P" {
             return None;
         }
         let n = reader.len()?;
         let mut entries = Vec::with_capacity(n.min(blob.len()));
         for _ in 0..n {
             let key = reader.string()?;
+            let len = reader.len()?;
             let start = reader.at;
-            reader.skip(1)?;
+            reader.bytes(len)?;
             entries.push((key, &blob[start..reader.at], std::sync::OnceLock::new()));
         }
         (reader.at == blob.len()).then_some(Sections { entries })
@@ -60,14 +62,13 @@ impl Sections {
     }
 }
 
-/// The table encoded in `blob`, or `None` if the blob is not a whole encoded table.
+/// The table encoded in `blob`, every section decoded, or `None` if the blob is not a
+/// whole encoded pack or a section does not decode.
 #[cfg(test)]
-pub(super) fn decode(blob: &[u8]) -> Option<toml::Table> {
-    let mut reader = Reader { blob, at: 0 };
-    let toml::Value::Table(table) = reader.value(0)? else {
-        return None;
-    };
-    (reader.at == blob.len()).then_some(table)
+pub(super) fn decode(blob: &'static [u8]) -> Option<toml::Table> {
+    let sections = Sections::index(blob)?;
+    let table = sections.table();
+    (table.len() == sections.entries.len()).then_some(table)
 }
 
 /// Deeper nesting than any pack has: the blob is not one of ours.
@@ -98,39 +99,6 @@ impl Reader<'_> {
     fn string(&mut self) -> Option<String> {
         let n = self.len()?;
         Some(std::str::from_utf8(self.bytes(n)?).ok()?.to_string())
-    }
-
-    /// Walk over one value without decoding it.
-    fn skip(&mut self, depth: usize) -> Option<()> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        match *self.bytes(1)?.first()? {
-            b'T' => {
-                for _ in 0..self.len()? {
-                    let n = self.len()?;
-                    self.bytes(n)?;
-                    self.skip(depth + 1)?;
-                }
-            }
-            b'A' => {
-                for _ in 0..self.len()? {
-                    self.skip(depth + 1)?;
-                }
-            }
-            b'S' | b'D' => {
-                let n = self.len()?;
-                self.bytes(n)?;
-            }
-            b'I' | b'F' => {
-                self.bytes(8)?;
-            }
-            b'B' => {
-                self.bytes(1)?;
-            }
-            _ => return None,
-        }
-        Some(())
     }
 
     fn value(&mut self, depth: usize) -> Option<toml::Value> {
