@@ -314,6 +314,11 @@ pub struct LiteralGate {
     also: Vec<Vec<String>>,
     /// The number of words in `also`.
     also_words: usize,
+    /// Alternations of several sets per branch: a match holds every set of one
+    /// branch of each (compared directly, on short texts only).
+    any_of: Vec<Vec<Vec<Vec<String>>>>,
+    /// The number of words in `any_of`.
+    any_of_words: usize,
 }
 
 /// Beyond this many alternatives a gate costs more than it saves.
@@ -347,6 +352,8 @@ impl LiteralGate {
             direct_work: AtomicUsize::new(0),
             also: Vec::new(),
             also_words: 0,
+            any_of: Vec::new(),
+            any_of_words: 0,
         }
     }
 
@@ -369,6 +376,18 @@ impl LiteralGate {
             }
             gate.also_words += set.len();
             gate.also.push(set);
+        }
+        gate.any_of_words = words.any_of.iter().flatten().flatten().map(Vec::len).sum();
+        gate.any_of = words.any_of;
+        if gate
+            .any_of
+            .iter()
+            .flatten()
+            .flatten()
+            .flatten()
+            .any(String::is_empty)
+        {
+            gate.any_of.clear();
         }
         gate
     }
@@ -393,6 +412,16 @@ impl LiteralGate {
                 .also
                 .iter()
                 .any(|set| !set.iter().any(|w| contains_ascii_nocase(text, w)))
+        {
+            return true;
+        }
+        let holds = |set: &Vec<String>| set.iter().any(|w| contains_ascii_nocase(text, w));
+        if !self.any_of.is_empty()
+            && text.len().saturating_mul(self.any_of_words) <= DIRECT_WORK
+            && self
+                .any_of
+                .iter()
+                .any(|branches| !branches.iter().any(|sets| sets.iter().all(holds)))
         {
             return true;
         }
@@ -680,6 +709,14 @@ mod tests {
                         "{:?} matches {:?} without any of {:?}", p, text, set
                     );
                 }
+                for branches in &words.any_of {
+                    proptest::prop_assert!(
+                        branches.iter().any(|sets| sets
+                            .iter()
+                            .all(|set| set.iter().any(|w| contains_ascii_nocase(&text, w)))),
+                        "{:?} matches {:?} without any branch of {:?}", p, text, branches
+                    );
+                }
             }
         }
     }
@@ -691,6 +728,14 @@ mod tests {
         assert!(!re.is_match("The Commission presents a new approach."));
         assert!(!re.is_compiled());
         assert!(re.is_match("see COM(2020) 795"));
+        // Each branch of an alternation holds all its words.
+        let re = LazyRe::new(
+            r"(?i)\b(?:communication\s+from\s+the\s+commission|the\s+commission\s+(?:today\s+)?adopted)\b(?:x)?",
+        )
+        .unwrap();
+        assert!(!re.is_match("The Commission presents a new approach."));
+        assert!(!re.is_compiled());
+        assert!(re.is_match("Today the Commission adopted a plan."));
         let words = gate_scan::required_clauses(r"COM\s*\((?:a|bc)").unwrap();
         assert_eq!(words.best(), Some(&vec!["COM".to_string()]));
         assert_eq!(

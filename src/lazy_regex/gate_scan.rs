@@ -31,6 +31,10 @@ pub(super) struct Words {
     pub all: Vec<Vec<String>>,
     /// Which of them [`super::required`] chooses (`None`: no word guaranteed).
     best: Option<usize>,
+    /// Alternations whose branches guarantee more than one set: a match holds, for
+    /// each, every set of one of its branches ("the" and "commission" and "adopted",
+    /// or "communication" and …).
+    pub any_of: Vec<Vec<Vec<Vec<String>>>>,
 }
 
 impl Words {
@@ -42,6 +46,7 @@ impl Words {
         Words {
             best: words.is_some().then_some(0),
             all: words.into_iter().collect(),
+            any_of: Vec::new(),
         }
     }
 
@@ -112,6 +117,15 @@ impl Reader {
         if branches.len() == 1 {
             return Ok(branches.pop().unwrap_or_default());
         }
+        // Each branch's sets, when some branch has several (otherwise the union of the
+        // best words says as much).
+        let any_of: Vec<Vec<Vec<String>>> = if branches.iter().all(|b| !b.all.is_empty())
+            && branches.iter().any(|b| b.all.len() > 1)
+        {
+            branches.iter().map(|b| b.all.clone()).collect()
+        } else {
+            Vec::new()
+        };
         let mut all = Vec::new();
         for branch in branches {
             let Some(words) = branch.into_best() else {
@@ -122,7 +136,11 @@ impl Reader {
                 return Ok(Words::none());
             }
         }
-        Ok(Words::one(Some(all)))
+        let mut words = Words::one(Some(all));
+        if !any_of.is_empty() {
+            words.any_of.push(any_of);
+        }
+        Ok(words)
     }
 
     fn concat(&mut self) -> Result<Words, Unknown> {
@@ -341,6 +359,7 @@ struct ConcatWords {
     all: Vec<Vec<String>>,
     best: Option<usize>,
     run: String,
+    any_of: Vec<Vec<Vec<Vec<String>>>>,
 }
 
 impl ConcatWords {
@@ -380,6 +399,7 @@ impl ConcatWords {
                 self.end_run();
                 let offset = self.all.len();
                 self.all.extend(words.all);
+                self.any_of.extend(words.any_of);
                 if let Some(b) = words.best {
                     self.consider(offset + b);
                 }
@@ -392,6 +412,7 @@ impl ConcatWords {
         Words {
             all: self.all,
             best: self.best,
+            any_of: self.any_of,
         }
     }
 }
