@@ -12,20 +12,54 @@
 //! compiles only the few patterns whose words it contains. Once compiled, the regex
 //! answers directly (its own prefilter does the same job faster).
 
+use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::ops::Deref;
-use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_syntax::ast::{self, Ast};
 
+mod gate_scan;
+
+thread_local! {
+    /// Set while the compiled form of a shipped pack is built: its patterns were
+    /// checked when it was made (tests), so their syntax is not checked again.
+    static TRUSTED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Run `f` with the syntax check of [`LazyRe::new`] off (`trusted`) or on. The
+/// shipped packs' compiled forms are built trusted: checking their ~150 patterns
+/// parsed each one, most of a run on a one-line file, and their syntax is checked by
+/// the tests (`tests/shipped_patterns.rs`). Packs from a configuration or a user are
+/// checked.
+pub fn building_trusted<R>(trusted: bool, f: impl FnOnce() -> R) -> R {
+    struct Restore(bool);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            TRUSTED.with(|t| t.set(self.0));
+        }
+    }
+    let _restore = Restore(TRUSTED.with(|t| t.replace(trusted)));
+    f()
+}
+
 /// A regex compiled on first use; derefs to [`Regex`] (the gated search methods below
-/// take precedence over the `Deref` ones of the same name).
+/// take precedence over the `Deref` ones of the same name). Clones share the compiled
+/// regex and the gate.
 #[derive(Debug, Clone)]
 pub struct LazyRe {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
     pattern: String,
     compiled: OnceLock<Regex>,
-    gate: LiteralGate,
+    /// Derived on first use (from the pattern's text, see `gate_scan`).
+    gate: OnceLock<LiteralGate>,
 }
 
 /// Matches nothing: stands in should a checked pattern still fail to compile (a
@@ -34,27 +68,58 @@ static NEVER: std::sync::LazyLock<Regex> =
     std::sync::LazyLock::new(|| Regex::new(r"[^\s\S]").expect("valid regex"));
 
 impl LazyRe {
-    /// Check the pattern's syntax; compile it later.
+    /// Check the pattern's syntax (unless building a shipped pack); compile it later.
     pub fn new(pattern: &str) -> Result<LazyRe, String> {
-        // The syntax tree only: translating it (Unicode case folding) costs nearly as
-        // much as compiling. A pattern that parses but does not compile (an unknown
-        // Unicode class) matches nothing.
-        let ast = ast::parse::Parser::new()
-            .parse(pattern)
-            .map_err(|e| e.to_string())?;
-        Ok(LazyRe {
-            pattern: pattern.to_string(),
-            compiled: OnceLock::new(),
-            gate: LiteralGate::of(&[&ast]),
-        })
+        let gate = OnceLock::new();
+        if !TRUSTED.with(Cell::get) {
+            // The syntax tree only: translating it (Unicode case folding) costs nearly
+            // as much as compiling. A pattern that parses but does not compile (an
+            // unknown Unicode class) matches nothing.
+            let ast = ast::parse::Parser::new()
+                .parse(pattern)
+                .map_err(|e| e.to_string())?;
+            drop(ast);
+            let _ = gate.set(LiteralGate::single(words_of(pattern)));
+        }
+        // One compiled regex per distinct pattern: the grammars hold the same pattern
+        // in several places (a marker set and the modal), each compiled separately.
+        // (Ordered by the pattern: hashing the long patterns cost more than comparing
+        // them, as they differ early.)
+        static INTERNED: Mutex<BTreeMap<String, Arc<Inner>>> = Mutex::new(BTreeMap::new());
+        let mut interned = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+        let inner = match interned.get(pattern) {
+            Some(inner) => inner.clone(),
+            None => {
+                let inner = Arc::new(Inner {
+                    pattern: pattern.to_string(),
+                    compiled: OnceLock::new(),
+                    gate: OnceLock::new(),
+                });
+                interned.insert(pattern.to_string(), inner.clone());
+                inner
+            }
+        };
+        if let Some(gate) = gate.into_inner() {
+            let _ = inner.gate.set(gate);
+        }
+        Ok(LazyRe { inner })
+    }
+
+    fn is_compiled(&self) -> bool {
+        self.inner.compiled.get().is_some()
+    }
+
+    fn gate(&self) -> &LiteralGate {
+        self.inner
+            .gate
+            .get_or_init(|| LiteralGate::single(words_of(&self.inner.pattern)))
     }
 
     /// Whether a match in `text` is ruled out without compiling: the regex is not
     /// compiled yet and `text` holds none of the words every match contains.
     fn ruled_out(&self, text: &str) -> bool {
-        self.compiled.get().is_none() && self.gate.rules_out(text)
+        !self.is_compiled() && self.gate().rules_out(text)
     }
-
     pub fn is_match(&self, text: &str) -> bool {
         !self.ruled_out(text) && self.deref().is_match(text)
     }
@@ -91,13 +156,19 @@ impl LazyRe {
     /// without compiling).
     pub fn has_group(&self, name: &str) -> bool {
         // `(?P<name>` and `(?<name>` are the only ways to name a group.
-        self.pattern.contains(&format!("(?P<{name}>"))
-            || self.pattern.contains(&format!("(?<{name}>"))
+        self.inner.pattern.contains(&format!("(?P<{name}>"))
+            || self.inner.pattern.contains(&format!("(?<{name}>"))
     }
 
     /// The pattern, without compiling it.
     pub fn as_str(&self) -> &str {
-        &self.pattern
+        &self.inner.pattern
+    }
+
+    /// The words one of which every match contains (compared ASCII-case-insensitively),
+    /// or `None` when the syntax guarantees none; read from the pattern, not compiled.
+    pub fn gate_words(&self) -> Option<&[String]> {
+        self.gate().words.as_deref()
     }
 }
 
@@ -105,65 +176,166 @@ impl Deref for LazyRe {
     type Target = Regex;
 
     fn deref(&self) -> &Regex {
-        self.compiled
-            .get_or_init(|| Regex::new(&self.pattern).unwrap_or_else(|_| NEVER.clone()))
+        self.inner
+            .compiled
+            .get_or_init(|| Regex::new(&self.inner.pattern).unwrap_or_else(|_| NEVER.clone()))
     }
 }
 
-/// A [`regex::RegexSet`] built on first use (`None` if it does not build).
-#[derive(Debug)]
-pub struct LazySet {
-    patterns: Vec<String>,
-    built: OnceLock<Option<regex::RegexSet>>,
-    gate: LiteralGate,
+/// The words of a pattern: read from its text, or from its syntax tree where the text
+/// holds syntax the reader does not know; `None` if it does not parse.
+fn words_of(pattern: &str) -> gate_scan::Words {
+    match gate_scan::required_clauses(pattern) {
+        Ok(words) => {
+            debug_assert_same_words(pattern, &words.best().cloned());
+            words
+        }
+        Err(gate_scan::Unknown) => gate_scan::Words::one(
+            ast::parse::Parser::new()
+                .parse(pattern)
+                .ok()
+                .and_then(|ast| required(&ast)),
+        ),
+    }
 }
 
-impl LazySet {
-    pub fn new<'a>(patterns: impl Iterator<Item = &'a str>) -> Self {
-        let patterns: Vec<String> = patterns.map(str::to_string).collect();
-        let parsed: Option<Vec<Ast>> = patterns
-            .iter()
-            .map(|p| ast::parse::Parser::new().parse(p).ok())
-            .collect();
-        let gate = match &parsed {
-            Some(asts) => LiteralGate::of(&asts.iter().collect::<Vec<_>>()),
-            None => LiteralGate::default(),
-        };
-        LazySet {
-            patterns,
-            built: OnceLock::new(),
-            gate,
+/// Debug builds: the text reader and the syntax tree agree on every pattern the reader
+/// interprets.
+fn debug_assert_same_words(pattern: &str, words: &Option<Vec<String>>) {
+    if cfg!(debug_assertions) {
+        let scanned = gate_scan::required_clauses(pattern).map(|w| w.best().cloned());
+        let parsed = ast::parse::Parser::new()
+            .parse(pattern)
+            .ok()
+            .map(|ast| required(&ast));
+        if let (Ok(scanned), Some(parsed)) = (scanned, parsed) {
+            assert_eq!(&scanned, &parsed, "gate words of {pattern:?}");
+            assert_eq!(&scanned, words, "gate words of {pattern:?}");
         }
+    }
+}
+
+/// A [`regex::RegexSet`] of [`LazyRe`]s, built on first use (`None` if it does not
+/// build). Until a run has searched [`SET_AFTER_BYTES`] through it, a search asks the
+/// members one by one instead (each gated, compiled only if its words occur): building
+/// the set compiles every member, far more than a short document needs.
+#[derive(Debug)]
+pub struct LazySet {
+    members: Vec<LazyRe>,
+    built: OnceLock<Option<regex::RegexSet>>,
+    gate: OnceLock<LiteralGate>,
+    /// Bytes searched member by member so far.
+    searched: AtomicUsize,
+}
+
+/// After searching this much text member by member, a [`LazySet`] builds the set (one
+/// pass for all members pays off over a long document).
+pub const SET_AFTER_BYTES: usize = 32 * 1024;
+
+impl LazySet {
+    pub fn new<'a>(members: impl Iterator<Item = &'a LazyRe>) -> Self {
+        LazySet {
+            members: members.cloned().collect(),
+            built: OnceLock::new(),
+            gate: OnceLock::new(),
+            searched: AtomicUsize::new(0),
+        }
+    }
+
+    fn gate(&self) -> &LiteralGate {
+        self.gate.get_or_init(|| {
+            LiteralGate::of(
+                self.members
+                    .iter()
+                    .map(|m| m.gate_words().map(<[String]>::to_vec)),
+            )
+        })
     }
 
     /// Whether no pattern can match `text`, known without building the set: it is not
     /// built yet and `text` holds none of the words the patterns' matches contain.
     pub fn rules_out(&self, text: &str) -> bool {
-        self.built.get().is_none() && self.gate.rules_out(text)
+        self.built.get().is_none() && self.gate().rules_out(text)
+    }
+
+    /// Whether this search goes through the set (built now if need be).
+    fn through_set(&self, text: &str) -> bool {
+        self.built.get().is_some()
+            || self.searched.fetch_add(text.len(), Ordering::Relaxed) + text.len() > SET_AFTER_BYTES
+    }
+
+    /// Whether some member matches `text` (true if the set does not build).
+    pub fn is_match(&self, text: &str) -> bool {
+        if self.rules_out(text) {
+            return false;
+        }
+        if self.through_set(text) {
+            return match &**self {
+                Some(set) => set.is_match(text),
+                None => true,
+            };
+        }
+        self.members.iter().any(|m| m.is_match(text))
+    }
+
+    /// The indices of the members that match `text` (all of them if the set does not
+    /// build).
+    pub fn matches(&self, text: &str) -> Vec<usize> {
+        if self.rules_out(text) {
+            return Vec::new();
+        }
+        if self.through_set(text) {
+            return match &**self {
+                Some(set) => set.matches(text).into_iter().collect(),
+                None => (0..self.members.len()).collect(),
+            };
+        }
+        (0..self.members.len())
+            .filter(|&i| self.members[i].is_match(text))
+            .collect()
     }
 }
 
 /// The words one of which every match of a pattern (or of any pattern of a set)
 /// contains, compared ASCII-case-insensitively; `None` when the syntax does not say.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct LiteralGate {
     /// `None`: the syntax guarantees no word, nothing is ruled out.
     words: Option<Vec<String>>,
     /// The shortest word's length: a shorter text is ruled out without a search.
     shortest: usize,
-    /// The words' automaton, built on first use (a gate is often never asked).
+    /// The words' automaton, built once short searches have cost enough (a gate is
+    /// often asked only about a few short texts).
     automaton: OnceLock<Option<AhoCorasick>>,
+    /// Work (text bytes × words) done by direct comparison so far.
+    direct_work: AtomicUsize,
+    /// Further sets of words a match holds one of each, besides `words` (compared
+    /// directly, on short texts only).
+    also: Vec<Vec<String>>,
+    /// The number of words in `also`.
+    also_words: usize,
+    /// Alternations of several sets per branch: a match holds every set of one
+    /// branch of each (compared directly, on short texts only).
+    any_of: Vec<Vec<Vec<Vec<String>>>>,
+    /// The number of words in `any_of`.
+    any_of_words: usize,
 }
 
 /// Beyond this many alternatives a gate costs more than it saves.
 const MAX_GATE_WORDS: usize = 256;
 
+/// A search of at most this much work (text bytes × words) compares directly while
+/// the gate's total stays under [`DIRECT_BUDGET`]; beyond, the automaton is built.
+const DIRECT_WORK: usize = 16 * 1024;
+const DIRECT_BUDGET: usize = 512 * 1024;
+
 impl LiteralGate {
-    /// The gate of a set of patterns: a match of any of them contains one of the words.
-    fn of(asts: &[&Ast]) -> LiteralGate {
+    /// The gate of a set of patterns, given each one's words: a match of any of them
+    /// contains one of the words.
+    fn of(each: impl IntoIterator<Item = Option<Vec<String>>>) -> LiteralGate {
         let mut words: Vec<String> = Vec::new();
-        for a in asts {
-            match required(a) {
+        for w in each {
+            match w {
                 Some(w) => words.extend(w),
                 None => return LiteralGate::default(),
             }
@@ -177,7 +349,47 @@ impl LiteralGate {
             shortest: words.iter().map(String::len).min().unwrap_or(0),
             words: Some(words),
             automaton: OnceLock::new(),
+            direct_work: AtomicUsize::new(0),
+            also: Vec::new(),
+            also_words: 0,
+            any_of: Vec::new(),
+            any_of_words: 0,
         }
+    }
+
+    /// The gate of one pattern: its best words, and the other sets it guarantees.
+    fn single(words: gate_scan::Words) -> LiteralGate {
+        let mut gate = LiteralGate::of([words.best().cloned()]);
+        let Some(best) = &gate.words else {
+            return gate;
+        };
+        for mut set in words.all {
+            set.sort_unstable();
+            set.dedup();
+            if set.is_empty()
+                || set.len() > MAX_GATE_WORDS
+                || set.iter().any(String::is_empty)
+                || &set == best
+                || gate.also.contains(&set)
+            {
+                continue;
+            }
+            gate.also_words += set.len();
+            gate.also.push(set);
+        }
+        gate.any_of_words = words.any_of.iter().flatten().flatten().map(Vec::len).sum();
+        gate.any_of = words.any_of;
+        if gate
+            .any_of
+            .iter()
+            .flatten()
+            .flatten()
+            .flatten()
+            .any(String::is_empty)
+        {
+            gate.any_of.clear();
+        }
+        gate
     }
 
     /// True when `text` cannot hold a match.
@@ -193,6 +405,34 @@ impl LiteralGate {
         if text.contains(['\u{212A}', '\u{17F}']) {
             return false;
         }
+        // The other sets of words, on a short text: a match needs one of each.
+        if !self.also.is_empty()
+            && text.len().saturating_mul(self.also_words) <= DIRECT_WORK
+            && self
+                .also
+                .iter()
+                .any(|set| !set.iter().any(|w| contains_ascii_nocase(text, w)))
+        {
+            return true;
+        }
+        let holds = |set: &Vec<String>| set.iter().any(|w| contains_ascii_nocase(text, w));
+        if !self.any_of.is_empty()
+            && text.len().saturating_mul(self.any_of_words) <= DIRECT_WORK
+            && self
+                .any_of
+                .iter()
+                .any(|branches| !branches.iter().any(|sets| sets.iter().all(holds)))
+        {
+            return true;
+        }
+        if self.automaton.get().is_none() {
+            let work = text.len().saturating_mul(words.len());
+            if work <= DIRECT_WORK
+                && self.direct_work.fetch_add(work, Ordering::Relaxed) < DIRECT_BUDGET
+            {
+                return !words.iter().any(|w| contains_ascii_nocase(text, w));
+            }
+        }
         let automaton = self.automaton.get_or_init(|| {
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
@@ -202,6 +442,20 @@ impl LiteralGate {
         });
         automaton.as_ref().is_some_and(|a| !a.is_match(text))
     }
+}
+
+/// Whether `text` holds `word`, ASCII letters compared without case (as the gate's
+/// automaton does).
+pub(crate) fn contains_ascii_nocase(text: &str, word: &str) -> bool {
+    let (text, word) = (text.as_bytes(), word.as_bytes());
+    let Some(&first) = word.first() else {
+        return true;
+    };
+    text.len() >= word.len()
+        && (0..=text.len() - word.len()).any(|i| {
+            text[i].eq_ignore_ascii_case(&first)
+                && text[i..i + word.len()].eq_ignore_ascii_case(word)
+        })
 }
 
 /// Words one of which every match of `ast` contains (ASCII only, lowercase not
@@ -284,7 +538,7 @@ impl Deref for LazySet {
 
     fn deref(&self) -> &Option<regex::RegexSet> {
         self.built
-            .get_or_init(|| regex::RegexSet::new(&self.patterns).ok())
+            .get_or_init(|| regex::RegexSet::new(self.members.iter().map(LazyRe::as_str)).ok())
     }
 }
 
@@ -295,18 +549,21 @@ mod tests {
     #[test]
     fn checks_syntax_now_and_matches_later() {
         assert!(LazyRe::new("(unclosed").is_err());
-        let re = LazyRe::new(r"(?i)\bzal\b").unwrap();
-        assert_eq!(re.as_str(), r"(?i)\bzal\b");
-        assert!(re.compiled.get().is_none());
+        // Patterns are interned: one no other test uses.
+        let re = LazyRe::new(r"(?i)\bzal\b(?:x)?").unwrap();
+        assert_eq!(re.as_str(), r"(?i)\bzal\b(?:x)?");
+        assert!(!re.is_compiled());
         assert!(re.is_match("De Commissie ZAL"));
-        assert!(re.compiled.get().is_some());
+        assert!(re.is_compiled());
+        // Patterns are interned: the same pattern is compiled once.
+        assert!(LazyRe::new(r"(?i)\bzal\b(?:x)?").unwrap().is_compiled());
     }
 
     #[test]
     fn a_gate_rules_out_only_texts_without_the_required_words() {
         let re = LazyRe::new(r"(?i)\b(?:de|het)\s+(?:Europese\s+)?Commissie\b").unwrap();
         assert!(!re.is_match("Dit is een korte zin."));
-        assert!(re.compiled.get().is_none(), "ruled out without compiling");
+        assert!(!re.is_compiled(), "ruled out without compiling");
         assert!(re.is_match("zegt DE COMMISSIE"));
         // An optional part or a class guarantees nothing: no gate, always compiled.
         let optional = LazyRe::new(r"(?:zal)?\d+").unwrap();
@@ -314,10 +571,7 @@ mod tests {
         // A caseless non-ASCII literal gates; a cased one ("é" also matches "É") does not.
         let section = LazyRe::new(r"(?i)(?:punt|§)\s*\d+").unwrap();
         assert!(!section.is_match("geen verwijzing hier"));
-        assert!(
-            section.compiled.get().is_none(),
-            "ruled out without compiling"
-        );
+        assert!(!section.is_compiled(), "ruled out without compiling");
         assert!(section.is_match("zie § 4"));
         let accented = LazyRe::new(r"(?i)é").unwrap();
         assert!(accented.is_match("É"));
@@ -343,13 +597,196 @@ mod tests {
             Some(vec!["n".to_string()]),
             "non-ASCII letters break a run"
         );
-        let set = LazySet::new(["we|wij", r"\d+"].into_iter());
+        let set = |pats: [&str; 2]| {
+            let res: Vec<LazyRe> = pats.iter().map(|p| LazyRe::new(p).unwrap()).collect();
+            LazySet::new(res.iter())
+        };
+        let set = set(["we|wij", r"\d+"]);
         assert!(
             !set.rules_out("niets"),
             "a pattern without words: nothing ruled out"
         );
-        let set = LazySet::new(["we|wij", "kabinet"].into_iter());
+        let set = |pats: [&str; 2]| {
+            let res: Vec<LazyRe> = pats.iter().map(|p| LazyRe::new(p).unwrap()).collect();
+            LazySet::new(res.iter())
+        };
+        let set = set(["we|wij", "kabinet"]);
         assert!(set.rules_out("niets hier"));
         assert!(!set.rules_out("het kabinet"));
+    }
+
+    /// The tree's words, or `None` if the pattern does not parse.
+    fn tree_words(p: &str) -> Option<Option<Vec<String>>> {
+        ast::parse::Parser::new()
+            .parse(p)
+            .ok()
+            .map(|a| required(&a))
+    }
+
+    #[test]
+    fn the_text_reader_agrees_with_the_syntax_tree() {
+        let patterns = [
+            r"(?i)\bzal\b",
+            r"(?i)(?-u:\b)(?:de|het)\s+(?:Europese\s+)?Commissie(?-u:\b)",
+            r"(?P<year>(?:19|20)\d\d)",
+            r"(?<y>ab)+c",
+            r"ab+cd",
+            r"a\.b\-c\(d\)",
+            r"[\]a-z[:alpha:]]x|[^]]yz",
+            r"(?:zal|zullen) worden",
+            r"x{2,3}y{0,}z{4}?",
+            r"één|§ 3|–",
+            r"\p{L}+abc\pL\d{1,2}",
+            r"(?i:abc)|(?s).x",
+            r"^abc$|\Aq\z",
+            r"a|",
+            r"(?:)",
+            r"\n\t\r",
+            r"# not a comment",
+            r"\bCOM\s*\(\s*(?P<year>(?:19|20)\d\d)\s*\)\s*\d+",
+        ];
+        for p in patterns {
+            let scanned = gate_scan::required_words(p).expect(p);
+            assert_eq!(Some(scanned), tree_words(p), "{p}");
+        }
+        // Syntax the reader does not interpret is left to the tree.
+        for p in [r"(?x) a b", r"\x41", r"\b{start}x", r"a**", r"(?i)+"] {
+            assert_eq!(gate_scan::required_words(p), Err(gate_scan::Unknown), "{p}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3000))]
+        #[test]
+        fn the_reader_never_disagrees_with_the_tree(
+            p in r"([abAB é§\-\.\\()\[\]|?*+{}0-9,:^$<>PpsSdbwi]){0,24}",
+        ) {
+            if let (Ok(scanned), Some(parsed)) = (gate_scan::required_words(&p), tree_words(&p)) {
+                proptest::prop_assert_eq!(scanned, parsed, "{}", p);
+            }
+        }
+
+        #[test]
+        fn direct_comparison_finds_what_the_automaton_finds(
+            text in r"[abAB é\n]{0,40}",
+            words in proptest::collection::vec(r"[abAB é]{1,4}", 1..5),
+        ) {
+            let automaton = AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(&words)
+                .unwrap();
+            let direct = words.iter().any(|w| contains_ascii_nocase(&text, w));
+            proptest::prop_assert_eq!(direct, automaton.is_match(&text));
+        }
+    }
+
+    /// A random pattern and a text it matches.
+    fn pattern_and_match() -> impl proptest::strategy::Strategy<Value = (String, String)> {
+        use proptest::strategy::Strategy;
+        proptest::string::string_regex(r"([abAB /()]|\\\(|\\s|\\d|\[ab\]|[|?*+]|\{1,2\}){0,16}")
+            .expect("a valid generator")
+            .prop_filter_map("a pattern proptest can generate strings for", |p| {
+                let strategy = proptest::string::string_regex(&p).ok()?;
+                regex::Regex::new(&p).ok()?;
+                Some((p, strategy))
+            })
+            .prop_flat_map(|(p, strategy)| (proptest::strategy::Just(p), strategy))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        /// Every set of words a pattern guarantees is in every text it matches.
+        #[test]
+        fn every_guaranteed_set_is_in_every_match(
+            (p, text) in pattern_and_match(),
+        ) {
+            let re = regex::Regex::new(&p).unwrap();
+            proptest::prop_assume!(re.is_match(&text));
+            if let Ok(words) = gate_scan::required_clauses(&p) {
+                for set in &words.all {
+                    proptest::prop_assert!(
+                        set.iter().any(|w| contains_ascii_nocase(&text, w)),
+                        "{:?} matches {:?} without any of {:?}", p, text, set
+                    );
+                }
+                for branches in &words.any_of {
+                    proptest::prop_assert!(
+                        branches.iter().any(|sets| sets
+                            .iter()
+                            .all(|set| set.iter().any(|w| contains_ascii_nocase(&text, w)))),
+                        "{:?} matches {:?} without any branch of {:?}", p, text, branches
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_required_set_gates() {
+        let re = LazyRe::new(r"(?i)\bCOM\s*\(\s*(?:19|20)\d\d\s*\)(?:x)?").unwrap();
+        // "COM" is in "Commission", but no "(" is.
+        assert!(!re.is_match("The Commission presents a new approach."));
+        assert!(!re.is_compiled());
+        assert!(re.is_match("see COM(2020) 795"));
+        // Each branch of an alternation holds all its words.
+        let re = LazyRe::new(
+            r"(?i)\b(?:communication\s+from\s+the\s+commission|the\s+commission\s+(?:today\s+)?adopted)\b(?:x)?",
+        )
+        .unwrap();
+        assert!(!re.is_match("The Commission presents a new approach."));
+        assert!(!re.is_compiled());
+        assert!(re.is_match("Today the Commission adopted a plan."));
+        let words = gate_scan::required_clauses(r"COM\s*\((?:a|bc)").unwrap();
+        assert_eq!(words.best(), Some(&vec!["COM".to_string()]));
+        assert_eq!(
+            words.all,
+            [
+                vec!["COM".to_string()],
+                vec!["(".to_string()],
+                vec!["a".to_string(), "bc".to_string()]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_set_answers_alike_member_by_member_and_built() {
+        let members: Vec<LazyRe> = [
+            r"(?i)\bzal\b",
+            r"(?i)\bde\s+raad\b",
+            r"\d{4}",
+            "wij|we",
+            r"(?i)\bkabinet\b",
+        ]
+        .iter()
+        .map(|p| LazyRe::new(p).unwrap())
+        .collect();
+        let texts = [
+            "",
+            "De Commissie zal",
+            "de  Raad in 2021",
+            "wij zullen",
+            "niets",
+            "ZAL de raad",
+        ];
+        let set = LazySet::new(members.iter());
+        let before: Vec<(bool, Vec<usize>)> = texts
+            .iter()
+            .map(|t| (set.is_match(t), set.matches(t)))
+            .collect();
+        assert!(set.built.get().is_none(), "short texts: member by member");
+        assert!(
+            !members[4].is_compiled(),
+            "no text holds `kabinet`: not compiled"
+        );
+        let built = LazySet::new(members.iter());
+        assert!(!built.is_match(&"x ".repeat(SET_AFTER_BYTES)));
+        assert!(built.built.get().is_some(), "a long search builds the set");
+        let after: Vec<(bool, Vec<usize>)> = texts
+            .iter()
+            .map(|t| (built.is_match(t), built.matches(t)))
+            .collect();
+        assert_eq!(before, after);
+        assert_eq!(before[1], (true, vec![0]));
+        assert_eq!(before[2], (true, vec![1, 2]));
     }
 }

@@ -19,6 +19,8 @@ pub struct Language(u16);
 
 include!(concat!(env!("OUT_DIR"), "/builtin_packs.rs"));
 
+mod embedded;
+
 /// The most packs [`register`] adds to the built-in ones.
 const MAX_REGISTERED: usize = 32;
 
@@ -34,16 +36,21 @@ fn builtin_entries() -> &'static [Entry] {
     BUILTIN.get_or_init(|| {
         BUILTIN_PACKS
             .iter()
-            .zip(BUILTIN_PACKS_JSON)
+            .zip(BUILTIN_PACKS_BLOB)
             .enumerate()
-            .map(|(i, ((code, _), json))| Entry {
+            .map(|(i, ((code, _), blob))| Entry {
                 code,
-                pack: Pack::new(
-                    Language(i as u16),
-                    // The build parsed the TOML and checked it; JSON reads faster.
-                    serde_json::from_str(json)
-                        .unwrap_or_else(|e| panic!("built-in pack {code} is invalid: {e}")),
-                ),
+                // The build parsed the TOML and checked it; its encoding reads faster,
+                // one section at a time.
+                pack: Pack {
+                    language: Language(i as u16),
+                    table: OnceLock::new(),
+                    sections: Some(
+                        embedded::Sections::index(blob)
+                            .unwrap_or_else(|| panic!("built-in pack {code} is invalid")),
+                    ),
+                    cache: Mutex::new(HashMap::new()),
+                },
             })
             .collect()
     })
@@ -85,7 +92,7 @@ pub fn register(code: &str, source: &str) -> Result<Language, String> {
         .map_err(|e: toml::de::Error| format!("pack `{code}`: {}", e.message().trim()))?;
     let _guard = REGISTERING.lock().unwrap_or_else(|e| e.into_inner());
     if let Some(existing) = Language::from_code(code) {
-        return if entry(existing).pack.table == table {
+        return if *entry(existing).pack.table() == table {
             Ok(existing)
         } else {
             Err(format!("a different pack `{code}` is already registered"))
@@ -94,7 +101,7 @@ pub fn register(code: &str, source: &str) -> Result<Language, String> {
     // The schema: every key some built-in pack has.
     let mut schema = toml::Table::new();
     for e in builtin_entries() {
-        merge(&mut schema, &e.pack.table);
+        merge(&mut schema, e.pack.table());
     }
     if let Some(first) = check_addition(&schema, &table).first() {
         return Err(format!("pack `{code}`: {first}"));
@@ -226,7 +233,11 @@ impl PackSet {
 /// A language pack: the raw table plus a cache of compiled sections.
 pub struct Pack {
     pub language: Language,
-    table: toml::Table,
+    /// The whole table: given, or (a built-in pack) assembled from `sections` when
+    /// asked for.
+    table: OnceLock<toml::Table>,
+    /// A built-in pack's sections, each decoded on first use.
+    sections: Option<embedded::Sections>,
     cache: Mutex<HashMap<TypeId, CompiledCell>>,
 }
 
@@ -250,7 +261,8 @@ impl Pack {
     pub fn new(language: Language, table: toml::Table) -> Self {
         Pack {
             language,
-            table,
+            table: OnceLock::from(table),
+            sections: None,
             cache: Mutex::new(HashMap::new()),
         }
     }
@@ -271,19 +283,28 @@ impl Pack {
 
     /// This pack extended by a configuration table: arrays are appended, tables merged.
     pub fn extended(&self, extra: &toml::Table) -> Pack {
-        let mut table = self.table.clone();
+        let mut table = self.table().clone();
         merge(&mut table, extra);
         Pack::new(self.language, table)
     }
 
     pub fn table(&self) -> &toml::Table {
-        &self.table
+        self.table.get_or_init(|| {
+            self.sections
+                .as_ref()
+                .map(embedded::Sections::table)
+                .unwrap_or_default()
+        })
     }
 
     /// Look up a value by dotted path ("sentences.abbreviations").
     pub fn get(&self, path: &str) -> Option<&toml::Value> {
         let mut parts = path.split('.');
-        let mut v = self.table.get(parts.next()?)?;
+        let first = parts.next()?;
+        let mut v = match (&self.sections, self.table.get()) {
+            (Some(sections), None) => sections.get(first)?,
+            _ => self.table().get(first)?,
+        };
         for p in parts {
             v = v.as_table()?.get(p)?;
         }
@@ -319,7 +340,15 @@ impl Pack {
             .or_default()
             .clone();
         // The map's lock is released here, so building `T` may ask for other forms.
-        let value = cell.get_or_init(|| Arc::new(T::from_pack(self)) as Arc<dyn Any + Send + Sync>);
+        // A shipped pack's patterns were checked by its tests: not checked again.
+        let value = cell.get_or_init(|| {
+            let shipped = builtin_entries()
+                .get(usize::from(self.language.0))
+                .is_some_and(|e| std::ptr::eq(&e.pack, self));
+            Arc::new(crate::lazy_regex::building_trusted(shipped, || {
+                T::from_pack(self)
+            })) as Arc<dyn Any + Send + Sync>
+        });
         value
             .clone()
             .downcast::<T>()
@@ -358,11 +387,26 @@ mod tests {
     }
 
     #[test]
-    fn embedded_json_is_the_pack_source() {
-        for ((code, source), json) in BUILTIN_PACKS.iter().zip(BUILTIN_PACKS_JSON) {
+    fn embedded_tables_are_the_pack_source() {
+        for ((code, source), blob) in BUILTIN_PACKS.iter().zip(BUILTIN_PACKS_BLOB) {
             let from_toml: toml::Table = source.parse().unwrap();
-            let from_json: toml::Table = serde_json::from_str(json).unwrap();
-            assert_eq!(from_toml, from_json, "pack {code}");
+            let sections = embedded::Sections::index(blob).expect("indexed");
+            for (key, value) in &from_toml {
+                assert_eq!(sections.get(key), Some(value), "pack {code}, section {key}");
+            }
+            assert_eq!(sections.get("no-such-section"), None);
+            assert_eq!(sections.table(), from_toml, "pack {code}");
+            assert_eq!(Some(from_toml), embedded::decode(blob), "pack {code}");
+            // A cut or altered blob is refused, never a panic.
+            for cut in [0, 1, blob.len() / 2, blob.len() - 1] {
+                assert_eq!(embedded::decode(&blob[..cut]), None, "pack {code}");
+                assert!(
+                    embedded::Sections::index(&blob[..cut]).is_none(),
+                    "pack {code}"
+                );
+            }
+            let longer: &'static [u8] = [*blob, b"T"].concat().leak();
+            assert_eq!(embedded::decode(longer), None, "pack {code}");
         }
     }
 

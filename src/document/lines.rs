@@ -3,7 +3,8 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+// Compiled on first use, and not at all for a text without the words they need.
+use crate::lazy_regex::LazyRe as Regex;
 
 use crate::source::Span;
 
@@ -56,6 +57,17 @@ static FOOTER_DIRECTORATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:[A-Z]{2,6}(?:\.\d+)*(?:\.[A-Z])?|GIP(?:\.\d+)?)\s{2,}(?:LIMITE\s+)?[A-Z]{2}$")
         .expect("valid regex")
 });
+
+/// Two white-space characters in a row, which `\s{2,}` in the footer patterns needs
+/// (regex `\s` is Unicode White_Space, as [`char::is_whitespace`]).
+fn has_whitespace_pair(s: &str) -> bool {
+    let mut previous = false;
+    s.chars().any(|c| {
+        let pair = previous && c.is_whitespace();
+        previous = c.is_whitespace();
+        pair
+    })
+}
 
 /// Split a text into lines (`\n`, `\r\n`, lone `\r`) and classify each.
 pub fn classify_all(text: &str) -> Vec<Line> {
@@ -116,7 +128,7 @@ pub fn classify(text: &str, index: usize, span: Span) -> Line {
         }
     } else if let Some(c) = FOOTER_DOCNUM.captures(content_str) {
         LineKind::Footer(c.get(1).and_then(|m| m.as_str().parse().ok()))
-    } else if FOOTER_DIRECTORATE.is_match(content_str) {
+    } else if has_whitespace_pair(content_str) && FOOTER_DIRECTORATE.is_match(content_str) {
         LineKind::Footer(None)
     } else if trailing == 0
         && indent == 0

@@ -142,8 +142,8 @@ impl FromPack for Grammar {
             }
         }
         // One pass tells which patterns occur at all; only those run on their own.
-        let any_marker = crate::lazy_regex::LazySet::new(markers.iter().map(|(r, _)| r.as_str()));
-        let actor_set = crate::lazy_regex::LazySet::new(actors.iter().map(|(_, r)| r.as_str()));
+        let any_marker = crate::lazy_regex::LazySet::new(markers.iter().map(|(r, _)| r));
+        let actor_set = crate::lazy_regex::LazySet::new(actors.iter().map(|(_, r)| r));
         Grammar {
             connectives: raw.action_connectives.clone(),
             actors,
@@ -260,13 +260,7 @@ impl Grammar {
 
     /// Cheap test: does the text contain any commitment marker at all?
     fn has_marker(&self, text: &str) -> bool {
-        if self.any_marker.rules_out(text) {
-            return false;
-        }
-        match &*self.any_marker {
-            Some(set) => set.is_match(text),
-            None => true,
-        }
+        self.any_marker.is_match(text)
     }
 
     fn actors_in(&self, text: &str) -> Vec<ActorMatch> {
@@ -275,10 +269,7 @@ impl Grammar {
         if self.actor_set.rules_out(text) {
             return Vec::new();
         }
-        let hits: Vec<usize> = match &*self.actor_set {
-            Some(set) => set.matches(text).into_iter().collect(),
-            None => (0..self.actors.len()).collect(),
-        };
+        let hits: Vec<usize> = self.actor_set.matches(text);
         for (name, re) in hits.into_iter().filter_map(|i| self.actors.get(i)) {
             for m in re.find_iter(text) {
                 // "EU" in "EU-kader", "Commissie" in "Commissie-initiatief": not actors.
@@ -443,10 +434,7 @@ impl Grammar {
     ) -> Option<Detection> {
         // Markers in order of position; the first that yields a detection wins.
         let mut markers: Vec<(usize, usize, MarkerKind)> = Vec::new();
-        let hits: Vec<usize> = match &*self.any_marker {
-            Some(set) => set.matches(text).into_iter().collect(),
-            None => (0..self.markers.len()).collect(),
-        };
+        let hits: Vec<usize> = self.any_marker.matches(text);
         for i in hits {
             if let Some((re, kind)) = self.markers.get(i) {
                 markers.extend(re.find_iter(text).map(|m| (m.start(), m.end(), *kind)));

@@ -251,6 +251,10 @@ impl TimeGrammar {
         let deadline_alt = alternation(raw.deadline.iter());
         let number_alt = alternation(raw.numbers.iter().flatten());
         let expand = |p: &str| {
+            // Most patterns hold no placeholder: no eight copies.
+            if !p.contains("{") {
+                return p.to_string();
+            }
             p.replace("{MONTH}", &month_alt)
                 .replace("{ORD}", &ord_alt)
                 .replace("{PART}", &part_alt)

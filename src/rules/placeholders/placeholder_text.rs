@@ -102,12 +102,13 @@ pub struct FoundPlaceholder {
 /// Longest note to the Publications Office, in bytes.
 const MAX_OP_NOTE: usize = 400;
 
-static OP_NOTE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:\(\s*|(?m:^)\+?\s*)OP\s*:[^\n]{0,80}").expect("valid regex")
+static OP_NOTE: std::sync::LazyLock<crate::lazy_regex::LazyRe> = std::sync::LazyLock::new(|| {
+    crate::lazy_regex::LazyRe::new(r"(?:\(\s*|(?m:^)\+?\s*)OP\s*:[^\n]{0,80}").expect("valid regex")
 });
-static ACT_NUMBER: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?:…|\.\.\.)/(?:…|\.\.\.)").expect("valid regex")
-});
+static ACT_NUMBER: std::sync::LazyLock<crate::lazy_regex::LazyRe> =
+    std::sync::LazyLock::new(|| {
+        crate::lazy_regex::LazyRe::new(r"(?:…|\.\.\.)/(?:…|\.\.\.)").expect("valid regex")
+    });
 
 /// Longest bracketed text considered, in bytes.
 const MAX_BRACKETED: usize = 60;

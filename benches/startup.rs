@@ -1,0 +1,84 @@
+//! Start-up: the whole `policylint check` process on an empty file and on one-line
+//! files (a neutral Dutch line, a Dutch line with a commitment marker word, a neutral
+//! English line, an English commitment), what an editor or a pre-commit hook pays on
+//! every save. Prints the process CPU time (user + system) per run for each; the goal
+//! is under 5 ms.
+//!
+//! `cargo bench --bench startup` (200 runs per file) or `cargo bench --bench startup --
+//! 50` (the runs per file).
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+/// CPU seconds (user + system) of finished children, from /proc/self/stat fields
+/// cutime and cstime (Linux); `None` elsewhere.
+fn children_cpu() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // After the command name: state is field 3; cutime and cstime are fields 16, 17.
+    let cutime: f64 = fields.get(13)?.parse().ok()?;
+    let cstime: f64 = fields.get(14)?.parse().ok()?;
+    Some((cutime + cstime) / 100.0)
+}
+
+const FILES: [(&str, &str); 5] = [
+    ("empty", ""),
+    (
+        "Dutch line",
+        "De regio krijgt een nieuwe aanpak voor water en bodem.\n",
+    ),
+    (
+        "Dutch line, marker word",
+        "Het kabinet bespreekt vandaag de nieuwe aanpak voor de regio.\n",
+    ),
+    (
+        "English line",
+        "The Commission presents a new approach to water and soil in the region.\n",
+    ),
+    (
+        "English commitment",
+        "The Commission will present the new approach today.\n",
+    ),
+];
+
+fn main() {
+    let runs: u32 = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(200);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("startup");
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let exe = env!("CARGO_BIN_EXE_policylint");
+    println!("policylint check FILE, {runs} runs each (process CPU = user + system):");
+    for (i, (name, text)) in FILES.iter().enumerate() {
+        let file = dir.join(format!("{i}.txt"));
+        std::fs::write(&file, text).expect("write");
+        let run = || {
+            let status = Command::new(exe)
+                .arg("check")
+                .arg(&file)
+                .output()
+                .expect("run policylint")
+                .status;
+            assert!(status.code().is_some_and(|c| c <= 1), "policylint failed");
+        };
+        // Warm the page cache.
+        run();
+        let before = children_cpu();
+        let wall = Instant::now();
+        for _ in 0..runs {
+            run();
+        }
+        let wall = wall.elapsed().as_secs_f64() / f64::from(runs);
+        match (before, children_cpu()) {
+            (Some(a), Some(b)) => println!(
+                "{name:>26}: {:.2} ms CPU, {:.2} ms wall per run",
+                (b - a) * 1e3 / f64::from(runs),
+                wall * 1e3
+            ),
+            _ => println!("{name:>26}: {:.2} ms wall per run", wall * 1e3),
+        }
+    }
+}
