@@ -8,20 +8,11 @@
 //! 50` (the runs per file).
 
 use std::path::Path;
+mod common;
+
+use common::children_cpu;
 use std::process::Command;
 use std::time::Instant;
-
-/// CPU seconds (user + system) of finished children, from /proc/self/stat fields
-/// cutime and cstime (Linux); `None` elsewhere.
-fn children_cpu() -> Option<f64> {
-    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
-    let after = stat.rsplit_once(')')?.1;
-    let fields: Vec<&str> = after.split_whitespace().collect();
-    // After the command name: state is field 3; cutime and cstime are fields 16, 17.
-    let cutime: f64 = fields.get(13)?.parse().ok()?;
-    let cstime: f64 = fields.get(14)?.parse().ok()?;
-    Some((cutime + cstime) / 100.0)
-}
 
 const FILES: [(&str, &str); 5] = [
     ("empty", ""),

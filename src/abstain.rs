@@ -117,19 +117,14 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
             };
             let count = findings.iter().filter(|f| split(f)).count();
             if count >= SPLIT_ARTEFACTS {
-                let span = first_span(findings, split);
-                findings.retain(|f| !split(f));
-                findings.extend(meta_finding(
-                    settings,
-                    &ParseAbstention::META,
-                    span,
+                withhold_where(settings, findings, split, |withheld| {
                     format!(
                         "split spellings not checked: this extract ({family}, confidence \
-                         {confidence:.2}) writes {count} compounds as two words, more than \
+                         {confidence:.2}) writes {withheld} compounds as two words, more than \
                          drafters do, a sign that the extractor breaks words at their hidden \
                          hyphenation points; lint the PDF itself"
-                    ),
-                ));
+                    )
+                });
             }
         }
         if !layout.family.footnotes_pairable() {
@@ -165,11 +160,22 @@ fn withhold(
     message: impl FnOnce(usize) -> String,
 ) {
     let hit = |f: &Finding| prefixes.iter().any(|p| f.code.starts_with(p));
+    withhold_where(settings, findings, hit, message);
+}
+
+/// Replace the findings that `hit` selects by one note at the first of them (none when
+/// there were none), worded by `message(withheld)`.
+fn withhold_where(
+    settings: &Settings,
+    findings: &mut Vec<Finding>,
+    hit: impl Fn(&Finding) -> bool,
+    message: impl FnOnce(usize) -> String,
+) {
     let withheld = findings.iter().filter(|f| hit(f)).count();
     if withheld == 0 {
         return;
     }
-    let span = first_span(findings, hit);
+    let span = first_span(findings, &hit);
     findings.retain(|f| !hit(f));
     findings.extend(meta_finding(
         settings,

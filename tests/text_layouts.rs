@@ -31,6 +31,20 @@ fn codes(findings: &[Finding], prefix: &str) -> Vec<String> {
         .collect()
 }
 
+/// `first_page` followed by three short pages (`line` with a topic for `{}`), joined
+/// by form feeds as `pdftotext` writes them: an extract whose reading order the
+/// front end does not trust.
+fn pdftotext_extract(first_page: &str, line: &str) -> Document {
+    let mut pages = vec![first_page.to_string()];
+    pages.extend(["energy", "transport", "health"].map(|t| line.replace("{}", t) + "\n"));
+    let extract = doc("x.txt", &(pages.join("\u{c}") + "\u{c}"));
+    assert_eq!(
+        extract.layout.as_ref().unwrap().family,
+        Family::PdftotextDefault
+    );
+    extract
+}
+
 fn family(name: &str) -> Family {
     let d = doc(name, &fixture(name));
     d.layout.expect("text input has a layout verdict").family
@@ -382,18 +396,7 @@ fn numbering_in_a_reordering_extract_gives_one_note() {
     let typed = doc("x.txt", points);
     assert!(!codes(&check(&typed), "NU001").is_empty());
     // The same points in a pdftotext extract, whose reading order is not trusted.
-    let topics = ["energy", "transport", "health"];
-    let mut pages = vec![points.to_string()];
-    pages.extend(
-        topics
-            .iter()
-            .map(|t| format!("Work on {t} continues in every region.\n")),
-    );
-    let extract = doc("x.txt", &(pages.join("\u{c}") + "\u{c}"));
-    assert_eq!(
-        extract.layout.as_ref().unwrap().family,
-        Family::PdftotextDefault
-    );
+    let extract = pdftotext_extract(points, "Work on {} continues in every region.");
     let f = check(&extract);
     assert!(codes(&f, "NU").is_empty(), "{:?}", codes(&f, "NU"));
     assert!(codes(&f, "PLX005")
@@ -417,18 +420,7 @@ fn cross_references_in_a_reordering_extract_give_one_note() {
     let typed = doc("x.txt", act);
     assert!(!codes(&check(&typed), "XR002").is_empty());
     // The same act in a pdftotext extract, whose reading order is not trusted: one note.
-    let topics = ["energy", "transport", "health"];
-    let mut pages = vec![act.to_string()];
-    pages.extend(
-        topics
-            .iter()
-            .map(|t| format!("Work on {t} continues in every region.\n")),
-    );
-    let extract = doc("x.txt", &(pages.join("\u{c}") + "\u{c}"));
-    assert_eq!(
-        extract.layout.as_ref().unwrap().family,
-        Family::PdftotextDefault
-    );
+    let extract = pdftotext_extract(act, "Work on {} continues in every region.");
     let f = check(&extract);
     assert!(codes(&f, "XR").is_empty(), "{:?}", codes(&f, "XR"));
     assert!(codes(&f, "PLX005")
@@ -461,15 +453,7 @@ fn many_split_compounds_in_an_extract_give_one_note() {
     }
     let typed = doc("x.txt", &text);
     assert!(codes(&check(&typed), "TV001").len() >= 10);
-    let topics = ["energie", "vervoer", "gezondheid"];
-    let mut pages = vec![text.clone()];
-    pages.extend(
-        topics
-            .iter()
-            .map(|t| format!("Het werk aan {t} gaat in elke regio door.\n")),
-    );
-    let extract = doc("x.txt", &(pages.join("\u{c}") + "\u{c}"));
-    assert!(extract.layout.as_ref().unwrap().family.from_pdf());
+    let extract = pdftotext_extract(&text, "Het werk aan {} gaat in elke regio door.");
     let f = check(&extract);
     assert!(codes(&f, "TV001").is_empty(), "{:?}", codes(&f, "TV001"));
     assert!(codes(&f, "PLX005")
