@@ -446,17 +446,21 @@ fn notes_starting(findings: &[serde_json::Value], prefix: &str) -> usize {
         .count()
 }
 
+/// The messages of the findings with `code`.
+fn messages_of<'f>(findings: &'f [serde_json::Value], code: &str) -> Vec<&'f str> {
+    findings
+        .iter()
+        .filter(|f| f["code"] == code)
+        .filter_map(|f| f["message"].as_str())
+        .collect()
+}
+
 #[test]
 fn table_cells_written_in_one_text_object_are_no_repeated_words() {
     // Cells set two ems apart or more, with a space between them: "No    No    Yes" is
     // three cells; the doubled "the" of the prose line is a slip and still reported.
     let findings = checked_fixture("table_cells.pdf");
-    let repeats: Vec<&str> = findings
-        .iter()
-        .filter(|f| f["code"] == "TX001")
-        .filter_map(|f| f["message"].as_str())
-        .collect();
-    assert_eq!(repeats, ["`the` is repeated"]);
+    assert_eq!(messages_of(&findings, "TX001"), ["`the` is repeated"]);
 }
 
 #[test]
@@ -465,10 +469,6 @@ fn a_table_cell_wrapped_under_its_row_is_no_unbalanced_bracket() {
     // "reused rainwater)" stand on the line under the row. The table is not prose, and
     // the bracket closed there is the cell's.
     let findings = checked_fixture("table_cell_wrap.pdf");
-    let tx: Vec<&str> = findings
-        .iter()
-        .filter(|f| f["code"] == "TX002")
-        .filter_map(|f| f["message"].as_str())
-        .collect();
+    let tx = messages_of(&findings, "TX002");
     assert!(tx.is_empty(), "{tx:?}");
 }
