@@ -281,7 +281,32 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     }
     glossary_rows(&texts, &mut builder);
     glossary::glossary_lines(doc.text(), &mut builder);
+    code_series(&texts, &mut builder);
     builder.finish(&config)
+}
+
+/// Capitals written with a number glued to them at least twice ("RCO125", "RCO126")
+/// are the prefix of a series of codes (indicators, budget lines), not an abbreviation
+/// to spell out; the prefix alone ("Any RCO listed for") names the series.
+fn code_series(texts: &[(TextRole, &crate::document::Text, &Vec<Word>)], builder: &mut Builder) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (_, text, words) in texts {
+        let s = text.as_str();
+        for w in words.iter() {
+            let t = w.as_str(s).as_bytes();
+            let caps = t.iter().take_while(|b| b.is_ascii_uppercase()).count();
+            let digits = t.len() - caps;
+            if caps >= 2 && digits >= 2 && t[caps..].iter().all(u8::is_ascii_digit) {
+                let key = String::from_utf8_lossy(&t[..caps]).to_lowercase();
+                *seen.entry(key).or_default() += 1;
+            }
+        }
+    }
+    for (key, n) in seen {
+        if n >= 2 && builder.index.contains_key(&key) {
+            builder.glossary.insert(key);
+        }
+    }
 }
 
 /// Where a text stands, for the uses found in it.
