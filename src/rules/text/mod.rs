@@ -16,7 +16,8 @@ pub(super) fn on_a_line_of_cells(source: &str, span: Span) -> bool {
     is_line_of_cells(&format!("{head}x{tail}"))
 }
 
-/// Whether the line before or after the span's line (blank lines skipped) holds cells:
+/// Whether one of the two lines before or after the span's line (blank lines skipped)
+/// holds cells:
 /// in a paged document, a line beside a table row may be a cell's wrapped text
 /// ("withdrawn (not include" / "reused rainwater)").
 pub(super) fn beside_cells(source: &str, span: Span) -> bool {
@@ -24,10 +25,16 @@ pub(super) fn beside_cells(source: &str, span: Span) -> bool {
     let to = crate::source::floor_char_boundary(source, (span.end + 400).min(source.len()));
     let before = source.get(from..span.start).unwrap_or("");
     let after = source.get(span.end..to).unwrap_or("");
-    // The first element of each split is the span's own line.
-    let previous = before.rsplit('\n').skip(1).find(|l| !l.trim().is_empty());
-    let next = after.split('\n').skip(1).find(|l| !l.trim().is_empty());
-    previous.is_some_and(is_line_of_cells) || next.is_some_and(is_line_of_cells)
+    // The first element of each split is the span's own line; a cell's text may wrap
+    // over two lines under its row ("Cubic" / "meters").
+    let near = |lines: &mut dyn Iterator<Item = &str>| {
+        lines
+            .skip(1)
+            .filter(|l| !l.trim().is_empty())
+            .take(2)
+            .any(is_line_of_cells)
+    };
+    near(&mut before.rsplit('\n')) || near(&mut after.split('\n'))
 }
 
 /// The text of the span's line before and after it (at most 400 bytes either way).
