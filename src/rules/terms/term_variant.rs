@@ -36,6 +36,12 @@ declare_rule! {
     /// termijn.", after an article of `[terms] articles`) is grammar; in English every
     /// hyphen-for-space pair is. Host names ("atlasbig.com") are not words.
     ///
+    /// In text extracted from a PDF, the extractor's joins are not variants: a form
+    /// written once across a line break that differs from the other only by a hyphen
+    /// ("Parijs-/akkoord"), and split spellings when an extract has ten or more of them
+    /// (the extractor breaks words at hidden hyphenation points: one PLX005 note says
+    /// so). Split spellings carry their own label, "split spelling".
+    ///
     /// ## Why is this bad?
     /// Readers take a second spelling for a second thing, search and translation
     /// memories miss it, and it shows that the text was not edited as a whole.

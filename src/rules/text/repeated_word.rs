@@ -18,7 +18,10 @@ declare_rule! {
     /// heading meeting its text), numbers, and a repeat that only exists
     /// because the document model joined two lines with something skipped between them
     /// (a footnote block, a page footer, a box): the two words must be separated by
-    /// nothing but whitespace in the source.
+    /// nothing but whitespace in the source. Table cells are not prose: cells in
+    /// adjacent columns (a run of spaces or a tab between them; a PDF's cells two ems
+    /// apart), each word alone on its line, or a repeat across a line break where either
+    /// line is set in columns (a `-layout` extract's side column).
     ///
     /// ## Why is this bad?
     /// A doubled word is a typing or editing slip that spell checkers let through.

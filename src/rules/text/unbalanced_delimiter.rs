@@ -24,6 +24,13 @@ declare_rule! {
     /// half first. One cause gives one finding: a “ closed by a lone straight quote, a
     /// quotation opened with a closing quote (”…”).
     ///
+    /// Not judged, because the partner may stand in another column: a delimiter on a
+    /// line set in columns or cells (a tab, or a run of spaces wider than twice the
+    /// line's narrowest word space, as `pdftotext -layout` writes side columns), and in
+    /// a paged document one within two lines of a table row (a cell's text wrapped
+    /// under its row). A quotation may open at a heading and run over the paragraphs
+    /// after it (an amending provision's "‘Article 12a").
+    ///
     /// ## Why is this bad?
     /// An unclosed parenthesis or quotation leaves the reader unsure where the aside or
     /// the quotation ends; it often marks text lost in editing.
