@@ -18,7 +18,9 @@ use crate::document::words::{is_all_caps, is_titlecase, Word};
 pub(super) fn has_word_inside(part: &str) -> bool {
     let chars: Vec<char> = part.chars().collect();
     let tail = chars.iter().rev().take_while(|c| c.is_lowercase()).count();
-    if tail >= 2 && chars.len() >= tail + 3 {
+    // "DIASes" is a plural, not a name.
+    let plural = chars.ends_with(&['e', 's']);
+    if tail >= 2 && !plural && chars.len() >= tail + 3 {
         let head = &chars[..chars.len() - tail];
         if head.iter().rev().take(3).all(|c| c.is_uppercase()) {
             return true;

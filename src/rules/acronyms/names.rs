@@ -72,6 +72,9 @@ pub(super) fn is_described_after(s: &str, words: &[Word], p: &Part<'_>, c: &Acro
     {
         return false;
     }
+    if in_fronted_phrase(s, words, p.word, c) {
+        return false;
+    }
     let mut described = 0;
     for k in p.word + 1..(p.word + 1 + DESCRIPTION_REACH).min(words.len()) {
         let w = &words[k];
@@ -82,7 +85,14 @@ pub(super) fn is_described_after(s: &str, words: &[Word], p: &Part<'_>, c: &Acro
         described += 1;
         let after = words.get(k + 1).map_or(&s[w.end..], |n| &s[w.end..n.start]);
         let after = after.trim_start_matches([')', '’', '”']);
-        if after.starts_with(',') || after.starts_with('.') {
+        // A description closed by a comma is the acronym's when the acronym is the
+        // sentence's subject ("VITO, a …, has developed"); after a fronted phrase
+        // ("Building on the launch of the DIASes, a new service, …, has been") the
+        // phrase is the main clause's subject.
+        if after.starts_with(',') {
+            return described >= 3 && is_subject(s, words, p.word, c);
+        }
+        if after.starts_with('.') {
             return described >= 3;
         }
         if !after.chars().all(|ch| ch == ' ' || ch == '\n' || ch == '-') {
@@ -90,4 +100,37 @@ pub(super) fn is_described_after(s: &str, words: &[Word], p: &Part<'_>, c: &Acro
         }
     }
     false
+}
+
+/// Where the sentence of the word at `at` starts, looked for within six words.
+fn sentence_start(s: &str, words: &[Word], at: usize) -> Option<usize> {
+    let boundary = |k: usize| {
+        k == 0 || {
+            let gap = &s[words[k - 1].end..words[k].start];
+            gap.contains(['.', '!', '?', ';', ':']) || gap.contains("\n\n")
+        }
+    };
+    (at.saturating_sub(6)..=at).rev().find(|&k| boundary(k))
+}
+
+/// The word opens its sentence, alone or after an article ("VITO, …", "The EIB, …").
+fn is_subject(s: &str, words: &[Word], at: usize, c: &AcronymPack) -> bool {
+    match sentence_start(s, words, at) {
+        Some(k) if k == at => true,
+        Some(k) if k + 1 == at => c.articles.contains(&words[k].as_str(s).to_lowercase()),
+        _ => false,
+    }
+}
+
+/// The word opens its sentence's first phrase, which a preposition starts ("With the
+/// DIASes, a new service …", "Under the RRF, a total …"): what follows the comma is the
+/// main clause, not a description of the acronym. Looked for within six words.
+fn in_fronted_phrase(s: &str, words: &[Word], at: usize, c: &AcronymPack) -> bool {
+    match sentence_start(s, words, at) {
+        Some(k) if k < at => {
+            let first = words[k].as_str(s).to_lowercase();
+            c.function_words.contains(&first) && !c.articles.contains(&first)
+        }
+        _ => false,
+    }
 }
