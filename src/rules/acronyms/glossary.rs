@@ -28,15 +28,39 @@ fn long_form(long: &str) -> bool {
 }
 
 /// A line that is one entry of a column of acronyms: an acronym, or a formula or code
-/// in capitals and digits ("CO2", "PM10") that a glossary lists among them.
+/// in capitals and digits ("CO2", "PM10") that a glossary lists among them, or two of
+/// them ("EU ETS").
 fn column_entry(line: &str) -> bool {
+    match line.split_once(' ') {
+        Some((a, b)) => single_column_entry(a) && single_column_entry(b),
+        None => single_column_entry(line),
+    }
+}
+
+fn single_column_entry(line: &str) -> bool {
+    // "IenW", "TtW": capitals at both ends, small letters between.
+    let capital_ends = (3..=8).contains(&line.len())
+        && line.starts_with(|c: char| c.is_ascii_uppercase())
+        && line.ends_with(|c: char| c.is_ascii_uppercase())
+        && line.chars().all(|c| c.is_ascii_alphanumeric());
     is_acronym_shape(line)
+        || capital_ends
         || (line.len() <= 8
             && line.starts_with(|c: char| c.is_ascii_uppercase())
             && line
                 .chars()
                 .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
             && line.chars().filter(char::is_ascii_uppercase).count() >= 2)
+}
+
+/// "EU ETS" / "EU Emissions Trading System": a two-part entry whose long form keeps
+/// the first part as it is.
+fn kept_prefix_long_form(short: &str, line: &str) -> bool {
+    short.split_once(' ').is_some_and(|(prefix, _)| {
+        line.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .is_some_and(long_form)
+    })
 }
 
 fn aligned(long: &str, short: &str) -> bool {
@@ -80,7 +104,7 @@ fn rows(line: &str) -> Option<Vec<(&str, bool)>> {
 }
 
 fn mark(builder: &mut Builder, shorts: &[&str]) {
-    for short in shorts {
+    for short in shorts.iter().flat_map(|s| s.split(' ')) {
         let key = builder.entry(short).key.clone();
         builder.glossary.insert(key);
     }
@@ -96,8 +120,14 @@ fn close_run(run: &mut Vec<(&str, bool)>, builder: &mut Builder) {
 }
 
 /// A column of acronyms and the lines of long forms after it: a glossary when two
-/// thirds of the acronyms line up with one of those lines.
-fn close_column(column: &mut Vec<&str>, longs: &mut Vec<&str>, builder: &mut Builder) {
+/// thirds of the acronyms line up with one of those lines. pdfminer may write the
+/// long forms before the acronyms: `preceding` holds the lines before the column.
+fn close_column(
+    column: &mut Vec<&str>,
+    longs: &mut Vec<&str>,
+    preceding: &[&str],
+    builder: &mut Builder,
+) {
     // A short column (a glossary page's last rows, "MSCI NOx OMR OS" then their four
     // long forms): each acronym lines up with the long form in its own place.
     if (2..5).contains(&column.len())
@@ -106,11 +136,15 @@ fn close_column(column: &mut Vec<&str>, longs: &mut Vec<&str>, builder: &mut Bui
     {
         mark(builder, column);
     } else if column.len() >= 5 {
-        let aligned = column
-            .iter()
-            .filter(|short| longs.iter().any(|l| aligned(l, short)))
-            .count();
-        if aligned * 3 >= column.len() * 2 {
+        let lined_up = |lines: &[&str]| {
+            let n = column
+                .iter()
+                .filter(|short| lines.iter().any(|l| aligned(l, short)))
+                .count();
+            n * 3 >= column.len() * 2
+        };
+        let before = &preceding[preceding.len().saturating_sub(2 * column.len())..];
+        if lined_up(longs) || lined_up(before) {
             mark(builder, column);
         }
     }
@@ -126,9 +160,17 @@ pub(super) fn glossary_lines(source: &str, builder: &mut Builder) {
     // Blank lines in a row: an extractor that sets a blank line after every cell
     // (pdfminer) separates the long forms by one; two or more end them.
     let mut blanks = 0;
+    // Lines since the last pair's long form.
+    let mut continuation = 0;
+    // The non-blank lines so far, and where the current column starts among them.
+    let mut history: Vec<&str> = Vec::new();
+    let mut column_start = 0;
     for raw in source.lines() {
         let line = raw.trim();
         blanks = if line.is_empty() { blanks + 1 } else { 0 };
+        if !line.is_empty() {
+            history.push(line);
+        }
         if !longs.is_empty() {
             // The long forms of a column end at blank lines, at another acronym or
             // when there are twice as many lines as acronyms.
@@ -136,7 +178,7 @@ pub(super) fn glossary_lines(source: &str, builder: &mut Builder) {
                 continue;
             }
             if line.is_empty() || column_entry(line) || longs.len() >= 2 * column.len() {
-                close_column(&mut column, &mut longs, builder);
+                close_column(&mut column, &mut longs, &history[..column_start], builder);
             } else {
                 longs.push(line);
                 continue;
@@ -146,6 +188,9 @@ pub(super) fn glossary_lines(source: &str, builder: &mut Builder) {
             continue;
         }
         if column_entry(line) {
+            if column.is_empty() {
+                column_start = history.len() - 1;
+            }
             if column.len() < MAX_COLUMN {
                 column.push(line);
             }
@@ -159,18 +204,26 @@ pub(super) fn glossary_lines(source: &str, builder: &mut Builder) {
         }
         // One or a few acronyms alone: pairs with the line after.
         if let Some(&short) = column.last() {
-            if long_form(line) {
+            if long_form(line) || kept_prefix_long_form(short, line) {
                 run.push((short, aligned(line, short)));
                 column.clear();
+                continuation = 0;
                 continue;
             }
         }
         column.clear();
         match rows(line) {
             Some(r) => run.extend(r),
+            // A pair's long form wrapped onto a line or two of its own.
+            None if !run.is_empty()
+                && continuation < 2
+                && line.split_whitespace().count() <= 12 =>
+            {
+                continuation += 1
+            }
             None => close_run(&mut run, builder),
         }
     }
-    close_column(&mut column, &mut longs, builder);
+    close_column(&mut column, &mut longs, &history[..column_start], builder);
     close_run(&mut run, builder);
 }
