@@ -101,7 +101,19 @@ fn is_list_label(s: &str, close: usize) -> bool {
             || (!label.is_empty()
                 && label.len() <= 5
                 && label.chars().all(|c| matches!(c, 'i' | 'v' | 'x')));
+    // "p. 4)", "nr. 3)": a number after an abbreviation is a page or number that
+    // closes a bracket, not a label.
+    let previous = before[..ls].trim_end();
+    let after_abbreviation = previous.len() < ls
+        && previous.strip_suffix('.').is_some_and(|w| {
+            let word = w
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            (1..=3).contains(&word.len()) && word.chars().all(|c| c.is_ascii_lowercase())
+        });
     is_label
+        && !after_abbreviation
         && before[..ls]
             .chars()
             .next_back()
@@ -126,6 +138,8 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
             };
     }
     let mut stack: Vec<(char, usize)> = Vec::new();
+    // Openers a closer of another kind left behind.
+    let mut dropped: Vec<(char, usize)> = Vec::new();
     let mut out = Vec::new();
     let mut straight: Vec<usize> = Vec::new();
     for (k, &(i, c)) in chars.iter().enumerate() {
@@ -146,9 +160,7 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
             '’' => {
                 // Closes an open ‘ if there is one; otherwise an apostrophe.
                 if let Some(pos) = stack.iter().rposition(|&(o, _)| o == '‘') {
-                    for &(o, at) in &stack[pos + 1..] {
-                        out.push(unmatched_open(o, at));
-                    }
+                    dropped.extend_from_slice(&stack[pos + 1..]);
                     stack.truncate(pos);
                 }
             }
@@ -163,14 +175,18 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
                     _ => '“',
                 };
                 if let Some(pos) = stack.iter().rposition(|&(o, _)| o == open) {
-                    for &(o, at) in &stack[pos + 1..] {
-                        // A ‘ left open inside a closed bracket is most likely an
-                        // apostrophe used as a quote; still unmatched.
-                        out.push(unmatched_open(o, at));
-                    }
+                    // Openers left inside the closed pair: unmatched, unless a closer
+                    // of their kind follows (below). A ‘ left open inside a closed
+                    // bracket is most likely an apostrophe used as a quote; still
+                    // unmatched.
+                    dropped.extend_from_slice(&stack[pos + 1..]);
                     stack.truncate(pos);
                 } else if c == ')' && is_list_label(s, i) {
                     continue;
+                } else if let Some(pos) = dropped.iter().rposition(|&(o, _)| o == open) {
+                    // Crossing pairs, “a (b” c): two pairs whose lines an extractor
+                    // interleaved (two footnotes set side by side), not two defects.
+                    dropped.remove(pos);
                 } else {
                     out.push(Unmatched {
                         start: i,
@@ -184,7 +200,7 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
             _ => {}
         }
     }
-    for &(o, at) in &stack {
+    for &(o, at) in dropped.iter().chain(&stack) {
         out.push(unmatched_open(o, at));
     }
     if straight.len() % 2 == 1 {
@@ -244,6 +260,10 @@ fn unmatched_open(o: char, at: usize) -> Unmatched {
 /// a page turn with its footer and footnotes, a table row.
 const BREAK_REACH: usize = 3_000;
 
+/// How many unmatched delimiters apart, in reading order, the two halves of a split
+/// pair may be (adjacent: 1).
+const INTERLEAVED_REACH: usize = 4;
+
 /// Unmatched delimiters that pair across a break the model made between two texts: a
 /// parenthesis opened before a page turn and closed after it ("(nationale, ⏎ 9 NL ⏎
 /// regionale en lokale overheden)"), a quotation wrapped in a table cell. The opener is
@@ -266,19 +286,48 @@ fn pairs_across_breaks(
         _ => 3,
     };
     let mut paired = std::collections::HashSet::new();
+    // Forward: an opener and the next closer of its kind in another text, with at most
+    // a few other unmatched delimiters between them (an extractor may interleave the
+    // lines of two footnote columns, each with its own split pair).
+    let mut pending: [Vec<(usize, usize)>; 3] = Default::default();
+    for (rank, &j) in order.iter().enumerate() {
+        let k = kind(written(j));
+        if k == 3 {
+            continue;
+        }
+        match found[j].1.side {
+            Side::Open => pending[k].push((rank, j)),
+            Side::Close => {
+                let Some(&(opened, i)) = pending[k].last() else {
+                    continue;
+                };
+                if text_of[i].0 != text_of[j].0
+                    && found[j].0.start.saturating_sub(found[i].0.end) <= BREAK_REACH
+                    && rank - opened <= INTERLEAVED_REACH
+                {
+                    pending[k].pop();
+                    paired.insert(i);
+                    paired.insert(j);
+                }
+            }
+            Side::Other => {}
+        }
+    }
+    // Backward, in paged input: the reading order put the closing half first.
     for w in order.windows(2) {
         let (i, j) = (w[0], w[1]);
         let ((a, ua, _), (b, ub, _)) = (&found[i], &found[j]);
-        if text_of[i].0 == text_of[j].0
+        if !paged
+            || paired.contains(&i)
+            || paired.contains(&j)
+            || text_of[i].0 == text_of[j].0
             || b.start.saturating_sub(a.end) > BREAK_REACH
             || kind(written(i)) != kind(written(j))
             || kind(written(i)) == 3
         {
             continue;
         }
-        let forward = ua.side == Side::Open && ub.side == Side::Close;
-        let backward = paged && ua.side == Side::Close && ub.side == Side::Open;
-        if forward || backward {
+        if ua.side == Side::Close && ub.side == Side::Open {
             paired.insert(i);
             paired.insert(j);
         }
@@ -393,8 +442,14 @@ impl Rule for UnbalancedDelimiter {
         let mut found: Vec<(Span, Unmatched, bool)> = Vec::new();
         // Per finding: its text's number and the source offset where that text ends.
         let mut text_of: Vec<(usize, usize)> = Vec::new();
+        // Texts of three words or fewer: in a paged document, a table cell's words
+        // that the extraction set apart ("‘Climate," / "Energy" / "and").
+        let mut fragments = std::collections::HashSet::new();
         for (n, (role, text)) in doc.texts().enumerate() {
             let text_end = text.source_offset(text.as_str().len());
+            if text.as_str().split_whitespace().nth(3).is_none() {
+                fragments.insert(n);
+            }
             // An amending provision's quoted article opens with its heading
             // ("‘Article 12a"), which a PDF's fonts make a heading of the model.
             let body = matches!(role, TextRole::Body | TextRole::Heading);
@@ -414,12 +469,58 @@ impl Rule for UnbalancedDelimiter {
         }
         let cross_paragraph = quotations_across_paragraphs(doc.text(), &found);
         let paged = doc.pages.len() > 1;
-        let across_breaks = pairs_across_breaks(doc.text(), &found, &text_of, paged);
+        let mut across_breaks = pairs_across_breaks(doc.text(), &found, &text_of, paged);
+        // ”Statement … ⏎ Transition”: a quotation opened with a closing quote and
+        // split over two texts is one finding, as within one text.
+        let mut order: Vec<usize> = (0..found.len())
+            .filter(|i| !across_breaks.contains(i) && !cross_paragraph.contains(i))
+            .collect();
+        order.sort_by_key(|&i| found[i].0.start);
+        // Which findings are a lone closing quote ”, which an odd count of straight
+        // quotes.
+        let written = |span: &Span| doc.text().get(span.start..span.end);
+        let strays: Vec<bool> = found
+            .iter()
+            .map(|(span, u, _)| u.side == Side::Close && written(span) == Some("”"))
+            .collect();
+        let odd_straight: Vec<bool> = found
+            .iter()
+            .map(|(span, u, _)| u.side == Side::Other && written(span) == Some("\""))
+            .collect();
+        let stray = |i: usize| strays[i];
+        let mut k = 0;
+        while k + 1 < order.len() {
+            let (i, j) = (order[k], order[k + 1]);
+            // An odd count of straight quotes in each of two texts close by: one
+            // quotation split by the break between them.
+            if odd_straight[i]
+                && odd_straight[j]
+                && text_of[i].0 != text_of[j].0
+                && found[j].0.start.saturating_sub(found[i].0.end) <= BREAK_REACH
+            {
+                across_breaks.insert(i);
+                across_breaks.insert(j);
+                k += 2;
+                continue;
+            }
+            if stray(i)
+                && stray(j)
+                && text_of[i].0 != text_of[j].0
+                && found[j].0.start.saturating_sub(found[i].0.end) <= BREAK_REACH
+            {
+                found[i].1.message = "`”` opens a quotation: the opening quote is `“`".into();
+                found[i].1.side = Side::Other;
+                across_breaks.insert(j);
+                k += 1;
+            }
+            k += 1;
+        }
         for (i, (span, u, _)) in found.into_iter().enumerate() {
             if cross_paragraph.contains(&i)
                 || across_breaks.contains(&i)
                 || super::on_a_line_of_cells(doc.text(), span)
                 || (paged && super::beside_cells(doc.text(), span))
+                || (paged && fragments.contains(&text_of[i].0))
             {
                 continue;
             }
@@ -448,6 +549,9 @@ mod tests {
         assert_eq!(unmatched("(a [b) c"), vec!["["]);
         assert_eq!(unmatched("a) de tekst)"), vec![")"]);
         assert_eq!(unmatched("“open"), vec!["“"]);
+        // Crossing pairs (interleaved lines) pair; an opener left inside still counts.
+        assert!(unmatched("“een (twee” drie)").is_empty());
+        assert_eq!(unmatched("“een (twee” drie"), vec!["("]);
     }
 
     #[test]
@@ -457,6 +561,9 @@ mod tests {
         assert!(unmatched("(in de zin van punt o), van verordening 2018/1860)").is_empty());
         assert!(unmatched("(zie punt 3) en (zie punt b)").is_empty());
         assert!(unmatched("de punten a)–i) en 1)-3)").is_empty());
+        // After an abbreviation a number closes: "p. 4)" is a page.
+        assert_eq!(unmatched("15.1.2002, p. 4)."), vec![")"]);
+        assert!(unmatched("(OJ L 11, 15.1.2002, p. 4).").is_empty());
     }
 
     #[test]
