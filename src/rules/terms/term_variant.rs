@@ -282,8 +282,8 @@ fn not_a_variant(
     source: &str,
 ) -> bool {
     // A part counts as a word when it occurs more often than the split itself; a
-    // split is an artefact when no part is a word, or a part of one or two letters
-    // is not ("ma atwerk", "inw oners"; not "tegemoet komen").
+    // split is an artefact when no part is a word, or a part of one to three letters
+    // is not ("ma atwerk", "inw oners", "natuurgebie den"; not "tegemoet komen").
     let split_artefact = |x: &Form| {
         let parts: Vec<&str> = x.written.split(' ').collect();
         let absent = |part: &&str| {
@@ -293,7 +293,7 @@ fn not_a_variant(
         };
         parts.len() == 2
             && (parts.iter().all(absent)
-                || (parts.iter().any(|p| p.chars().count() <= 2) && parts.iter().any(absent)))
+                || (parts.iter().any(|p| p.chars().count() <= 3) && parts.iter().any(absent)))
     };
     if extract && (split_artefact(f) || split_artefact(dom)) {
         return true;
