@@ -281,14 +281,20 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     }
     glossary_rows(&texts, &mut builder);
     glossary::glossary_lines(doc.text(), &mut builder);
-    code_series(&texts, &mut builder);
+    code_series(&texts, &config.function_words, &mut builder);
     builder.finish(&config)
 }
 
 /// Capitals written with a number glued to them at least twice ("RCO125", "RCO126")
 /// are the prefix of a series of codes (indicators, budget lines), not an abbreviation
-/// to spell out; the prefix alone ("Any RCO listed for") names the series.
-fn code_series(texts: &[(TextRole, &crate::document::Text, &Vec<Word>)], builder: &mut Builder) {
+/// to spell out; the prefix alone ("Any RCO listed for") names the series. Capitals in
+/// the same frame as such a prefix, between the same two words ("Any RCR listed for"
+/// beside "Any RCO listed for"), name another series of the same table.
+fn code_series(
+    texts: &[(TextRole, &crate::document::Text, &Vec<Word>)],
+    function_words: &HashSet<String>,
+    builder: &mut Builder,
+) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (_, text, words) in texts {
         let s = text.as_str();
@@ -302,10 +308,45 @@ fn code_series(texts: &[(TextRole, &crate::document::Text, &Vec<Word>)], builder
             }
         }
     }
-    for (key, n) in seen {
-        if n >= 2 && builder.index.contains_key(&key) {
+    seen.retain(|key, n| *n >= 2 && builder.index.contains_key(key));
+    if seen.is_empty() {
+        return;
+    }
+    // The frames of the bare prefixes, and of the other capitals: (word before, word
+    // after), the word after being no function word ("the RCO of" is no frame).
+    let mut frames: HashSet<(String, String)> = HashSet::new();
+    let mut candidates: Vec<(String, (String, String))> = Vec::new();
+    for (_, text, words) in texts {
+        let s = text.as_str();
+        for (i, w) in words.iter().enumerate() {
+            let t = w.as_str(s);
+            if !(2..=6).contains(&t.len()) || !t.bytes().all(|b| b.is_ascii_uppercase()) {
+                continue;
+            }
+            let (Some(prev), Some(next)) = (i.checked_sub(1).map(|k| &words[k]), words.get(i + 1))
+            else {
+                continue;
+            };
+            let next = next.as_str(s).to_lowercase();
+            if function_words.contains(&next) {
+                continue;
+            }
+            let frame = (prev.as_str(s).to_lowercase(), next);
+            let key = t.to_lowercase();
+            if seen.contains_key(&key) {
+                frames.insert(frame);
+            } else if builder.index.contains_key(&key) {
+                candidates.push((key, frame));
+            }
+        }
+    }
+    for (key, frame) in candidates {
+        if frames.contains(&frame) {
             builder.glossary.insert(key);
         }
+    }
+    for key in seen.into_keys() {
+        builder.glossary.insert(key);
     }
 }
 
