@@ -54,7 +54,8 @@ pub(super) fn is_name_in_context(s: &str, words: &[Word], p: &Part<'_>, c: &Acro
 const DESCRIPTION_REACH: usize = 16;
 
 /// The part, a whole word, is followed by a comma and a description that one of the
-/// pack's openers starts ("a", "one of", "een") and a comma or a full stop ends, with no
+/// pack's openers starts ("a", "one of", "een") and a comma or a full stop ends, or an
+/// article starts and the sentence's full stop ends with no other function word, with no
 /// finite verb in it: "VITO, a Flemish independent research organisation, has
 /// developed"; not "Under the RRF, a total of EUR 5 billion was paid."
 pub(super) fn is_described_after(s: &str, words: &[Word], p: &Part<'_>, c: &AcronymPack) -> bool {
@@ -65,13 +66,24 @@ pub(super) fn is_described_after(s: &str, words: &[Word], p: &Part<'_>, c: &Acro
     let Some(opener) = words.get(p.word + 1) else {
         return false;
     };
-    if s[word.end..opener.start] != *", "
-        || !c
-            .apposition_openers
-            .contains(&opener.as_str(s).to_lowercase())
+    if s[word.end..opener.start] != *", " {
+        return false;
+    }
+    let opener_text = opener.as_str(s).to_lowercase();
+    // "implemented by CHS, the regional River Basin Authority.": a definite article
+    // opens a description only when the acronym stands three words or more into its
+    // sentence and the description ends the sentence, names something (a capital) and
+    // holds no function word ("Under the RRF, the Member States …"; "with the EIB, the
+    // EIF and the Commission").
+    let definite = !c.apposition_openers.contains(&opener_text);
+    if definite
+        && (!c.articles.contains(&opener_text)
+            || sentence_start(s, words, p.word).is_some_and(|k| k + 3 > p.word))
     {
         return false;
     }
+    // A definite description names an institution: a capitalised word in it.
+    let mut named = !definite;
     if in_fronted_phrase(s, words, p.word, c) {
         return false;
     }
@@ -79,10 +91,13 @@ pub(super) fn is_described_after(s: &str, words: &[Word], p: &Part<'_>, c: &Acro
     for k in p.word + 1..(p.word + 1 + DESCRIPTION_REACH).min(words.len()) {
         let w = &words[k];
         let text = w.as_str(s).to_lowercase();
-        if c.clause_verbs.contains(&text) {
+        if c.clause_verbs.contains(&text)
+            || (definite && k > p.word + 1 && c.function_words.contains(&text))
+        {
             return false;
         }
         described += 1;
+        named |= k > p.word + 1 && w.as_str(s).starts_with(char::is_uppercase);
         let after = words.get(k + 1).map_or(&s[w.end..], |n| &s[w.end..n.start]);
         let after = after.trim_start_matches([')', '’', '”']);
         // A description closed by a comma is the acronym's when the acronym is the
@@ -90,10 +105,10 @@ pub(super) fn is_described_after(s: &str, words: &[Word], p: &Part<'_>, c: &Acro
         // ("Building on the launch of the DIASes, a new service, …, has been") the
         // phrase is the main clause's subject.
         if after.starts_with(',') {
-            return described >= 3 && is_subject(s, words, p.word, c);
+            return !definite && described >= 3 && is_subject(s, words, p.word, c);
         }
         if after.starts_with('.') {
-            return described >= 3;
+            return described >= 3 && named;
         }
         if !after.chars().all(|ch| ch == ' ' || ch == '\n' || ch == '-') {
             return false;
