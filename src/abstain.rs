@@ -83,6 +83,28 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
             )
         });
     }
+    // A commitment on lines set in columns or cells (a `-layout` extract's two columns
+    // side by side, a table row) is a sentence read across the gutter: what belongs to
+    // it cannot be told.
+    let source = doc.text();
+    let across_gutter = |f: &Finding| {
+        f.code.starts_with("CM")
+            && whole_lines(source, f.span)
+                .lines()
+                .any(crate::rules::text::is_line_of_cells)
+    };
+    withhold_where(settings, findings, across_gutter, |withheld| {
+        let there = if withheld == 1 {
+            "the finding there reads".to_string()
+        } else {
+            format!("the {withheld} findings there read")
+        };
+        format!(
+            "commitments not checked on lines set in columns or cells: {there} a sentence \
+             across the gap between two columns or cells, so what belongs to the sentence \
+             cannot be told; check those sentences by eye"
+        )
+    });
     if let Some(layout) = &doc.layout {
         let (family, confidence) = (layout.family.name(), layout.confidence);
         if !layout.family.numbering_followable() {
@@ -139,6 +161,19 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
             });
         }
     }
+}
+
+/// The source lines that `span` touches, whole.
+fn whole_lines(source: &str, span: Span) -> &str {
+    let start = source
+        .get(..span.start)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |k| k + 1);
+    let end = source
+        .get(span.end..)
+        .and_then(|a| a.find('\n'))
+        .map_or(source.len(), |k| span.end + k);
+    source.get(start..end).unwrap_or("")
 }
 
 /// Places where a numbered footnote reference is lower than the one before it, other

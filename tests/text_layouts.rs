@@ -499,3 +499,24 @@ fn a_hyphen_kept_or_dropped_at_a_line_break_join_is_no_variant() {
     // A variant written within a line is still reported.
     assert!(tv.iter().any(|m| m.contains("Cyber-security")), "{tv:?}");
 }
+
+#[test]
+fn commitments_read_across_two_columns_give_one_note() {
+    // `pdftotext -layout` sets a page's two columns side by side: a sentence of the
+    // left column runs on into the right one. The same commitment in one column is
+    // reported; read across the gutter it is withheld with one note.
+    let one_column =
+        "Het kabinet wil hierin samenwerken met kennisinstellingen en het bedrijfsleven.\n\n\
+                      Daarnaast gaat de minister in gesprek met de regio.\n";
+    let typed = doc("x.txt", one_column);
+    assert!(!codes(&check(&typed), "CM001").is_empty());
+    let two_columns = "Het kabinet wil hierin samenwerken met          Collectieve vooruitgang is alleen mogelijk als\n\
+                       kennisinstellingen en het bedrijfsleven.         de inzet op de drie pijlers groeit.\n\n\
+                       Daarnaast gaat de minister in gesprek met        Berekeningen laten zien dat de kosten\n\
+                       de regio.                                        verbleken bij de baten.\n";
+    let f = check(&doc("x.txt", two_columns));
+    assert!(codes(&f, "CM00").is_empty(), "{:?}", codes(&f, "CM00"));
+    assert!(codes(&f, "PLX005")
+        .iter()
+        .any(|m| m.contains("commitments not checked on lines set in columns")));
+}

@@ -123,7 +123,10 @@ declare_rule! {
     /// ## What it does
     /// Says, once per file, that a family of rules stayed silent because the text's
     /// structure could not be recovered with confidence: footnotes whose labels stand
-    /// apart from their texts in the extract, or a language policylint has no pack for.
+    /// apart from their texts in the extract, numbering or cross-references in an
+    /// extract that does not keep the reading order, split spellings in an extract that
+    /// breaks words, commitments on lines set in columns or cells (a sentence read across
+    /// the gap between two columns), or a language policylint has no pack for.
     ///
     /// ## Why is this bad?
     /// It is not a defect of the text. It tells the reader that the silence of those

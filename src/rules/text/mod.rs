@@ -57,7 +57,7 @@ fn line_around(source: &str, span: Span) -> (&str, &str) {
 /// line's narrowest word space (`-layout` extracts, table rows; pdfminer's justified
 /// lines space every word by three). A point's label and its tab stop ("(15)
 /// ‘semi-natural land‘ means") are one column.
-fn is_line_of_cells(line: &str) -> bool {
+pub(crate) fn is_line_of_cells(line: &str) -> bool {
     let line = line.trim();
     let line = match line.split_once([' ', '\t']) {
         Some((label, rest)) if label.chars().count() <= 5 => rest.trim_start(),
