@@ -282,15 +282,17 @@ pub fn in_caps_run(text: &str, words: &[Word]) -> Vec<bool> {
     let mut out = vec![false; words.len()];
     let mut run_start = 0;
     for i in 0..=words.len() {
-        let caps = words.get(i).is_some_and(|w| {
-            is_all_caps(w.as_str(text))
-                && (i == run_start || text[words[i - 1].end..w.start].trim().is_empty())
-        });
-        if !caps {
+        let word_caps = words.get(i).is_some_and(|w| is_all_caps(w.as_str(text)));
+        let joined = i == run_start
+            || words
+                .get(i)
+                .is_some_and(|w| text[words[i - 1].end..w.start].trim().is_empty());
+        if !(word_caps && joined) {
             if i >= run_start + 3 {
                 out[run_start..i].iter_mut().for_each(|b| *b = true);
             }
-            run_start = i + 1;
+            // A word in capitals after punctuation ("II. STATE OF PLAY") starts a run.
+            run_start = if word_caps { i } else { i + 1 };
         }
     }
     out
@@ -423,6 +425,13 @@ mod tests {
         assert_eq!(
             in_caps_run(t, &w),
             vec![false, true, true, true, false, false, false, false]
+        );
+        // A heading in capitals glued into a paragraph after its number.
+        let t = "the Union. II. STATE OF PLAY 3. The EU";
+        let w = words(t);
+        assert_eq!(
+            in_caps_run(t, &w),
+            vec![false, false, false, true, true, true, false, false, false]
         );
     }
 
