@@ -26,8 +26,12 @@ declare_rule! {
     /// list), a name with a word inside ("REPowerEU"), the publisher in a credit line
     /// ("Source: PwC"), a company in a list that a word for companies opens ("young
     /// companies like Skytek, GAF and …", "the Italian company ANAS"; the pack's
-    /// `name-categories`), an acronym described right after it ("VITO, a Flemish
-    /// research organisation, …"; no finite verb in the description), the acronym of a
+    /// `name-categories`), the name of a system, project or network used at most twice
+    /// ("the ARDVAC control system", "its STI project"; the pack's `name-heads`), an
+    /// acronym described right after it ("VITO, a Flemish research organisation, …";
+    /// "implemented by CHS, the regional River Basin Authority."; no finite verb in the
+    /// description), capitals between the same two words as a series of codes ("Any RCR
+    /// listed for" beside "Any RCO listed for"), the acronym of a
     /// set phrase ("Text with EEA relevance"), a
     /// hyphenated compound that the extractor joined ("TENT" for "TEN-T"), and the uses
     /// inside the legislative financial statement, a fixed template.

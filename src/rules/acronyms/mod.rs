@@ -93,6 +93,9 @@ pub struct AcronymPack {
     /// Lowercased words that link a name category to its names ("such", "as",
     /// "zoals", "and").
     pub name_list_links: HashSet<String>,
+    /// Lowercased nouns for named things ("system", "project", "network"): capitals
+    /// right before one ("the ARDVAC control system") are that thing's name.
+    pub name_heads: HashSet<String>,
     /// Lowercased words that open a description after the acronym and a comma ("a",
     /// "one", "een"): "VITO, a Flemish research organisation, …".
     pub apposition_openers: HashSet<String>,
@@ -134,6 +137,7 @@ impl FromPack for AcronymPack {
             source_labels: lower("acronyms.source-labels"),
             name_categories: lower("acronyms.name-categories"),
             name_list_links: lower("acronyms.name-list-links"),
+            name_heads: lower("acronyms.name-heads"),
             apposition_openers: lower("acronyms.apposition-openers"),
             clause_verbs: lower("acronyms.clause-verbs"),
             template_headings: pack
@@ -404,6 +408,10 @@ fn glossary_rows(texts: &[(TextRole, &crate::document::Text, &Vec<Word>)], build
     }
 }
 
+/// How often a document may use capitals it writes as a system's or project's name
+/// and still have them taken for a name: an abbreviation the text relies on recurs.
+const NAMED_MAX_USES: usize = 2;
+
 #[derive(Default)]
 struct Builder {
     index: HashMap<String, usize>,
@@ -415,6 +423,9 @@ struct Builder {
     /// Hyphenated compounds of capitals, joined and lowercased ("TEN-T" → "tent"): an
     /// extractor that drops the hyphen at a line break makes "TENT" of them.
     joins: HashSet<String>,
+    /// Keys written as the name of a system, project or network (`names`): names
+    /// when the document uses them no more than twice and never spells them out.
+    named: HashSet<String>,
 }
 
 impl Builder {
@@ -468,7 +479,11 @@ impl Builder {
                     a.uses.clear();
                 }
             }
-            if glued.contains(&a.key) {
+            if glued.contains(&a.key)
+                || (self.named.contains(&a.key)
+                    && a.definitions.is_empty()
+                    && a.uses.len() <= NAMED_MAX_USES)
+            {
                 a.uses.clear();
             }
             a.heading_uses.sort_by_key(|s| s.start);
@@ -670,6 +685,10 @@ fn scan_text(
             || context::in_credit_line(source, span.start, config)
         {
             continue;
+        }
+        if names::before_name_head(s, words, p, config) {
+            let key = out.entry(p.text).key.clone();
+            out.named.insert(key);
         }
         let entry = out.entry(p.text);
         entry.uses.push(span);

@@ -7,6 +7,11 @@
 //! out: "VITO, a Flemish independent research organisation, has developed …",
 //! "WEkEO, one of the Copernicus DIASs."
 //!
+//! Capitals right before a noun for a named thing, or one lowercase word before it, are
+//! that thing's name: "the ARDVAC control system", "its STI project", "the INHOPE
+//! network" (the pack's `name-heads`); the table takes them for names when the document
+//! uses them at most twice.
+//!
 //! The words for kinds of companies and the words that may link them to the names come
 //! from the pack (`[acronyms] name-categories`, `name-list-links`), as do the words that
 //! open a description and the verbs that make it a clause instead
@@ -148,4 +153,44 @@ fn in_fronted_phrase(s: &str, words: &[Word], at: usize, c: &AcronymPack) -> boo
         }
         _ => false,
     }
+}
+
+/// The part, a whole word, stands right before one of the pack's name heads (or a
+/// compound ending in one: "besturingssysteem"), or one lowercase word before it: "the
+/// ARDVAC control system", "the IONO+ algorithm".
+pub(super) fn before_name_head(s: &str, words: &[Word], p: &Part<'_>, c: &AcronymPack) -> bool {
+    let word = &words[p.word];
+    if word.start != p.start || word.end != p.end || c.name_heads.is_empty() {
+        return false;
+    }
+    let mut previous_end = word.end;
+    for k in p.word + 1..=p.word + 2 {
+        let Some(w) = words.get(k) else {
+            return false;
+        };
+        let gap = &s[previous_end..w.start];
+        let gap = if k == p.word + 1 {
+            gap.strip_prefix('+').unwrap_or(gap)
+        } else {
+            gap
+        };
+        if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+            return false;
+        }
+        let text = w.as_str(s);
+        let lower = text.to_lowercase();
+        // A compound that ends in a head of six letters or more ("besturingssysteem").
+        if c.name_heads.contains(&lower)
+            || c.name_heads
+                .iter()
+                .any(|head| head.len() >= 6 && lower.ends_with(head.as_str()))
+        {
+            return true;
+        }
+        if !text.chars().all(|ch| ch.is_lowercase() || ch == '-') {
+            return false;
+        }
+        previous_end = w.end;
+    }
+    false
 }
