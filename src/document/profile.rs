@@ -303,7 +303,7 @@ impl SignalFinder {
         }
         // Under Unicode case folding, the Kelvin sign matches `k` and the long s
         // matches `s`: ASCII words say nothing about such a text.
-        if haystack.contains(['\u{212A}', '\u{17F}']) {
+        if crate::lazy_regex::has_unicode_fold_of_ascii(haystack) {
             return vec![true; may.len()];
         }
         // A short text is compared word by word: cheaper than building the automaton.

@@ -174,6 +174,17 @@ pub fn normalise(word: &str) -> String {
     {
         return word.to_string();
     }
+    // Any other ASCII word: lowercase it and drop apostrophes (what the loop below
+    // does to ASCII characters).
+    if word.is_ascii() {
+        let mut s = String::with_capacity(word.len());
+        s.extend(
+            word.bytes()
+                .filter(|&b| b != b'\'')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return s;
+    }
     let mut s = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -206,6 +217,14 @@ fn fold(c: char) -> char {
 /// `API`, `EU-IntCEN`, `Ecris-TCN`, `PNR`; not `EU-veiligheidsadviseurs` as a whole
 /// (its `EU` part is checked separately by callers).
 fn is_capitalised(word: &str) -> bool {
+    if word.is_ascii() {
+        let (mut letters, mut upper) = (0, 0);
+        for b in word.bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+        }
+        return upper >= 2 && upper * 2 >= letters;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     upper >= 2 && upper * 2 >= letters
@@ -283,7 +302,32 @@ mod tests {
         }
     }
 
+    /// [`normalise`] and [`is_capitalised`] read character by character.
+    fn normalise_by_chars(word: &str) -> String {
+        let mut s = String::new();
+        for c in word.chars() {
+            match c {
+                '\'' | '\u{2019}' => {}
+                '\u{2010}' | '\u{2011}' => s.push('-'),
+                _ => s.extend(c.to_lowercase().map(fold)),
+            }
+        }
+        s
+    }
+
+    fn is_capitalised_by_chars(word: &str) -> bool {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        upper >= 2 && upper * 2 >= letters
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_ascii_fast_paths_agree_with_the_character_loop(word in "[-a-zA-Z0-9'’‐éÉİ]{0,12}") {
+            proptest::prop_assert_eq!(normalise(&word), normalise_by_chars(&word));
+            proptest::prop_assert_eq!(is_capitalised(&word), is_capitalised_by_chars(&word));
+        }
+
         #[test]
         fn the_ascii_path_splits_as_the_character_path(text in "[-a-zA-Z0-9' ,/()\t\n\x1c\x0b.;]{0,30}") {
             proptest::prop_assert_eq!(ascii_words(&text), words_of_chars(&text));
