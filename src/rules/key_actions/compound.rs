@@ -276,16 +276,27 @@ pub fn separable_verb(words: &[Word], i: usize, pack: &KeyActionsPack, out: &mut
         return;
     };
     if let (Some(te), Some(verb)) = (words.get(i + 1), words.get(i + 2)) {
-        if pack.infinitive_markers.contains(&te.norm) && verb.norm.chars().all(char::is_alphabetic)
-        {
+        if let Some(norm) = separable_verb_norm(&w.norm, &te.norm, &verb.norm, pack) {
             out.push(Term {
                 start: w.start,
                 end: verb.end,
-                norm: format!("{}{}", w.norm, verb.norm),
+                norm,
                 parts: Vec::new(),
             });
         }
     }
+}
+
+/// The verb "particle te verb" spells (`op te sporen` → opsporen), from the three
+/// words' norms.
+pub fn separable_verb_norm(
+    particle: &str,
+    te: &str,
+    verb: &str,
+    pack: &KeyActionsPack,
+) -> Option<String> {
+    (pack.infinitive_markers.contains(te) && verb.chars().all(char::is_alphabetic))
+        .then(|| format!("{particle}{verb}"))
 }
 
 pub(super) fn push_plain(w: &Word, pack: &KeyActionsPack, out: &mut Vec<Term>) {

@@ -21,9 +21,9 @@ use std::ops::Range;
 use rust_stemmers::Stemmer;
 
 use super::acronyms::{self, AcronymTable};
-use super::compound::{push_plain, separable_verb, terms, word_terms, Term, Vocabulary};
+use super::compound::{push_plain, separable_verb_norm, terms, word_terms, Term, Vocabulary};
 use super::config::KeyActionsPack;
-use super::tokenise::words;
+use super::tokenise::{for_each_core, normalise, words, Word};
 use crate::hash::{FastMap, FastSet};
 
 const CREDIT_SYNONYM: f64 = 1.0;
@@ -157,14 +157,30 @@ impl<'p> Corpus<'p> {
     /// acronym table; they are never matched.
     pub fn build(pack: &'p KeyActionsPack, body: &[&str], other_texts: &[&str]) -> Self {
         let stemmer = pack.stemmer();
-        let body_words: Vec<_> = body.iter().map(|s| words(s)).collect();
+        // The body's words, each distinct written form normalised once: per sentence,
+        // its words as (index into `norms`, suspended prefix, suspended head).
+        let mut core_ids: FastMap<&str, u32> = FastMap::default();
+        let mut norms: Vec<String> = Vec::new();
+        let mut tokens: Vec<(u32, bool, bool)> = Vec::new();
+        let mut sentence_ends: Vec<usize> = Vec::with_capacity(body.len());
+        for s in body {
+            for_each_core(s, |core, prefix, head| {
+                let id = *core_ids.entry(core).or_insert_with(|| {
+                    norms.push(normalise(core));
+                    norms.len() as u32 - 1
+                });
+                tokens.push((id, prefix, head));
+            });
+            sentence_ends.push(tokens.len());
+        }
+        drop(core_ids);
         let other_words: Vec<_> = other_texts.iter().map(|s| words(s)).collect();
+        // (The vocabulary depends on the set of words, not on their order or count.)
         let vocab = Vocabulary::build(
-            body_words
+            norms
                 .iter()
-                .chain(other_words.iter())
-                .flatten()
-                .map(|w| w.norm.as_str()),
+                .map(String::as_str)
+                .chain(other_words.iter().flatten().map(|w| w.norm.as_str())),
             pack,
             &stemmer,
         );
@@ -191,31 +207,47 @@ impl<'p> Corpus<'p> {
         // word, not once per occurrence).
         let mut per_term: FastMap<String, usize> = FastMap::default();
         let mut term_features: Vec<TermFeatures> = Vec::new();
-        // Per distinct written word (normalised) that is no part of an ellipsis: the
-        // terms `compound::terms` takes from it, as indices into `term_features`, and
-        // whether it is a separable particle. A word's terms then cost one lookup.
-        let mut per_word: FastMap<&str, (Vec<usize>, bool)> = FastMap::default();
+        // Per distinct written word (as an index into `norms`), once it is met outside
+        // an ellipsis: the terms `compound::terms` takes from it, as indices into
+        // `term_features`, and whether it is a separable particle. A word's terms then
+        // cost one lookup.
+        let mut per_word: Vec<Option<(Vec<usize>, bool)>> = vec![None; norms.len()];
         let mut scratch: Vec<Term> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
         // The terms' stems in order, as indices into `term_features` (no copies).
         let mut stems_in_order: Vec<usize> = Vec::new();
         let synonyms = !pack.synonym_starts.is_empty();
-        for (i, ws) in body_words.iter().enumerate() {
+        let mut sentence_start = 0;
+        for (i, &sentence_end) in sentence_ends.iter().enumerate() {
             let sentence = i as u32;
+            let ts = &tokens[sentence_start..sentence_end];
+            sentence_start = sentence_end;
             seen.clear();
             stems_in_order.clear();
             let mut synonym_start = false;
-            for (wi, w) in ws.iter().enumerate() {
+            // The sentence's words in full, made only when an ellipsis needs them.
+            let mut ws: Option<Vec<Word>> = None;
+            for (wi, &(id, prefix, head)) in ts.iter().enumerate() {
                 scratch.clear();
-                if w.suspended_prefix || w.suspended_head {
+                let norm = norms[id as usize].as_str();
+                if prefix || head {
+                    let ws = ws.get_or_insert_with(|| words(body[i]));
                     word_terms(ws, wi, &corpus.vocab, pack, &mut scratch);
                 } else {
-                    let entry = match per_word.get(w.norm.as_str()) {
+                    let entry = match &mut per_word[id as usize] {
                         Some(entry) => entry,
-                        None => {
+                        slot @ None => {
+                            let word = Word {
+                                start: 0,
+                                end: norm.len(),
+                                norm: norm.to_string(),
+                                suspended_prefix: false,
+                                suspended_head: false,
+                                capitalised: false,
+                            };
                             let mut plain = Vec::new();
-                            if !w.is_numeric() {
-                                push_plain(w, pack, &mut plain);
+                            if !word.is_numeric() {
+                                push_plain(&word, pack, &mut plain);
                             }
                             let indices = plain
                                 .iter()
@@ -229,10 +261,8 @@ impl<'p> Corpus<'p> {
                                 })
                                 .collect();
                             let separable =
-                                !w.is_numeric() && pack.separable_particles.contains(&w.norm);
-                            per_word
-                                .entry(w.norm.as_str())
-                                .or_insert((indices, separable))
+                                !word.is_numeric() && pack.separable_particles.contains(norm);
+                            slot.insert((indices, separable))
                         }
                     };
                     for &index in &entry.0 {
@@ -246,7 +276,17 @@ impl<'p> Corpus<'p> {
                     if !entry.1 {
                         continue;
                     }
-                    separable_verb(ws, wi, pack, &mut scratch);
+                    if let (Some(te), Some(verb)) = (ts.get(wi + 1), ts.get(wi + 2)) {
+                        let (te, verb) = (&norms[te.0 as usize], &norms[verb.0 as usize]);
+                        if let Some(joined) = separable_verb_norm(norm, te, verb, pack) {
+                            scratch.push(Term {
+                                start: 0,
+                                end: 0,
+                                norm: joined,
+                                parts: Vec::new(),
+                            });
+                        }
+                    }
                 }
                 for t in &scratch {
                     let index =
