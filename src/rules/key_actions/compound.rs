@@ -33,7 +33,9 @@ impl Vocabulary {
         pack: &KeyActionsPack,
         stemmer: &Stemmer,
     ) -> Self {
+        let words = words.into_iter();
         let mut forms: FastMap<String, String> = FastMap::default();
+        forms.reserve(words.size_hint().0);
         for w in words {
             for part in w.split('-') {
                 if part.chars().count() >= 2
@@ -46,17 +48,21 @@ impl Vocabulary {
                 }
             }
         }
-        let stems = forms
-            .iter()
-            .filter(|(f, _)| f.chars().count() >= 3)
-            .map(|(_, s)| s.clone())
-            .collect();
+        let mut stems = FastSet::default();
+        stems.reserve(forms.len());
+        stems.extend(
+            forms
+                .iter()
+                .filter(|(f, _)| f.chars().count() >= 3)
+                .map(|(_, s)| s.clone()),
+        );
         let mut vocab = Vocabulary {
             forms,
             stems,
             top: FastMap::default(),
         };
         let mut memo: FastMap<String, Option<(String, String)>> = FastMap::default();
+        memo.reserve(vocab.forms.len());
         let candidates: Vec<String> = vocab
             .forms
             .keys()

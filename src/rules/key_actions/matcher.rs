@@ -206,6 +206,11 @@ impl<'p> Corpus<'p> {
         // its compound parts and the long form of the acronym it is (computed once per
         // word, not once per occurrence).
         let mut per_term: FastMap<String, usize> = FastMap::default();
+        // Sized for the distinct words (each map holds about one entry per word).
+        per_term.reserve(norms.len());
+        body_forms.reserve(norms.len());
+        corpus.stem_ids.reserve(norms.len());
+        corpus.features.reserve(norms.len());
         let mut term_features: Vec<TermFeatures> = Vec::new();
         // Per distinct written word (as an index into `norms`), once it is met outside
         // an ellipsis: the terms `compound::terms` takes from it, as indices into
