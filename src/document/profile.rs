@@ -363,6 +363,10 @@ static PACKS_FINDER: OnceLock<PacksFinder> = OnceLock::new();
 /// [`Signals::candidates`] answers, with one scan of a long haystack for all packs.
 fn candidates_of_packs(packs: &[Arc<Signals>], haystack: &str) -> Vec<Vec<bool>> {
     let each = || packs.iter().map(|s| s.candidates(haystack)).collect();
+    // An empty text needs no word list (nor the work of making one at start-up).
+    if haystack.is_empty() {
+        return each();
+    }
     let finders: Vec<&SignalFinder> = packs.iter().map(|s| s.finder()).collect();
     let words: usize = finders.iter().map(|f| f.words.len()).sum();
     // Short texts (compared word by word), a text with characters that fold to ASCII
