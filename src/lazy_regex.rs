@@ -402,7 +402,7 @@ impl LiteralGate {
         }
         // Under Unicode case folding, the Kelvin sign matches `k` and the long s
         // matches `s`: a text holding either is not ruled out by an ASCII comparison.
-        if text.contains(['\u{212A}', '\u{17F}']) {
+        if has_unicode_fold_of_ascii(text) {
             return false;
         }
         // The other sets of words, on a short text: a match needs one of each.
@@ -451,11 +451,26 @@ pub(crate) fn contains_ascii_nocase(text: &str, word: &str) -> bool {
     let Some(&first) = word.first() else {
         return true;
     };
-    text.len() >= word.len()
-        && (0..=text.len() - word.len()).any(|i| {
-            text[i].eq_ignore_ascii_case(&first)
-                && text[i..i + word.len()].eq_ignore_ascii_case(word)
-        })
+    if text.len() < word.len() {
+        return false;
+    }
+    // Candidate starts: the first byte in either case (memchr's vector search), the
+    // whole word compared only there.
+    let starts = &text[..=text.len() - word.len()];
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, starts)
+        .any(|i| text[i..i + word.len()].eq_ignore_ascii_case(word))
+}
+
+/// Whether `text` holds the Kelvin sign (U+212A, which folds to `k`) or the long s
+/// (U+017F, which folds to `s`): as `text.contains(['\u{212A}', '\u{17F}'])`, read
+/// by their UTF-8 lead bytes.
+pub(crate) fn has_unicode_fold_of_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xE2, 0xC5, b).any(|i| {
+        let rest = &b[i..];
+        rest.starts_with("\u{212A}".as_bytes()) || rest.starts_with("\u{17F}".as_bytes())
+    })
 }
 
 /// Words one of which every match of `ast` contains (ASCII only, lowercase not
@@ -545,6 +560,24 @@ impl Deref for LazySet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_byte_searches_agree_with_plain_scans(
+            text in "[aAkKsS \u{212A}\u{17F}\u{2122}\u{17E}é-]{0,24}",
+            word in "[aAkKsS -]{0,3}",
+        ) {
+            let naive = word.is_empty()
+                || (text.len() >= word.len()
+                    && (0..=text.len() - word.len())
+                        .any(|i| text.as_bytes()[i..i + word.len()].eq_ignore_ascii_case(word.as_bytes())));
+            proptest::prop_assert_eq!(contains_ascii_nocase(&text, &word), naive);
+            proptest::prop_assert_eq!(
+                has_unicode_fold_of_ascii(&text),
+                text.contains(['\u{212A}', '\u{17F}'])
+            );
+        }
+    }
 
     #[test]
     fn checks_syntax_now_and_matches_later() {

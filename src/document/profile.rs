@@ -169,18 +169,18 @@ pub fn detect(text: &str) -> ProfileVerdict {
     let mut legislative = 0u32;
     let mut evidence = Vec::new();
     let shadow = crate::document::ascii_shadow::ascii_shadow(text);
-    for signals in &packs {
-        // One pass over each haystack tells which signals may match there; only those
-        // are searched (each search of an absent signal was a full scan).
-        let mut on_shadow = None;
-        let mut on_text = None;
+    // One pass over each haystack tells which signals of every pack may match there;
+    // only those are searched (each search of an absent signal was a full scan).
+    let mut on_shadow = None;
+    let mut on_text = None;
+    for (p, signals) in packs.iter().enumerate() {
         for (i, (target, re, weight)) in signals.signals.iter().enumerate() {
             let (haystack, candidates) = if runs_on_shadow(re.as_str()) {
                 (&shadow[..], &mut on_shadow)
             } else {
                 (text, &mut on_text)
             };
-            if !candidates.get_or_insert_with(|| signals.candidates(haystack))[i] {
+            if !candidates.get_or_insert_with(|| candidates_of_packs(&packs, haystack))[p][i] {
                 continue;
             }
             let compiled: &regex::Regex = re;
@@ -303,7 +303,7 @@ impl SignalFinder {
         }
         // Under Unicode case folding, the Kelvin sign matches `k` and the long s
         // matches `s`: ASCII words say nothing about such a text.
-        if haystack.contains(['\u{212A}', '\u{17F}']) {
+        if crate::lazy_regex::has_unicode_fold_of_ascii(haystack) {
             return vec![true; may.len()];
         }
         // A short text is compared word by word: cheaper than building the automaton.
@@ -345,6 +345,91 @@ impl SignalFinder {
         }
         may
     }
+}
+
+/// The gate words of every built-in pack's signals in one automaton (the packs are
+/// the same for every document), so that a long text is scanned once for all packs.
+struct PacksFinder {
+    /// The packs it was built for (their addresses).
+    packs: Vec<usize>,
+    /// Per word: the (pack, signal) pairs it gates.
+    owners: Vec<Vec<(usize, usize)>>,
+    automaton: Option<AhoCorasick>,
+}
+
+static PACKS_FINDER: OnceLock<PacksFinder> = OnceLock::new();
+
+/// Per pack, per signal: whether it may match `haystack` — as each pack's
+/// [`Signals::candidates`] answers, with one scan of a long haystack for all packs.
+fn candidates_of_packs(packs: &[Arc<Signals>], haystack: &str) -> Vec<Vec<bool>> {
+    let each = || packs.iter().map(|s| s.candidates(haystack)).collect();
+    // An empty text needs no word list (nor the work of making one at start-up).
+    if haystack.is_empty() {
+        return each();
+    }
+    let finders: Vec<&SignalFinder> = packs.iter().map(|s| s.finder()).collect();
+    let words: usize = finders.iter().map(|f| f.words.len()).sum();
+    // Short texts (compared word by word), a text with characters that fold to ASCII
+    // letters, and packs without gate words: as each pack answers.
+    if haystack.len().saturating_mul(words) <= DIRECT_WORK
+        || finders.iter().any(|f| f.words.is_empty())
+        || crate::lazy_regex::has_unicode_fold_of_ascii(haystack)
+    {
+        return each();
+    }
+    let addresses: Vec<usize> = packs.iter().map(|s| Arc::as_ptr(s) as usize).collect();
+    let finder = PACKS_FINDER.get_or_init(|| {
+        let mut all: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<(usize, usize)>> = Vec::new();
+        for (p, f) in finders.iter().enumerate() {
+            for (w, signals) in f.words.iter().zip(&f.owners) {
+                let at = match all.iter().position(|x| *x == w.as_str()) {
+                    Some(at) => at,
+                    None => {
+                        all.push(w);
+                        owners.push(Vec::new());
+                        all.len() - 1
+                    }
+                };
+                owners[at].extend(signals.iter().map(|&i| (p, i)));
+            }
+        }
+        // A DFA: built once per process (for the first long text), and it scans
+        // faster than the NFA over a whole document.
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&all)
+            .ok();
+        PacksFinder {
+            packs: addresses.clone(),
+            owners,
+            automaton,
+        }
+    });
+    let Some(automaton) = finder
+        .automaton
+        .as_ref()
+        .filter(|_| finder.packs == addresses)
+    else {
+        return each();
+    };
+    let mut may: Vec<Vec<bool>> = finders.iter().map(|f| f.ungated.clone()).collect();
+    let mut seen = vec![false; finder.owners.len()];
+    let mut unseen = seen.len();
+    for m in automaton.find_overlapping_iter(haystack) {
+        let w = m.pattern().as_usize();
+        if !std::mem::replace(&mut seen[w], true) {
+            for &(p, i) in &finder.owners[w] {
+                may[p][i] = true;
+            }
+            unseen -= 1;
+            if unseen == 0 {
+                break;
+            }
+        }
+    }
+    may
 }
 
 fn index(p: Profile) -> usize {
@@ -470,6 +555,9 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
+        // Long texts: scanned by the automaton of every pack's words.
+        let long: Vec<String> = texts.iter().map(|t| format!("{t}\n").repeat(400)).collect();
+        texts.extend(long);
         let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
         let dirs = [shared.join("seeds"), shared.join("realworld/txt")];
         if !dirs[0].is_dir() {

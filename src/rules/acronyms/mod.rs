@@ -250,6 +250,19 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
                     && !is_all_caps(part)
                     && !is_acronym_shape(part)
                 {
+                    // An ASCII part is lowercased on the stack: most parts are no
+                    // candidate, and then nothing is allocated.
+                    let mut buf = [0u8; 32];
+                    if part.is_ascii() && part.len() <= buf.len() {
+                        let lower = &mut buf[..part.len()];
+                        lower.copy_from_slice(part.as_bytes());
+                        lower.make_ascii_lowercase();
+                        let lower = std::str::from_utf8(lower).unwrap_or_default();
+                        if candidates.contains(lower) {
+                            ordinary.insert(lower.to_string());
+                        }
+                        continue;
+                    }
                     let lower = part.to_lowercase();
                     if candidates.contains(&lower) {
                         ordinary.insert(lower);

@@ -33,7 +33,9 @@ impl Vocabulary {
         pack: &KeyActionsPack,
         stemmer: &Stemmer,
     ) -> Self {
+        let words = words.into_iter();
         let mut forms: FastMap<String, String> = FastMap::default();
+        forms.reserve(words.size_hint().0);
         for w in words {
             for part in w.split('-') {
                 if part.chars().count() >= 2
@@ -46,17 +48,21 @@ impl Vocabulary {
                 }
             }
         }
-        let stems = forms
-            .iter()
-            .filter(|(f, _)| f.chars().count() >= 3)
-            .map(|(_, s)| s.clone())
-            .collect();
+        let mut stems = FastSet::default();
+        stems.reserve(forms.len());
+        stems.extend(
+            forms
+                .iter()
+                .filter(|(f, _)| f.chars().count() >= 3)
+                .map(|(_, s)| s.clone()),
+        );
         let mut vocab = Vocabulary {
             forms,
             stems,
             top: FastMap::default(),
         };
         let mut memo: FastMap<String, Option<(String, String)>> = FastMap::default();
+        memo.reserve(vocab.forms.len());
         let candidates: Vec<String> = vocab
             .forms
             .keys()
@@ -205,69 +211,101 @@ impl Term {
 /// actieplan.
 pub fn terms(words: &[Word], vocab: &Vocabulary, pack: &KeyActionsPack) -> Vec<Term> {
     let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        if w.is_numeric() {
-            continue;
-        }
-        if w.suspended_prefix {
-            let modifier = w.norm.replace('-', "");
-            let head = ellipsis_head(words, i, &modifier, vocab, pack);
-            match head {
-                Some(head) => out.push(Term {
-                    start: w.start,
-                    end: w.end,
-                    norm: format!("{modifier}{head}"),
-                    parts: vec![modifier, head],
-                }),
-                None => push_plain(w, pack, &mut out),
-            }
-            continue;
-        }
-        if w.suspended_head {
-            let modifier = preceding_word(words, i, pack).and_then(|prev| {
-                let mut parts = prev.hyphen_parts();
-                let first = parts.next()?;
-                if parts.next().is_some() {
-                    Some(first.to_string())
-                } else {
-                    vocab.top_split(first).map(|(m, _)| m.to_string())
-                }
-            });
-            let head = w.norm.replace('-', "");
-            match modifier {
-                Some(m) if !pack.is_stopword(&m) => {
-                    out.push(Term {
-                        start: w.start,
-                        end: w.end,
-                        norm: format!("{m}{head}"),
-                        parts: vec![m, head],
-                    });
-                }
-                _ => push_plain(w, pack, &mut out),
-            }
-            continue;
-        }
-        push_plain(w, pack, &mut out);
-        // A separable verb written apart: "op te sporen" also gives opsporen.
-        if pack.separable_particles.contains(&w.norm) {
-            if let (Some(te), Some(verb)) = (words.get(i + 1), words.get(i + 2)) {
-                if pack.infinitive_markers.contains(&te.norm)
-                    && verb.norm.chars().all(char::is_alphabetic)
-                {
-                    out.push(Term {
-                        start: w.start,
-                        end: verb.end,
-                        norm: format!("{}{}", w.norm, verb.norm),
-                        parts: Vec::new(),
-                    });
-                }
-            }
-        }
+    for i in 0..words.len() {
+        word_terms(words, i, vocab, pack, &mut out);
     }
     out
 }
 
-fn push_plain(w: &Word, pack: &KeyActionsPack, out: &mut Vec<Term>) {
+/// The terms [`terms`] takes from `words[i]` (in the same order), appended to `out`.
+pub fn word_terms(
+    words: &[Word],
+    i: usize,
+    vocab: &Vocabulary,
+    pack: &KeyActionsPack,
+    out: &mut Vec<Term>,
+) {
+    let Some(w) = words.get(i) else {
+        return;
+    };
+    if w.is_numeric() {
+        return;
+    }
+    if w.suspended_prefix {
+        let modifier = w.norm.replace('-', "");
+        let head = ellipsis_head(words, i, &modifier, vocab, pack);
+        match head {
+            Some(head) => out.push(Term {
+                start: w.start,
+                end: w.end,
+                norm: format!("{modifier}{head}"),
+                parts: vec![modifier, head],
+            }),
+            None => push_plain(w, pack, out),
+        }
+        return;
+    }
+    if w.suspended_head {
+        let modifier = preceding_word(words, i, pack).and_then(|prev| {
+            let mut parts = prev.hyphen_parts();
+            let first = parts.next()?;
+            if parts.next().is_some() {
+                Some(first.to_string())
+            } else {
+                vocab.top_split(first).map(|(m, _)| m.to_string())
+            }
+        });
+        let head = w.norm.replace('-', "");
+        match modifier {
+            Some(m) if !pack.is_stopword(&m) => {
+                out.push(Term {
+                    start: w.start,
+                    end: w.end,
+                    norm: format!("{m}{head}"),
+                    parts: vec![m, head],
+                });
+            }
+            _ => push_plain(w, pack, out),
+        }
+        return;
+    }
+    push_plain(w, pack, out);
+    if pack.separable_particles.contains(&w.norm) {
+        separable_verb(words, i, pack, out);
+    }
+}
+
+/// A separable verb written apart after the particle `words[i]`: "op te sporen" also
+/// gives opsporen.
+pub fn separable_verb(words: &[Word], i: usize, pack: &KeyActionsPack, out: &mut Vec<Term>) {
+    let Some(w) = words.get(i) else {
+        return;
+    };
+    if let (Some(te), Some(verb)) = (words.get(i + 1), words.get(i + 2)) {
+        if let Some(norm) = separable_verb_norm(&w.norm, &te.norm, &verb.norm, pack) {
+            out.push(Term {
+                start: w.start,
+                end: verb.end,
+                norm,
+                parts: Vec::new(),
+            });
+        }
+    }
+}
+
+/// The verb "particle te verb" spells (`op te sporen` → opsporen), from the three
+/// words' norms.
+pub fn separable_verb_norm(
+    particle: &str,
+    te: &str,
+    verb: &str,
+    pack: &KeyActionsPack,
+) -> Option<String> {
+    (pack.infinitive_markers.contains(te) && verb.chars().all(char::is_alphabetic))
+        .then(|| format!("{particle}{verb}"))
+}
+
+pub(super) fn push_plain(w: &Word, pack: &KeyActionsPack, out: &mut Vec<Term>) {
     for part in w.hyphen_parts() {
         if part.chars().count() < 2
             || pack.is_stopword(part)

@@ -21,9 +21,9 @@ use std::ops::Range;
 use rust_stemmers::Stemmer;
 
 use super::acronyms::{self, AcronymTable};
-use super::compound::{terms, Term, Vocabulary};
+use super::compound::{push_plain, separable_verb_norm, terms, word_terms, Term, Vocabulary};
 use super::config::KeyActionsPack;
-use super::tokenise::words;
+use super::tokenise::{for_each_core, normalise, words, Word};
 use crate::hash::{FastMap, FastSet};
 
 const CREDIT_SYNONYM: f64 = 1.0;
@@ -103,7 +103,34 @@ struct TermFeatures {
     stem: String,
     full: u32,
     parts: Vec<u32>,
-    acronym: Vec<u32>,
+    /// Feature ids of the full form, the parts and the acronym's long form.
+    full_feature: u32,
+    part_features: Vec<u32>,
+    acronym_features: Vec<u32>,
+    /// The stem may start a synonym phrase of the pack.
+    synonym_start: bool,
+}
+
+impl TermFeatures {
+    /// Record one occurrence of the term in `sentence`: its postings, and its full and
+    /// part stems in `seen` (for the document frequencies).
+    fn post(&self, postings: &mut [Vec<u32>], sentence: u32, seen: &mut Vec<u32>) {
+        let mut push = |feature: u32| {
+            let list = &mut postings[feature as usize];
+            if list.last() != Some(&sentence) {
+                list.push(sentence);
+            }
+        };
+        push(self.full_feature);
+        seen.push(self.full);
+        for (&feature, &stem) in self.part_features.iter().zip(&self.parts) {
+            push(feature);
+            seen.push(stem);
+        }
+        for &feature in &self.acronym_features {
+            push(feature);
+        }
+    }
 }
 
 /// One way a term can be found in a window: all `needs` present (each need is a set of
@@ -130,14 +157,30 @@ impl<'p> Corpus<'p> {
     /// acronym table; they are never matched.
     pub fn build(pack: &'p KeyActionsPack, body: &[&str], other_texts: &[&str]) -> Self {
         let stemmer = pack.stemmer();
-        let body_words: Vec<_> = body.iter().map(|s| words(s)).collect();
+        // The body's words, each distinct written form normalised once: per sentence,
+        // its words as (index into `norms`, suspended prefix, suspended head).
+        let mut core_ids: FastMap<&str, u32> = FastMap::default();
+        let mut norms: Vec<String> = Vec::new();
+        let mut tokens: Vec<(u32, bool, bool)> = Vec::new();
+        let mut sentence_ends: Vec<usize> = Vec::with_capacity(body.len());
+        for s in body {
+            for_each_core(s, |core, prefix, head| {
+                let id = *core_ids.entry(core).or_insert_with(|| {
+                    norms.push(normalise(core));
+                    norms.len() as u32 - 1
+                });
+                tokens.push((id, prefix, head));
+            });
+            sentence_ends.push(tokens.len());
+        }
+        drop(core_ids);
         let other_words: Vec<_> = other_texts.iter().map(|s| words(s)).collect();
+        // (The vocabulary depends on the set of words, not on their order or count.)
         let vocab = Vocabulary::build(
-            body_words
+            norms
                 .iter()
-                .chain(other_words.iter())
-                .flatten()
-                .map(|w| w.norm.as_str()),
+                .map(String::as_str)
+                .chain(other_words.iter().flatten().map(|w| w.norm.as_str())),
             pack,
             &stemmer,
         );
@@ -159,59 +202,116 @@ impl<'p> Corpus<'p> {
             near: NearIndex::default(),
         };
         let mut body_forms: FastMap<String, String> = FastMap::default();
-        // Per distinct term: its stem, and the stem ids of its full form, its compound
-        // parts and the long form of the acronym it is (computed once per word, not
-        // once per occurrence).
+        // Per distinct term: its stem, and the stem and feature ids of its full form,
+        // its compound parts and the long form of the acronym it is (computed once per
+        // word, not once per occurrence).
         let mut per_term: FastMap<String, usize> = FastMap::default();
+        // Sized for the distinct words (each map holds about one entry per word).
+        per_term.reserve(norms.len());
+        body_forms.reserve(norms.len());
+        corpus.stem_ids.reserve(norms.len());
+        corpus.features.reserve(norms.len());
         let mut term_features: Vec<TermFeatures> = Vec::new();
+        // Per distinct written word (as an index into `norms`), once it is met outside
+        // an ellipsis: the terms `compound::terms` takes from it, as indices into
+        // `term_features`, and whether it is a separable particle. A word's terms then
+        // cost one lookup.
+        let mut per_word: Vec<Option<(Vec<usize>, bool)>> = vec![None; norms.len()];
+        let mut scratch: Vec<Term> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
-        for (i, ws) in body_words.iter().enumerate() {
+        // The terms' stems in order, as indices into `term_features` (no copies).
+        let mut stems_in_order: Vec<usize> = Vec::new();
+        let synonyms = !pack.synonym_starts.is_empty();
+        let mut sentence_start = 0;
+        for (i, &sentence_end) in sentence_ends.iter().enumerate() {
             let sentence = i as u32;
-            let ts = terms(ws, &corpus.vocab, pack);
+            let ts = &tokens[sentence_start..sentence_end];
+            sentence_start = sentence_end;
             seen.clear();
-            // The terms' stems in order, as indices into `term_features` (no copies).
-            let mut stems_in_order: Vec<usize> = Vec::with_capacity(ts.len());
-            for t in &ts {
-                let index = if t.parts.is_empty() {
-                    per_term.get(t.norm.as_str()).copied()
+            stems_in_order.clear();
+            let mut synonym_start = false;
+            // The sentence's words in full, made only when an ellipsis needs them.
+            let mut ws: Option<Vec<Word>> = None;
+            for (wi, &(id, prefix, head)) in ts.iter().enumerate() {
+                scratch.clear();
+                let norm = norms[id as usize].as_str();
+                if prefix || head {
+                    let ws = ws.get_or_insert_with(|| words(body[i]));
+                    word_terms(ws, wi, &corpus.vocab, pack, &mut scratch);
                 } else {
-                    None
-                };
-                let index = match index {
-                    Some(index) => index,
-                    None => {
-                        term_features.push(corpus.term_features(t));
-                        let index = term_features.len() - 1;
-                        if t.parts.is_empty() {
-                            per_term.insert(t.norm.clone(), index);
+                    let entry = match &mut per_word[id as usize] {
+                        Some(entry) => entry,
+                        slot @ None => {
+                            let word = Word {
+                                start: 0,
+                                end: norm.len(),
+                                norm: norm.to_string(),
+                                suspended_prefix: false,
+                                suspended_head: false,
+                                capitalised: false,
+                            };
+                            let mut plain = Vec::new();
+                            if !word.is_numeric() {
+                                push_plain(&word, pack, &mut plain);
+                            }
+                            let indices = plain
+                                .iter()
+                                .map(|t| {
+                                    corpus.term_index(
+                                        t,
+                                        &mut per_term,
+                                        &mut term_features,
+                                        &mut body_forms,
+                                    )
+                                })
+                                .collect();
+                            let separable =
+                                !word.is_numeric() && pack.separable_particles.contains(norm);
+                            slot.insert((indices, separable))
                         }
-                        index
+                    };
+                    for &index in &entry.0 {
+                        let f = &term_features[index];
+                        f.post(&mut corpus.postings, sentence, &mut seen);
+                        synonym_start |= f.synonym_start;
+                        if synonyms {
+                            stems_in_order.push(index);
+                        }
                     }
-                };
-                let f = &term_features[index];
-                corpus.add(Kind::Full, f.full, sentence);
-                seen.push(f.full);
-                for &pid in &f.parts {
-                    corpus.add(Kind::Part, pid, sentence);
-                    seen.push(pid);
+                    if !entry.1 {
+                        continue;
+                    }
+                    if let (Some(te), Some(verb)) = (ts.get(wi + 1), ts.get(wi + 2)) {
+                        let (te, verb) = (&norms[te.0 as usize], &norms[verb.0 as usize]);
+                        if let Some(joined) = separable_verb_norm(norm, te, verb, pack) {
+                            scratch.push(Term {
+                                start: 0,
+                                end: 0,
+                                norm: joined,
+                                parts: Vec::new(),
+                            });
+                        }
+                    }
                 }
-                for &lid in &f.acronym {
-                    corpus.add(Kind::Acronym, lid, sentence);
+                for t in &scratch {
+                    let index =
+                        corpus.term_index(t, &mut per_term, &mut term_features, &mut body_forms);
+                    let f = &term_features[index];
+                    f.post(&mut corpus.postings, sentence, &mut seen);
+                    synonym_start |= f.synonym_start;
+                    if synonyms {
+                        stems_in_order.push(index);
+                    }
                 }
-                if !body_forms.contains_key(t.norm.as_str()) {
-                    body_forms.insert(t.norm.clone(), f.stem.clone());
-                }
-                if pack.synonym_starts.is_empty() {
-                    continue;
-                }
-                stems_in_order.push(index);
             }
-            let stems: Vec<&str> = stems_in_order
-                .iter()
-                .map(|&i| term_features[i].stem.as_str())
-                .collect();
-            for (group, _) in synonym_matches(pack, &stems) {
-                corpus.add(Kind::Synonym, group as u32, sentence);
+            if synonym_start {
+                let stems: Vec<&str> = stems_in_order
+                    .iter()
+                    .map(|&i| term_features[i].stem.as_str())
+                    .collect();
+                for (group, _) in synonym_matches(pack, &stems) {
+                    corpus.add(Kind::Synonym, group as u32, sentence);
+                }
             }
             seen.sort_unstable();
             seen.dedup();
@@ -221,6 +321,44 @@ impl<'p> Corpus<'p> {
         }
         corpus.near = NearIndex::build(body_forms);
         corpus
+    }
+
+    /// The index in `term_features` of the features of body term `t`: shared by every
+    /// occurrence of a plain term, new for each term rebuilt from an ellipsis (as
+    /// [`Corpus::term_features`] reads its parts). Records the term's stem in
+    /// `body_forms`.
+    fn term_index(
+        &mut self,
+        t: &Term,
+        per_term: &mut FastMap<String, usize>,
+        term_features: &mut Vec<TermFeatures>,
+        body_forms: &mut FastMap<String, String>,
+    ) -> usize {
+        if t.parts.is_empty() {
+            if let Some(&index) = per_term.get(t.norm.as_str()) {
+                return index;
+            }
+        }
+        let f = self.term_features(t);
+        if !body_forms.contains_key(t.norm.as_str()) {
+            body_forms.insert(t.norm.clone(), f.stem.clone());
+        }
+        term_features.push(f);
+        let index = term_features.len() - 1;
+        if t.parts.is_empty() {
+            per_term.insert(t.norm.clone(), index);
+        }
+        index
+    }
+
+    /// The feature id of (kind, key), made when new (with an empty posting list).
+    fn feature_id(&mut self, kind: Kind, key: u32) -> u32 {
+        let next = self.postings.len() as u32;
+        let id = *self.features.entry(feature_key(kind, key)).or_insert(next);
+        if id == next {
+            self.postings.push(Vec::new());
+        }
+        id
     }
 
     fn term_features(&mut self, t: &Term) -> TermFeatures {
@@ -249,11 +387,23 @@ impl<'p> Corpus<'p> {
                 acronym.push(self.stem_id(&ls));
             }
         }
+        let full_feature = self.feature_id(Kind::Full, full);
+        let part_features = part_ids
+            .iter()
+            .map(|&p| self.feature_id(Kind::Part, p))
+            .collect();
+        let acronym_features = acronym
+            .iter()
+            .map(|&l| self.feature_id(Kind::Acronym, l))
+            .collect();
         TermFeatures {
+            synonym_start: self.pack.synonym_starts.contains_key(stem.as_str()),
             stem,
             full,
             parts: part_ids,
-            acronym,
+            full_feature,
+            part_features,
+            acronym_features,
         }
     }
 

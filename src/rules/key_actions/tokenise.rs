@@ -48,12 +48,54 @@ pub fn words(text: &str) -> Vec<Word> {
 /// [`words`] of an ASCII text: the same rules read byte by byte (a byte is a
 /// character; only `-` is a hyphen and only `'` another joiner).
 fn ascii_words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    ascii_scan(
+        text,
+        |start, end, core, suspended_prefix, suspended_head| {
+            let norm = normalise(core);
+            if !norm.is_empty() {
+                out.push(Word {
+                    start,
+                    end,
+                    capitalised: is_capitalised(core),
+                    norm,
+                    suspended_prefix,
+                    suspended_head,
+                });
+            }
+        },
+    );
+    out
+}
+
+/// The words of `text` as [`words`] finds them, without normalising them: for each,
+/// its written core (the word without its outer hyphens, of which
+/// [`normalise`] gives `norm`) and whether it is a suspended prefix or head, in
+/// order. A word whose norm would be empty (and that [`words`] leaves out) is left
+/// out here too.
+pub fn for_each_core<'t>(text: &'t str, mut each: impl FnMut(&'t str, bool, bool)) {
+    if text.is_ascii() {
+        ascii_scan(text, |_, _, core, suspended_prefix, suspended_head| {
+            if core.bytes().any(|b| b != b'\'') {
+                each(core, suspended_prefix, suspended_head);
+            }
+        });
+        return;
+    }
+    for w in words_of_chars(text) {
+        let core = text[w.start..w.end].trim_matches(is_hyphen);
+        each(core, w.suspended_prefix, w.suspended_head);
+    }
+}
+
+/// The scan behind [`ascii_words`]: `each(start, end, core, suspended_prefix,
+/// suspended_head)` for every candidate word.
+fn ascii_scan<'t>(text: &'t str, mut each: impl FnMut(usize, usize, &'t str, bool, bool)) {
     let b = text.as_bytes();
     let alnum = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphanumeric);
     // `char::is_whitespace` (it also counts U+001C–U+001F, which
     // `u8::is_ascii_whitespace` does not).
     let space = |c: u8| char::from(c).is_whitespace();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -86,20 +128,9 @@ fn ascii_words(text: &str) -> Vec<Word> {
         }
         let written = &text[start..j];
         let core = written.trim_matches('-');
-        let norm = normalise(core);
-        if !norm.is_empty() {
-            out.push(Word {
-                start,
-                end: j,
-                capitalised: is_capitalised(core),
-                norm,
-                suspended_prefix,
-                suspended_head: leading_hyphen,
-            });
-        }
+        each(start, j, core, suspended_prefix, leading_hyphen);
         i = j.max(i + 1);
     }
-    out
 }
 
 fn words_of_chars(text: &str) -> Vec<Word> {
@@ -174,6 +205,17 @@ pub fn normalise(word: &str) -> String {
     {
         return word.to_string();
     }
+    // Any other ASCII word: lowercase it and drop apostrophes (what the loop below
+    // does to ASCII characters).
+    if word.is_ascii() {
+        let mut s = String::with_capacity(word.len());
+        s.extend(
+            word.bytes()
+                .filter(|&b| b != b'\'')
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+        return s;
+    }
     let mut s = String::with_capacity(word.len());
     for c in word.chars() {
         match c {
@@ -206,6 +248,14 @@ fn fold(c: char) -> char {
 /// `API`, `EU-IntCEN`, `Ecris-TCN`, `PNR`; not `EU-veiligheidsadviseurs` as a whole
 /// (its `EU` part is checked separately by callers).
 fn is_capitalised(word: &str) -> bool {
+    if word.is_ascii() {
+        let (mut letters, mut upper) = (0, 0);
+        for b in word.bytes() {
+            letters += usize::from(b.is_ascii_alphabetic());
+            upper += usize::from(b.is_ascii_uppercase());
+        }
+        return upper >= 2 && upper * 2 >= letters;
+    }
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
     let upper = word.chars().filter(|c| c.is_uppercase()).count();
     upper >= 2 && upper * 2 >= letters
@@ -283,7 +333,43 @@ mod tests {
         }
     }
 
+    /// [`normalise`] and [`is_capitalised`] read character by character.
+    fn normalise_by_chars(word: &str) -> String {
+        let mut s = String::new();
+        for c in word.chars() {
+            match c {
+                '\'' | '\u{2019}' => {}
+                '\u{2010}' | '\u{2011}' => s.push('-'),
+                _ => s.extend(c.to_lowercase().map(fold)),
+            }
+        }
+        s
+    }
+
+    fn is_capitalised_by_chars(word: &str) -> bool {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let upper = word.chars().filter(|c| c.is_uppercase()).count();
+        upper >= 2 && upper * 2 >= letters
+    }
+
     proptest::proptest! {
+        #[test]
+        fn the_ascii_fast_paths_agree_with_the_character_loop(word in "[-a-zA-Z0-9'’‐éÉİ]{0,12}") {
+            proptest::prop_assert_eq!(normalise(&word), normalise_by_chars(&word));
+            proptest::prop_assert_eq!(is_capitalised(&word), is_capitalised_by_chars(&word));
+        }
+
+        #[test]
+        fn the_cores_are_the_words(text in "[-a-zA-Z0-9'’‐é ,/()\t\n.;]{0,30}") {
+            let mut cores = Vec::new();
+            for_each_core(&text, |core, prefix, head| cores.push((normalise(core), prefix, head)));
+            let expected: Vec<(String, bool, bool)> = words(&text)
+                .into_iter()
+                .map(|w| (w.norm, w.suspended_prefix, w.suspended_head))
+                .collect();
+            proptest::prop_assert_eq!(cores, expected);
+        }
+
         #[test]
         fn the_ascii_path_splits_as_the_character_path(text in "[-a-zA-Z0-9' ,/()\t\n\x1c\x0b.;]{0,30}") {
             proptest::prop_assert_eq!(ascii_words(&text), words_of_chars(&text));
