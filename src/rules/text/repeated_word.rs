@@ -20,8 +20,10 @@ declare_rule! {
     /// (a footnote block, a page footer, a box): the two words must be separated by
     /// nothing but whitespace in the source. Table cells are not prose: cells in
     /// adjacent columns (a run of spaces or a tab between them; a PDF's cells two ems
-    /// apart), each word alone on its line, or a repeat across a line break where either
-    /// line is set in columns (a `-layout` extract's side column).
+    /// apart), each word alone on its line, a repeat across a line break where either
+    /// line is set in columns (a `-layout` extract's side column), or, in a paged
+    /// document, across a break between two lines of three words or fewer (a chart's
+    /// labels).
     ///
     /// ## Why is this bad?
     /// A doubled word is a typing or editing slip that spell checkers let through.
@@ -109,6 +111,7 @@ impl Rule for RepeatedWord {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let config = cx.pack().compiled::<TextPack>();
         let source = doc.text();
+        let paged = doc.pages.len() > 1;
         let text_words = wording::of_texts(doc);
         for ((_, text), words) in doc.texts().zip(text_words.0.iter()) {
             let s = text.as_str();
@@ -178,6 +181,24 @@ impl Rule for RepeatedWord {
                 if between.contains(['\n', '\r'])
                     && (super::on_a_line_of_cells(source, first)
                         || super::on_a_line_of_cells(source, second))
+                {
+                    continue;
+                }
+                // Across a line break between two lines of three words or fewer, in a
+                // paged document: the labels of a chart or the cells of a table that the
+                // extraction set on lines of their own ("Copernicus satellites and" /
+                // "and Sentinel-5/5P have"), not a paragraph's wrapped lines.
+                let short_line = |span: crate::source::Span| {
+                    let start = source[..span.start].rfind('\n').map_or(0, |k| k + 1);
+                    let end = source[span.end..]
+                        .find('\n')
+                        .map_or(source.len(), |k| span.end + k);
+                    source[start..end].split_whitespace().nth(3).is_none()
+                };
+                if paged
+                    && between.contains(['\n', '\r'])
+                    && short_line(first)
+                    && short_line(second)
                 {
                     continue;
                 }
