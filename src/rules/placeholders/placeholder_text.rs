@@ -401,6 +401,15 @@ fn strip_pm_cells(mut s: &str, from_end: bool) -> &str {
     }
 }
 
+/// The document spells out PM as an acronym (in the text or its glossary): "PM" is
+/// then that acronym, not a value left open.
+fn pm_defined(doc: &Document, pack: &crate::pack::Pack) -> bool {
+    crate::rules::acronyms::acronym_table(doc, pack)
+        .acronyms
+        .iter()
+        .any(|a| a.key == "pm" && (a.in_glossary || !a.definitions.is_empty()))
+}
+
 /// "Particulate Matter (PM)": the words before the bracket start with the letters of
 /// the acronym.
 fn spelled_out_before(text: &str, start: usize, written: &str) -> bool {
@@ -462,10 +471,12 @@ impl Rule for PlaceholderText {
                 }
                 if is_pm(written)
                     && (alone_in_cell(doc.text(), span)
-                        || spelled_out_before(doc.text(), span.start, written))
+                        || spelled_out_before(doc.text(), span.start, written)
+                        || pm_defined(doc, cx.pack()))
                 {
                     // "p.m." / "PM" as a table cell is budget notation (an amount not
-                    // yet quantified); "Particulate Matter (PM)" defines an acronym.
+                    // yet quantified); "Particulate Matter (PM)" defines an acronym,
+                    // and so does a glossary row of the document.
                     continue;
                 }
                 cx.report(span, format!("placeholder \"{written}\" left in the text"))
