@@ -593,3 +593,62 @@ fn council_note_table_and_no_false_tables_in_letters() {
         }
     }
 }
+
+#[test]
+fn soil_staff_table_and_no_tables_in_the_memorandum() {
+    let Some(doc) = shared("02_com2023_416_soil_monitoring_law.pdf") else {
+        return;
+    };
+    // Printed page 19 (the 66th): the staff table, years 2023–2027 over budget lines
+    // and a TOTAL row of 8, 10, 11, 12 full-time equivalents.
+    let staff = doc
+        .tables
+        .iter()
+        .find(|t| t.page == 65 && cell_texts(t)[0][0] == "2023")
+        .expect("staff table");
+    let rows = cell_texts(staff);
+    assert_eq!(rows[0], ["2023", "2024", "2025", "2026", "2027"]);
+    assert_eq!(rows.last().unwrap(), &["TOTAL", "8", "10", "11", "12"]);
+    assert!(rows.len() >= 14);
+    // The explanatory memorandum and the articles (dash lists written with wide gaps,
+    // "–   The EU Biodiversity Strategy") hold no table: tables start with the
+    // legislative financial statement.
+    assert!(doc.tables.iter().all(|t| t.page >= 50));
+}
+
+#[test]
+fn euspa_glossary_and_exhibit_tables() {
+    let Some(doc) = shared("09_euspa_space_green_transformation.pdf") else {
+        return;
+    };
+    // The list of abbreviations (page 70): two columns, acronym and description.
+    let glossary = doc
+        .tables
+        .iter()
+        .find(|t| t.page == 69)
+        .expect("glossary table");
+    let rows = cell_texts(glossary);
+    assert_eq!(rows[0], ["Acronym", "Description"]);
+    assert_eq!(
+        rows[1],
+        ["AFIR", "Alternative Fuels Infrastructure Regulation"]
+    );
+    // Exhibit 11 (page 21): Copernicus services by Green Deal objective; its cells
+    // ("CORINE Land Cover") are not prose.
+    assert!(doc.tables.iter().any(|t| t.page == 20));
+    assert!(!paragraphs_text(&doc).contains("CORINE Land Cover"));
+    // The use-case frames (a label beside a passage) are no tables: their passages
+    // stay prose, apart from their labels.
+    assert!(doc.paragraphs.iter().any(|p| p.text.as_str()
+        == "The EU through the Green Deal commits to shift the economy towards a greener direction characterised by a more responsible [touristic] industry"));
+}
+
+#[test]
+fn dsa_has_no_table_in_its_text() {
+    let Some(doc) = shared("10_regulation_2022_2065_dsa.pdf") else {
+        return;
+    };
+    // Only the signature block on the last page is set in cells.
+    let last = doc.pages.len() - 1;
+    assert!(doc.tables.iter().all(|t| t.page == last));
+}

@@ -362,14 +362,23 @@ pub fn regions(lines: &[Line], roles: &mut [Role], grids: &[Vec<Grid>]) -> Table
                             x >= cell[0] && x < cell[1] && y >= top && y < bottom
                         })
                         .collect();
-                    members.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
-                    if !members.is_empty() {
-                        row.push(
-                            members
-                                .iter()
-                                .map(|&i| (i, 0, lines[i].text.len()))
-                                .collect(),
-                        );
+                    // Lines side by side in one ruled cell (a row shaded across
+                    // its columns, with no rule between them) are cells of their own:
+                    // members are grouped by overlapping x extent.
+                    members.sort_by(|&a, &b| lines[a].x0.total_cmp(&lines[b].x0));
+                    let mut groups: Vec<(f32, Vec<usize>)> = Vec::new();
+                    for &i in &members {
+                        match groups.last_mut() {
+                            Some((x1, g)) if lines[i].x0 < *x1 => {
+                                *x1 = x1.max(lines[i].x1);
+                                g.push(i);
+                            }
+                            _ => groups.push((lines[i].x1, vec![i])),
+                        }
+                    }
+                    for (_, mut g) in groups {
+                        g.sort_by(|&a, &b| lines[a].y.total_cmp(&lines[b].y));
+                        row.push(g.iter().map(|&i| (i, 0, lines[i].text.len())).collect());
                     }
                 }
                 columns_used = columns_used.max(row.len());
@@ -406,9 +415,9 @@ pub fn regions(lines: &[Line], roles: &mut [Role], grids: &[Vec<Grid>]) -> Table
                 && rows.len() <= 2
                 && rows.iter().flatten().any(|c| {
                     c.iter()
-                        .map(|&(i, _, _)| lines[i].text.len())
+                        .map(|&(i, _, _)| lines[i].text.split_whitespace().count())
                         .sum::<usize>()
-                        > 80
+                        >= 8
                 });
             let prose_cell = prose_cell || labelled_passage;
             if columns_used < 2 || prose_cell {
