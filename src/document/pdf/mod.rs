@@ -61,7 +61,17 @@ fn load_inner(path: &str, bytes: &[u8], language: Option<Language>) -> Result<Do
     for (i, p) in pages.iter().enumerate() {
         lines.extend(lines::page_lines(i, p, &mut row));
     }
-    let grids: Vec<Vec<tables::Grid>> = pages.iter().map(tables::grids).collect();
+    let mut budget = tables::GRID_BUDGET;
+    let grids: Vec<Vec<tables::Grid>> = pages
+        .iter()
+        .map(|p| tables::grids(p, &mut budget))
+        .collect();
+    if budget == 0 {
+        problems.push(
+            "too many drawn rules to search for ruled tables; tables were read from the text alone"
+                .to_string(),
+        );
+    }
     let lines = layout::split_side_column(lines, &pages);
     let lines = tables::split_at_rules(lines, &grids);
     let mut layout = layout::classify(&lines, &pages);

@@ -29,6 +29,8 @@ const MAX_CELL_LINES: usize = 8;
 const MAX_CELL_TEXT: usize = 300;
 /// Text in columns, not a table: most rows have only cells this long or longer.
 const PROSE_CELL: usize = 20;
+/// Rows an unruled table may have on one page (bounds the work on a hostile page).
+const MAX_RUN_ROWS: usize = 200;
 
 #[derive(Clone, Debug)]
 pub struct Grid {
@@ -127,10 +129,15 @@ fn snap(mut v: Vec<f32>) -> Vec<f32> {
     out
 }
 
-/// The ruled grids of a page (two columns or more).
-pub fn grids(page: &PageGlyphs) -> Vec<Grid> {
+/// Comparisons of rule segments allowed per document: a hostile file (thousands of
+/// overlapping rules on every page) stops the search for ruled tables, not the run.
+pub const GRID_BUDGET: usize = 30_000_000;
+
+/// The ruled grids of a page (two columns or more). `budget` counts down the
+/// comparisons left for the document; at zero no more grids are searched.
+pub fn grids(page: &PageGlyphs, budget: &mut usize) -> Vec<Grid> {
     let segs = segments(page);
-    if segs.len() < 6 {
+    if segs.len() < 6 || *budget == 0 {
         return Vec::new();
     }
     let n = segs.len();
@@ -143,6 +150,11 @@ pub fn grids(page: &PageGlyphs) -> Vec<Grid> {
     for &i in &order {
         let b = boxes[i];
         active.retain(|&j| boxes[j].2 + SNAP >= b.0);
+        if *budget < active.len() {
+            *budget = 0;
+            return Vec::new();
+        }
+        *budget -= active.len();
         for &j in &active {
             let c = boxes[j];
             if c.1 - SNAP <= b.3 && b.1 - SNAP <= c.3 {
@@ -332,11 +344,21 @@ pub fn regions(lines: &[Line], roles: &mut [Role], grids: &[Vec<Grid>]) -> Table
             let mut rows: Vec<Vec<Vec<(usize, usize, usize)>>> = Vec::new();
             let mut cells: Vec<Shape> = Vec::new();
             let mut columns_used = 0;
-            for band in g.hs.windows(2) {
-                let (top, bottom) = (band[0], band[1]);
-                if bottom - top < 4.0 {
+            // Each line to its band (between two horizontal rules), then to its cell
+            // (between two vertical rules that cross the band): linear in the lines.
+            let mut in_band: Vec<Vec<usize>> = vec![Vec::new(); g.hs.len()];
+            for &i in &inside {
+                let (_, y) = centre(&lines[i]);
+                let k = g.hs.partition_point(|&h| h <= y);
+                if k > 0 && k < g.hs.len() && g.hs[k] - g.hs[k - 1] >= 4.0 {
+                    in_band[k - 1].push(i);
+                }
+            }
+            for (k, members) in in_band.iter().enumerate() {
+                if members.is_empty() {
                     continue;
                 }
+                let (top, bottom) = (g.hs[k], g.hs[k + 1]);
                 let mid = (top + bottom) / 2.0;
                 let mut xs: Vec<f32> =
                     g.vs.iter()
@@ -346,22 +368,25 @@ pub fn regions(lines: &[Line], roles: &mut [Role], grids: &[Vec<Grid>]) -> Table
                 xs.push(g.x0);
                 xs.push(g.x1);
                 let xs = snap(xs);
+                let mut in_cell: Vec<Vec<usize>> = vec![Vec::new(); xs.len()];
+                for &i in members {
+                    let (x, _) = centre(&lines[i]);
+                    let c = xs.partition_point(|&v| v <= x);
+                    if c > 0 && c < xs.len() {
+                        in_cell[c - 1].push(i);
+                    }
+                }
                 let mut row = Vec::new();
-                for cell in xs.windows(2) {
+                for (c, mut members) in in_cell.into_iter().enumerate() {
+                    if c + 1 >= xs.len() {
+                        break;
+                    }
                     cells.push(Shape {
-                        x0: cell[0],
-                        x1: cell[1],
+                        x0: xs[c],
+                        x1: xs[c + 1],
                         y0: top,
                         y1: bottom,
                     });
-                    let mut members: Vec<usize> = inside
-                        .iter()
-                        .copied()
-                        .filter(|&i| {
-                            let (x, y) = centre(&lines[i]);
-                            x >= cell[0] && x < cell[1] && y >= top && y < bottom
-                        })
-                        .collect();
                     // Lines side by side in one ruled cell (a row shaded across
                     // its columns, with no rule between them) are cells of their own:
                     // members are grouped by overlapping x extent.
@@ -467,7 +492,7 @@ pub fn regions(lines: &[Line], roles: &mut [Role], grids: &[Vec<Grid>]) -> Table
         let mut run = vec![(k, first)];
         let mut singles = 0;
         let mut j = k + 1;
-        while j < rows.len() {
+        while j < rows.len() && run.len() < MAX_RUN_ROWS {
             let prev = &lines[rows[run.last().map_or(k, |r| r.0)][0]];
             let l = &lines[rows[j][0]];
             let close = l.page == prev.page
@@ -672,16 +697,11 @@ pub fn mark_side_by_side_boxes(
     used.sort_unstable();
     used.dedup();
     // Boxes with text, per page (ids are page-ordered).
-    let page_of = |id: usize| {
-        let mut n = 0;
-        for (p, b) in boxes.iter().enumerate() {
-            n += b.len();
-            if id < n {
-                return p;
-            }
-        }
-        usize::MAX
-    };
+    let mut ends: Vec<usize> = Vec::with_capacity(boxes.len());
+    for b in boxes {
+        ends.push(ends.last().copied().unwrap_or(0) + b.len());
+    }
+    let page_of = |id: usize| ends.partition_point(|&e| e <= id);
     let mut diagram: std::collections::HashSet<usize> = Default::default();
     let mut k = 0;
     while k < used.len() {
