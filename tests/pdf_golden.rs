@@ -652,3 +652,36 @@ fn dsa_has_no_table_in_its_text() {
     let last = doc.pages.len() - 1;
     assert!(doc.tables.iter().all(|t| t.page == last));
 }
+
+#[test]
+fn step_staff_table() {
+    let Some(doc) = shared("03_com2023_335_step.pdf") else {
+        return;
+    };
+    // Printed page 19 (the 65th): estimated requirements of human resources, sixteen
+    // rows from the years 2023–2029 to TOTAL 20, 20, 20, 20, 7, 7; the line of
+    // 20 01 02 01, written over two lines, is one cell.
+    let staff = doc
+        .tables
+        .iter()
+        .find(|t| t.page == 64)
+        .expect("staff table");
+    let rows = cell_texts(staff);
+    assert_eq!(rows.len(), 16);
+    assert_eq!(rows[0][0], "2023");
+    assert_eq!(
+        rows[2],
+        [
+            "20 01 02 01 (Headquarters and Commission’s Representation Offices)",
+            "15",
+            "15",
+            "15",
+            "15",
+            "5",
+            "5"
+        ]
+    );
+    assert_eq!(rows[15], ["TOTAL", "20", "20", "20", "20", "7", "7"]);
+    // The description of tasks below it (a label beside running text) stays prose.
+    assert!(paragraphs_text(&doc).contains("15 FTEs (12 AD and 3 AST) will be required"));
+}
