@@ -59,6 +59,7 @@ pub fn scan(content: &[u8], height: f32, origin_x: f32) -> Vec<Drawn> {
     let mut subpaths: Vec<([f64; 4], bool)> = Vec::new();
     let mut open: Option<[f64; 4]> = None;
     let mut open_curved = false;
+    let mut in_text = false;
     let b = content;
     let n = b.len();
     let mut i = 0;
@@ -128,14 +129,14 @@ pub fn scan(content: &[u8], height: f32, origin_x: f32) -> Vec<Drawn> {
             b'0'..=b'9' | b'+' | b'-' | b'.' => {
                 let s = i;
                 i += 1;
-                while i < n && matches!(b[i], b'0'..=b'9' | b'.' | b'-' | b'+' | b'e' | b'E') {
+                while i < n && matches!(b[i], b'0'..=b'9' | b'.' | b'-' | b'+') {
                     i += 1;
                 }
-                let v = std::str::from_utf8(&b[s..i])
-                    .ok()
-                    .and_then(|t| t.parse::<f64>().ok())
-                    .filter(|v| v.is_finite())
-                    .unwrap_or(0.0);
+                // The numbers of a text object (positions, kerning) are no path's.
+                if in_text {
+                    continue;
+                }
+                let v = number(&b[s..i]);
                 if nums.len() >= 8 {
                     nums.remove(0);
                 }
@@ -155,6 +156,24 @@ pub fn scan(content: &[u8], height: f32, origin_x: f32) -> Vec<Drawn> {
                 let k = nums.len();
                 let arg = |j: usize| nums[k - j];
                 match op {
+                    b"BT" => {
+                        // Skip the text object: to the next "ET" token. One inside a
+                        // string ends the skip early, which costs only time.
+                        in_text = true;
+                        let mut j = i;
+                        while j + 1 < n {
+                            if b[j] == b'E'
+                                && b[j + 1] == b'T'
+                                && is_delim(b[j - 1])
+                                && b.get(j + 2).is_none_or(|&c| is_delim(c))
+                            {
+                                break;
+                            }
+                            j += 1;
+                        }
+                        i = j;
+                    }
+                    b"ET" => in_text = false,
                     b"q" if stack.len() < MAX_STACK => stack.push(state),
                     b"Q" => {
                         if let Some(s) = stack.pop() {
@@ -257,6 +276,40 @@ pub fn scan(content: &[u8], height: f32, origin_x: f32) -> Vec<Drawn> {
     out
 }
 
+/// A PDF number ("12", "-3.5", ".25"); what does not parse reads as 0.
+fn number(t: &[u8]) -> f64 {
+    let (neg, t) = match t.first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let mut v = 0.0f64;
+    let mut scale = 0.0f64;
+    for &c in t {
+        match c {
+            b'0'..=b'9' => {
+                let d = f64::from(c - b'0');
+                if scale == 0.0 {
+                    v = v * 10.0 + d;
+                } else {
+                    v += d * scale;
+                    scale /= 10.0;
+                }
+            }
+            b'.' if scale == 0.0 => scale = 0.1,
+            _ => break,
+        }
+    }
+    if !v.is_finite() {
+        return 0.0;
+    }
+    if neg {
+        -v
+    } else {
+        v
+    }
+}
+
 fn is_delim(c: u8) -> bool {
     matches!(
         c,
@@ -292,6 +345,14 @@ mod tests {
         assert!(d[0].filled && !d[0].white);
         assert!(!d[1].filled && (d[1].shape.y1 - d[1].shape.y0 - 100.0).abs() < 1e-3);
         assert!(d[2].white);
+    }
+
+    #[test]
+    fn reads_pdf_numbers() {
+        assert_eq!(number(b"12"), 12.0);
+        assert_eq!(number(b"-3.5"), -3.5);
+        assert!((number(b".25") - 0.25).abs() < 1e-12);
+        assert_eq!(number(b"--"), 0.0);
     }
 
     #[test]
