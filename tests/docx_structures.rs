@@ -257,3 +257,35 @@ fn alternate_content_style_separators_and_imported_chunks() {
     assert!(common::findings(&d, "DR").is_empty());
     assert!(d.notes.iter().any(|n| n.message.contains("altChunk")));
 }
+
+#[test]
+fn table_cells_are_a_table_of_the_model_and_not_prose() {
+    let cell = |t: &str| format!("<w:tc>{}</w:tc>", p(t));
+    let body = format!(
+        "{}<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>{}",
+        p("The targets are set out below."),
+        cell("Indicator"),
+        cell("Target"),
+        cell("Water reuse"),
+        cell("50% by 2030"),
+        p("The Commission will report every year.")
+    );
+    let d = doc(&body);
+    assert_eq!(d.tables.len(), 1);
+    let rows: Vec<Vec<&str>> = d.tables[0]
+        .rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [["Indicator", "Target"], ["Water reuse", "50% by 2030"]]
+    );
+    for c in d.tables[0].rows.iter().flatten() {
+        assert_eq!(&d.text()[c.span.start..c.span.end], c.text.as_str());
+    }
+    assert!(d
+        .paragraphs
+        .iter()
+        .all(|p| !p.text.as_str().contains("Water reuse")));
+}

@@ -472,3 +472,216 @@ fn a_table_cell_wrapped_under_its_row_is_no_unbalanced_bracket() {
     let tx = messages_of(&findings, "TX002");
     assert!(tx.is_empty(), "{tx:?}");
 }
+
+// ---- tables and boxes (issue 11) ----
+
+fn cell_texts(t: &policylint::document::Table) -> Vec<Vec<String>> {
+    t.rows
+        .iter()
+        .map(|r| r.iter().map(|c| c.text.as_str().to_string()).collect())
+        .collect()
+}
+
+#[test]
+fn fixture_ruled_and_unruled_tables_are_tables_not_prose() {
+    let doc = load("tables.pdf", &fixture("tables.pdf"), None).unwrap();
+    assert_eq!(doc.tables.len(), 2, "{:?}", doc.tables);
+    // The ruled table: three rows of three cells; the first two cells of each row,
+    // written as one text run, are split at the rule between them.
+    assert_eq!(
+        cell_texts(&doc.tables[0])[1],
+        ["Operational appropriations", "100,000", "80,000"]
+    );
+    assert_eq!(doc.tables[0].rows.len(), 3);
+    // The unruled table: four rows of three cells.
+    assert_eq!(doc.tables[1].rows.len(), 4);
+    assert_eq!(
+        cell_texts(&doc.tables[1])[3],
+        ["Seconded national experts", "2", "3"]
+    );
+    // Every cell's span points at its text in the rendering.
+    for t in &doc.tables {
+        for c in t.rows.iter().flatten() {
+            assert_eq!(&doc.text()[c.span.start..c.span.end], c.text.as_str());
+        }
+    }
+    let body = paragraphs_text(&doc);
+    assert!(!body.contains("appropriations") && !body.contains("Contract agents"));
+    assert_eq!(doc.paragraphs.len(), 3, "{body}");
+}
+
+#[test]
+fn fixture_shaded_key_action_boxes_and_boxed_prose() {
+    let doc = load("boxes.pdf", &fixture("boxes.pdf"), None).unwrap();
+    assert_eq!(doc.boxes.len(), 2, "{:?}", doc.boxes);
+    let nl = &doc.boxes[0];
+    assert_eq!(nl.title, "Kernacties");
+    let actors: Vec<Option<&str>> = nl.frames.iter().map(|f| f.actor.as_deref()).collect();
+    assert_eq!(actors, [Some("De Commissie"), Some("Het kabinet")]);
+    assert_eq!(nl.items.len(), 3);
+    assert_eq!(nl.items[2].frame, Some(1));
+    assert!(nl.items[0].text.as_str().starts_with("een voorstel doen"));
+    // The English box has no title: its frame opens it.
+    let en = &doc.boxes[1];
+    assert_eq!(en.frames.len(), 1);
+    assert_eq!(en.frames[0].actor.as_deref(), Some("The Commission"));
+    assert_eq!(en.items.len(), 2);
+    // Box text is not body prose; the body around the boxes is.
+    let body = paragraphs_text(&doc);
+    assert!(
+        !body.contains("kerosine") && !body.contains("levy"),
+        "{body}"
+    );
+    assert!(body.contains("Het kabinet informeert de Kamer"));
+    // A framed "Box 1" of prose stays prose but is not merged with the body line
+    // above it, which runs on without a full stop.
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.text.as_str() == "The programme builds on earlier work of the agencies and of the Member States in this field"));
+    assert!(doc
+        .paragraphs
+        .iter()
+        .any(|p| p.text.as_str().starts_with("Box 1 The first results")));
+}
+
+#[test]
+fn step_tables_on_the_page_of_the_intervention_fields() {
+    let Some(doc) = shared("03_com2023_335_step.pdf") else {
+        return;
+    };
+    // Page 38 (printed; the 39th page): the ruled table of intervention fields, a
+    // header row and eight fields 145a … 193, and a one-row table of field 11 below.
+    let on_page: Vec<_> = doc.tables.iter().filter(|t| t.page == 38).collect();
+    assert_eq!(on_page.len(), 2);
+    let fields = cell_texts(on_page[0]);
+    assert_eq!(fields.len(), 9);
+    assert_eq!(fields[1][0], "145a");
+    assert_eq!(fields[8][0], "193");
+    assert_eq!(cell_texts(on_page[1])[0][0], "11");
+    // The landscape financial table (printed page 11): a budget line and its type of
+    // appropriation, written close together, are cells of their own.
+    assert!(doc
+        .tables
+        .iter()
+        .filter(|t| t.page == 56)
+        .flat_map(cell_texts)
+        .any(|r| r.len() >= 3
+            && r[0] == "01.020230 Cluster ‘Civil Security for Society’"
+            && r[1] == "Commitments"));
+    // No table cell's text is a body paragraph.
+    let body = paragraphs_text(&doc);
+    assert!(!body.contains("Productive investments in SMEs linked"));
+    assert!(!body.contains("01.020230 Cluster"));
+}
+
+#[test]
+fn council_note_table_and_no_false_tables_in_letters() {
+    if let Some(doc) = shared("01_council_conclusions_copernicus_2035.pdf") {
+        // The cover note: Origine, Destinataire, Objet with their values.
+        assert_eq!(doc.tables.len(), 1);
+        let rows = cell_texts(&doc.tables[0]);
+        assert_eq!(rows[0], ["Origine:", "Secrétariat général du Conseil"]);
+    }
+    // The letters to parliament have no tables (the organogram of 06 is a diagram).
+    for name in [
+        "06_kamerbrief_emissie_luchtvaart_nl.pdf",
+        "07_kamerbrief_water_bodem_nl.pdf",
+    ] {
+        if let Some(doc) = shared(name) {
+            assert!(doc.tables.is_empty(), "{name}: {:?}", doc.tables.len());
+        }
+    }
+}
+
+#[test]
+fn soil_staff_table_and_no_tables_in_the_memorandum() {
+    let Some(doc) = shared("02_com2023_416_soil_monitoring_law.pdf") else {
+        return;
+    };
+    // Printed page 19 (the 66th): the staff table, years 2023–2027 over budget lines
+    // and a TOTAL row of 8, 10, 11, 12 full-time equivalents.
+    let staff = doc
+        .tables
+        .iter()
+        .find(|t| t.page == 65 && cell_texts(t)[0][0] == "2023")
+        .expect("staff table");
+    let rows = cell_texts(staff);
+    assert_eq!(rows[0], ["2023", "2024", "2025", "2026", "2027"]);
+    assert_eq!(rows.last().unwrap(), &["TOTAL", "8", "10", "11", "12"]);
+    assert!(rows.len() >= 14);
+    // The explanatory memorandum and the articles (dash lists written with wide gaps,
+    // "–   The EU Biodiversity Strategy") hold no table: tables start with the
+    // legislative financial statement.
+    assert!(doc.tables.iter().all(|t| t.page >= 50));
+}
+
+#[test]
+fn euspa_glossary_and_exhibit_tables() {
+    let Some(doc) = shared("09_euspa_space_green_transformation.pdf") else {
+        return;
+    };
+    // The list of abbreviations (page 70): two columns, acronym and description.
+    let glossary = doc
+        .tables
+        .iter()
+        .find(|t| t.page == 69)
+        .expect("glossary table");
+    let rows = cell_texts(glossary);
+    assert_eq!(rows[0], ["Acronym", "Description"]);
+    assert_eq!(
+        rows[1],
+        ["AFIR", "Alternative Fuels Infrastructure Regulation"]
+    );
+    // Exhibit 11 (page 21): Copernicus services by Green Deal objective; its cells
+    // ("CORINE Land Cover") are not prose.
+    assert!(doc.tables.iter().any(|t| t.page == 20));
+    assert!(!paragraphs_text(&doc).contains("CORINE Land Cover"));
+    // The use-case frames (a label beside a passage) are no tables: their passages
+    // stay prose, apart from their labels.
+    assert!(doc.paragraphs.iter().any(|p| p.text.as_str()
+        == "The EU through the Green Deal commits to shift the economy towards a greener direction characterised by a more responsible [touristic] industry"));
+}
+
+#[test]
+fn dsa_has_no_table_in_its_text() {
+    let Some(doc) = shared("10_regulation_2022_2065_dsa.pdf") else {
+        return;
+    };
+    // Only the signature block on the last page is set in cells.
+    let last = doc.pages.len() - 1;
+    assert!(doc.tables.iter().all(|t| t.page == last));
+}
+
+#[test]
+fn step_staff_table() {
+    let Some(doc) = shared("03_com2023_335_step.pdf") else {
+        return;
+    };
+    // Printed page 19 (the 65th): estimated requirements of human resources, sixteen
+    // rows from the years 2023–2029 to TOTAL 20, 20, 20, 20, 7, 7; the line of
+    // 20 01 02 01, written over two lines, is one cell.
+    let staff = doc
+        .tables
+        .iter()
+        .find(|t| t.page == 64)
+        .expect("staff table");
+    let rows = cell_texts(staff);
+    assert_eq!(rows.len(), 16);
+    assert_eq!(rows[0][0], "2023");
+    assert_eq!(
+        rows[2],
+        [
+            "20 01 02 01 (Headquarters and Commission’s Representation Offices)",
+            "15",
+            "15",
+            "15",
+            "15",
+            "5",
+            "5"
+        ]
+    );
+    assert_eq!(rows[15], ["TOTAL", "20", "20", "20", "20", "7", "7"]);
+    // The description of tasks below it (a label beside running text) stays prose.
+    assert!(paragraphs_text(&doc).contains("15 FTEs (12 AD and 3 AST) will be required"));
+}

@@ -53,6 +53,9 @@ pub struct Document {
     pub points: Vec<Point>,
     pub bullets: Vec<Bullet>,
     pub boxes: Vec<KeyActionBox>,
+    /// Tables: their cells are rendered (findings can point into them) but are not
+    /// prose (not in `paragraphs`, `headings`, `points`, `bullets` or footnotes).
+    pub tables: Vec<Table>,
     pub footnote_refs: Vec<FootnoteRef>,
     pub footnote_defs: Vec<FootnoteDef>,
     pub links: Vec<Link>,
@@ -286,6 +289,26 @@ pub struct BoxItem {
     pub frame: Option<usize>,
 }
 
+/// A table: rows of cells, in reading order.
+#[derive(Clone, Debug, Serialize)]
+pub struct Table {
+    /// From the first to the last character of its cells.
+    pub span: Span,
+    /// Page index (0-based).
+    pub page: usize,
+    /// Rows of the cells that hold text, left to right.
+    pub rows: Vec<Vec<TableCell>>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct TableCell {
+    /// From the first to the last character of the cell (a cell's lines may have
+    /// other cells' lines between them in the rendering).
+    pub span: Span,
+    /// The cell's text, its lines joined by a space.
+    pub text: Text,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum RefStyle {
@@ -411,6 +434,7 @@ impl Document {
             points: Vec::new(),
             bullets: Vec::new(),
             boxes: Vec::new(),
+            tables: Vec::new(),
             footnote_refs: Vec::new(),
             footnote_defs: Vec::new(),
             links: Vec::new(),

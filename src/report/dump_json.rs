@@ -26,6 +26,7 @@ struct DumpView<'a> {
     headings: Vec<Placed<HeadingView<'a>>>,
     points: Vec<Placed<PointView<'a>>>,
     key_action_boxes: Vec<Placed<BoxView<'a>>>,
+    tables: Vec<Placed<TableView<'a>>>,
     footnote_references: Vec<Placed<RefView<'a>>>,
     footnote_definitions: Vec<Placed<DefView<'a>>>,
     paragraphs: Vec<Placed<ParagraphView<'a>>>,
@@ -69,6 +70,18 @@ struct BoxView<'a> {
     title: &'a str,
     frames: Vec<Placed<FrameView<'a>>>,
     items: Vec<Placed<ItemView<'a>>>,
+}
+
+#[derive(Serialize)]
+struct TableView<'a> {
+    /// 1-based page.
+    page: usize,
+    rows: Vec<Vec<Placed<CellView<'a>>>>,
+}
+
+#[derive(Serialize)]
+struct CellView<'a> {
+    text: &'a str,
 }
 
 #[derive(Serialize)]
@@ -189,6 +202,28 @@ pub fn to_value_with(doc: &Document, pack: &crate::pack::Pack) -> Value {
             },
         ),
         key_action_boxes: boxes(doc, supports.as_deref().map(Vec::as_slice)),
+        tables: all(
+            doc,
+            &doc.tables,
+            |t| t.span,
+            |t| TableView {
+                page: t.page + 1,
+                rows: t
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        all(
+                            doc,
+                            r,
+                            |c| c.span,
+                            |c| CellView {
+                                text: c.text.as_str(),
+                            },
+                        )
+                    })
+                    .collect(),
+            },
+        ),
         footnote_references: all(
             doc,
             &doc.footnote_refs,

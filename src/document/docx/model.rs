@@ -594,8 +594,32 @@ impl<'p> Builder<'p> {
 
     /// Table cells: rendered (so that findings and dumps can show them) but not prose.
     fn table_text(&mut self, rows: &[Vec<Vec<Block>>]) {
-        for cell in rows.iter().flatten() {
-            self.aside(cell);
+        // Each cell's rendering, recorded as a table of the model.
+        let mut table: Vec<Vec<crate::document::TableCell>> = Vec::new();
+        for row in rows {
+            let mut cells = Vec::new();
+            for cell in row {
+                let start = self.out.len();
+                self.aside(cell);
+                let span = trim_span(&self.out, Span::new(start, self.out.len()));
+                if span.start < span.end {
+                    cells.push(crate::document::TableCell {
+                        span,
+                        text: Text::from_source(&self.out, span),
+                    });
+                }
+            }
+            if !cells.is_empty() {
+                table.push(cells);
+            }
+        }
+        let spans = table.iter().flatten().map(|c| c.span);
+        if let Some(span) = spans.reduce(|a, b| a.cover(b)) {
+            self.doc.tables.push(crate::document::Table {
+                span,
+                page: 0,
+                rows: table,
+            });
         }
     }
 

@@ -108,25 +108,47 @@ fn ends_sentence(t: &str) -> bool {
 }
 
 /// Group the body lines into blocks.
-pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
+///
+/// `in_table` marks the lines of tables found by the geometry (see
+/// [`super::tables`]); `box_of` the drawn box each line sits in: a block never
+/// crosses a box's edge.
+pub fn blocks(
+    lines: &[Line],
+    layout: &Layout,
+    in_table: &[bool],
+    box_of: &[Option<usize>],
+) -> Vec<Block> {
     let body: Vec<usize> = (0..lines.len())
         .filter(|&i| layout.roles[i] == Role::Body)
         .collect();
     // Rows with several body cells are table rows.
-    let mut cells_in_row: std::collections::HashMap<usize, usize> = Default::default();
+    // (Counted per drawn box: a label cell beside a passage is no table row.)
+    let mut cells_in_row: std::collections::HashMap<(usize, Option<usize>), usize> =
+        Default::default();
+    let row_key = |i: usize| (lines[i].row, box_of.get(i).copied().flatten());
     for &i in &body {
-        *cells_in_row.entry(lines[i].row).or_default() += 1;
+        *cells_in_row.entry(row_key(i)).or_default() += 1;
     }
-    let is_table = |i: usize| cells_in_row.get(&lines[i].row).copied().unwrap_or(0) >= 2;
+    let is_table = |i: usize| {
+        in_table.get(i).copied().unwrap_or(false)
+            || cells_in_row.get(&row_key(i)).copied().unwrap_or(0) >= 2
+    };
+    let boxed = |i: usize| box_of.get(i).copied().flatten();
     let bs = layout.body_size;
 
     let mut out: Vec<Block> = Vec::new();
     let mut prev: Option<usize> = None;
+    // Per drawn box, its last line and that line's block: a box's lines continue
+    // their block though lines of a box beside it come between (read row by row).
+    let mut in_box: std::collections::HashMap<usize, (usize, usize)> = Default::default();
     for &i in &body {
         let l = &lines[i];
         let starts_list = label_of(&l.text).is_some() || bullet_len(&l.text).is_some();
-        let new_block = match prev {
+        let boxed_prev = boxed(i).and_then(|b| in_box.get(&b).copied());
+        let before = boxed_prev.map_or(prev, |(p, _)| Some(p));
+        let new_block = match before {
             None => true,
+            Some(p) if boxed(p) != boxed(i) => true,
             Some(p) => {
                 let q = &lines[p];
                 if is_table(i) || is_table(p) {
@@ -151,7 +173,7 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
                         || (q.x1 < layout.right - 4.0 * q.size && ends_sentence(&q.text))
                 }
             }
-        };
+        } || out.is_empty();
         if new_block {
             out.push(Block {
                 kind: if is_table(i) {
@@ -161,8 +183,16 @@ pub fn blocks(lines: &[Line], layout: &Layout) -> Vec<Block> {
                 },
                 lines: vec![i],
             });
-        } else if let Some(b) = out.last_mut() {
-            b.lines.push(i);
+        }
+        let target = if new_block {
+            out.len() - 1
+        } else {
+            let k = boxed_prev.map_or(out.len() - 1, |(_, k)| k);
+            out[k].lines.push(i);
+            k
+        };
+        if let Some(b) = boxed(i) {
+            in_box.insert(b, (i, target));
         }
         prev = Some(i);
     }

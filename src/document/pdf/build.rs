@@ -8,9 +8,11 @@ use std::collections::{HashMap, HashSet};
 use super::blocks::{Block, BlockKind};
 use super::layout::{note_label_in, Layout, Role};
 use super::lines::Line;
+use super::tables::Region;
 use crate::document::{
-    Bullet, Document, FootnoteDef, FootnoteRef, Format, Furniture, FurnitureKind, Heading, Page,
-    Paragraph, ParagraphKind, ParseNote, Point, RefStyle, Scheme, Span, Text,
+    BoxItem, Bullet, Document, FootnoteDef, FootnoteRef, Format, Frame, Furniture, FurnitureKind,
+    Heading, KeyActionBox, Page, Paragraph, ParagraphKind, ParseNote, Point, RefStyle, Scheme,
+    Span, Table, TableCell, Text,
 };
 use crate::lang::Language;
 use crate::source::{Rendering, SourceFile};
@@ -333,6 +335,14 @@ fn refs_of(l: &Line) -> Vec<(usize, usize, u32, bool)> {
     out
 }
 
+/// What the geometry found beside the blocks: the drawn box of each line, and the
+/// tables.
+pub struct Parts<'a> {
+    pub box_of: &'a [Option<usize>],
+    pub regions: &'a [Region],
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     path: &str,
     lines: &[Line],
@@ -341,6 +351,7 @@ pub fn build(
     rendered: Rendered,
     language: Option<Language>,
     problems: &[String],
+    parts: &Parts<'_>,
 ) -> Document {
     let n_pages = rendered.page_starts.len();
     let vocab = Vocabulary::new(lines);
@@ -552,8 +563,10 @@ pub fn build(
         }
     }
 
+    // Blocks in a drawn box that holds a key-action title or frame form a box.
+    let key_action = key_action_blocks(lines, blocks, parts.box_of);
     // Blocks into headings, points, bullets, paragraphs.
-    for b in blocks {
+    for (bi, b) in blocks.iter().enumerate() {
         let first = b.lines[0];
         let first_span = line_span(&rendered, lines, first);
         let text_of = |skip_first: usize| {
@@ -575,6 +588,57 @@ pub fn build(
         let last_span = line_span(&rendered, lines, *b.lines.last().unwrap_or(&first));
         let whole = first_span.cover(last_span);
         let page = lines[first].page;
+        if let Some(role) = key_action[bi] {
+            let label_len = match &b.kind {
+                BlockKind::Point { label_len, .. } => *label_len,
+                BlockKind::Bullet { glyph_len } => *glyph_len,
+                _ => 0,
+            };
+            let text = text_of(label_len);
+            let span = if text.is_empty() { whole } else { text.span() };
+            match role {
+                BoxPart::Title => doc.boxes.push(KeyActionBox {
+                    span: whole,
+                    title: text
+                        .as_str()
+                        .trim()
+                        .trim_end_matches(':')
+                        .trim()
+                        .to_string(),
+                    title_span: span,
+                    frames: Vec::new(),
+                    items: Vec::new(),
+                }),
+                BoxPart::Frame(opens) => {
+                    let trimmed = text.as_str().trim_end().trim_end_matches(':');
+                    let actor = crate::document::pdftext::frame_actor(trimmed);
+                    if opens {
+                        doc.boxes.push(KeyActionBox {
+                            span: whole,
+                            title: trimmed.trim().to_string(),
+                            title_span: span,
+                            frames: Vec::new(),
+                            items: Vec::new(),
+                        });
+                    }
+                    if let Some(bx) = doc.boxes.last_mut() {
+                        bx.span = bx.span.cover(whole);
+                        bx.frames.push(Frame { span, text, actor });
+                    }
+                }
+                BoxPart::Item => {
+                    if let Some(bx) = doc.boxes.last_mut() {
+                        bx.span = bx.span.cover(whole);
+                        bx.items.push(BoxItem {
+                            span,
+                            text,
+                            frame: bx.frames.len().checked_sub(1),
+                        });
+                    }
+                }
+            }
+            continue;
+        }
         match &b.kind {
             BlockKind::Table => {}
             BlockKind::Heading { level, number_len } => {
@@ -639,6 +703,7 @@ pub fn build(
         }
     }
     let _ = Scheme::Arabic;
+    doc.tables = tables(&rendered.offsets, &src, parts.regions);
     mark_restarts(&mut refs, &mut defs);
     mark_recitations(&mut refs, &defs);
     // A reference whose note is missing on a page where no footnote area was read at
@@ -780,4 +845,161 @@ fn mark_recitations(refs: &mut [FootnoteRef], defs: &[FootnoteDef]) {
         }
         max = max.max(n);
     }
+}
+
+/// What a block in a key-action box is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum BoxPart {
+    Title,
+    /// A frame ("The Commission will:"); true when it opens the box (no title).
+    Frame(bool),
+    Item,
+}
+
+/// The text of a block, its lines joined by spaces.
+fn block_text(lines: &[Line], b: &Block) -> String {
+    b.lines
+        .iter()
+        .map(|&i| lines[i].text.trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A frame line: ends in a colon and names an actor before a frame verb of a pack
+/// ("De Commissie zal:").
+fn is_frame(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(':')
+        && t.chars().count() <= 160
+        && crate::document::pdftext::frame_actor(t.trim_end_matches(':')).is_some()
+}
+
+/// A frame whose actor is one of the packs' actors (`[commitments] actors`): "De
+/// Commissie zal:", not "Dit is een uitgave van:".
+fn is_actor_frame(text: &str) -> bool {
+    use std::sync::OnceLock;
+    static ACTORS: OnceLock<Vec<regex::Regex>> = OnceLock::new();
+    let actors = ACTORS.get_or_init(|| {
+        Language::all()
+            .iter()
+            .filter_map(|l| {
+                crate::pack::Pack::builtin(*l)
+                    .get("commitments.actors")
+                    .and_then(|v| v.as_array().cloned())
+            })
+            .flatten()
+            .filter_map(|a| {
+                let p = a.get("pattern")?.as_str()?.to_string();
+                regex::Regex::new(&format!("(?i)^(?:{p})$")).ok()
+            })
+            .collect()
+    });
+    is_frame(text)
+        && crate::document::pdftext::frame_actor(text.trim_end().trim_end_matches(':'))
+            .is_some_and(|a| actors.iter().any(|r| r.is_match(&a)))
+}
+
+/// Per block, its part in a key-action box: the blocks in one drawn box (shaded or
+/// framed) whose first block is a box title ("Kernacties", "Key actions") or that
+/// hold a frame naming an actor. Other boxed blocks stay prose.
+fn key_action_blocks(
+    lines: &[Line],
+    blocks: &[Block],
+    box_of: &[Option<usize>],
+) -> Vec<Option<BoxPart>> {
+    let mut out = vec![None; blocks.len()];
+    let id = |b: &Block| box_of.get(b.lines[0]).copied().flatten();
+    let mut k = 0;
+    while k < blocks.len() {
+        let Some(bx) = id(&blocks[k]) else {
+            k += 1;
+            continue;
+        };
+        let end = k + blocks[k..].iter().take_while(|b| id(b) == Some(bx)).count();
+        let group = &blocks[k..end];
+        let texts: Vec<String> = group
+            .iter()
+            .filter(|b| b.kind != BlockKind::Table)
+            .map(|b| block_text(lines, b))
+            .collect();
+        let titled = texts
+            .first()
+            .is_some_and(|t| crate::document::is_box_title(t))
+            && texts.len() >= 2;
+        let framed = texts.iter().any(|t| is_actor_frame(t));
+        if titled || framed {
+            let mut opened = false;
+            for (j, b) in group.iter().enumerate() {
+                if b.kind == BlockKind::Table {
+                    continue;
+                }
+                let t = block_text(lines, b);
+                out[k + j] = Some(if titled && !opened {
+                    BoxPart::Title
+                } else if if titled {
+                    is_frame(&t)
+                } else {
+                    is_actor_frame(&t)
+                } {
+                    BoxPart::Frame(!opened)
+                } else if opened {
+                    BoxPart::Item
+                } else {
+                    // Text before the first frame of an untitled box is prose.
+                    continue;
+                });
+                opened = true;
+            }
+        }
+        k = end;
+    }
+    out
+}
+
+/// The tables, as spans into the rendering.
+fn tables(offsets: &[usize], src: &str, regions: &[Region]) -> Vec<Table> {
+    let mut out = Vec::new();
+    for r in regions {
+        let mut rows = Vec::new();
+        let mut all: Option<Span> = None;
+        for row in &r.rows {
+            let mut cells = Vec::new();
+            for cell in row {
+                let mut text = Text::new();
+                for &(i, s, e) in cell {
+                    let Some(&off) = offsets.get(i).filter(|&&o| o != usize::MAX) else {
+                        continue;
+                    };
+                    let span = Span::new(off + s, off + e);
+                    let piece = &src[span.start..span.end];
+                    let lead = piece.len() - piece.trim_start().len();
+                    let span = Span::new(span.start + lead, span.start + piece.trim_end().len());
+                    if span.start >= span.end {
+                        continue;
+                    }
+                    if !text.is_empty() {
+                        text.push_synthetic(" ", span.start);
+                    }
+                    text.push_source(src, span);
+                }
+                if text.is_empty() {
+                    continue;
+                }
+                let span = text.span();
+                all = Some(all.map_or(span, |a| a.cover(span)));
+                cells.push(TableCell { span, text });
+            }
+            if !cells.is_empty() {
+                rows.push(cells);
+            }
+        }
+        if let Some(span) = all {
+            out.push(Table {
+                span,
+                page: r.page,
+                rows,
+            });
+        }
+    }
+    out
 }

@@ -55,6 +55,9 @@ pub struct PageGlyphs {
     pub height: f32,
     pub glyphs: Vec<Glyph>,
     pub shapes: Vec<Shape>,
+    /// Every painted sub-path (rules, cell and box rectangles, shading), read by
+    /// [`super::shapes`].
+    pub drawn: Vec<super::shapes::Drawn>,
     /// The interpreter failed on this page (the glyphs up to the failure are kept).
     pub failed: bool,
     pub truncated: bool,
@@ -272,14 +275,21 @@ pub fn extract(bytes: &[u8]) -> Result<Extract, LoadError> {
         ));
     }
     let mut pages = Vec::new();
-    for (&number, _) in page_ids.iter().take(MAX_PAGES) {
+    for (&number, &page_id) in page_ids.iter().take(MAX_PAGES) {
         let mut c = Collector {
             page: PageGlyphs::default(),
             height: 0.0,
             origin_x: 0.0,
         };
         let r = guarded(|| pdf_extract::output_doc_page(&doc, &mut c, number));
+        let (height, origin_x) = (c.height, c.origin_x);
         let mut page = c.page;
+        page.drawn = guarded(|| {
+            doc.get_page_content(page_id)
+                .map(|content| super::shapes::scan(&content, height, origin_x))
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
         page.number = number;
         match r {
             Some(Ok(())) => {}

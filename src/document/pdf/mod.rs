@@ -10,6 +10,8 @@ pub mod build;
 pub mod glyphs;
 pub mod layout;
 pub mod lines;
+pub mod shapes;
+pub mod tables;
 
 use super::load::LoadError;
 use super::Document;
@@ -59,14 +61,64 @@ fn load_inner(path: &str, bytes: &[u8], language: Option<Language>) -> Result<Do
     for (i, p) in pages.iter().enumerate() {
         lines.extend(lines::page_lines(i, p, &mut row));
     }
+    let mut budget = tables::GRID_BUDGET;
+    let grids: Vec<Vec<tables::Grid>> = pages
+        .iter()
+        .map(|p| tables::grids(p, &mut budget))
+        .collect();
+    if budget == 0 {
+        problems.push(
+            "too many drawn rules to search for ruled tables; tables were read from the text alone"
+                .to_string(),
+        );
+    }
     let lines = layout::split_side_column(lines, &pages);
-    let layout = layout::classify(&lines, &pages);
+    let lines = tables::split_at_rules(lines, &grids);
+    let mut layout = layout::classify(&lines, &pages);
+    let found = tables::regions(&lines, &mut layout.roles, &grids);
+    let mut drawn_boxes: Vec<Vec<glyphs::Shape>> = pages
+        .iter()
+        .zip(&grids)
+        .map(|(p, g)| tables::boxes(p, g))
+        .collect();
+    for &(p, cell) in &found.layout_cells {
+        drawn_boxes[p].push(cell);
+    }
+
+    let (regions, mut in_table) = (found.regions, found.in_table);
+    let box_of = tables::box_of_lines(&lines, &layout.roles, &in_table, &drawn_boxes);
+    tables::mark_side_by_side_boxes(&box_of, &drawn_boxes, &mut in_table);
+    if std::env::var_os("POLICYLINT_PDF_DEBUG").is_some() {
+        for (i, l) in lines.iter().enumerate() {
+            if in_table[i] || box_of[i].is_some() {
+                eprintln!(
+                    "p{} y{:.1} table {} box {:?} {:?}",
+                    l.page, l.y, in_table[i], box_of[i], l.text
+                );
+            }
+        }
+    }
     if std::env::var_os("POLICYLINT_PDF_DEBUG").is_some() {
         eprintln!(
             "body size {} left {} right {}",
             layout.body_size, layout.left, layout.right
         );
         for p in &pages {
+            if std::env::var_os("POLICYLINT_PDF_SHAPES").is_some() {
+                for d in &p.drawn {
+                    let sh = d.shape;
+                    eprintln!(
+                        "p{} drawn {:.1},{:.1}-{:.1},{:.1} fill {} white {}",
+                        p.number - 1,
+                        sh.x0,
+                        sh.y0,
+                        sh.x1,
+                        sh.y1,
+                        d.filled,
+                        d.white
+                    );
+                }
+            }
             for sh in &p.shapes {
                 if sh.y1 - sh.y0 < 2.0 {
                     eprintln!(
@@ -86,9 +138,13 @@ fn load_inner(path: &str, bytes: &[u8], language: Option<Language>) -> Result<Do
             );
         }
     }
-    let blocks = blocks::blocks(&lines, &layout);
+    let blocks = blocks::blocks(&lines, &layout, &in_table, &box_of);
     let rendered = build::render(&lines, &layout, &blocks, pages.len());
+    let parts = build::Parts {
+        box_of: &box_of,
+        regions: &regions,
+    };
     Ok(build::build(
-        path, &lines, &layout, &blocks, rendered, language, &problems,
+        path, &lines, &layout, &blocks, rendered, language, &problems, &parts,
     ))
 }
