@@ -1091,6 +1091,19 @@ fn inline_definitions(
                 .find(['.', ';', ',', '(', ')', '\n'])
                 .map_or(limit, |e| ls + e);
             let long = s[ls..le].trim_end();
+            // A number standing alone ends it: the label of the next footnote that the
+            // extraction joined on ("BKL = Besluit Kwaliteit Leefomgeving 12 Vereniging
+            // van …").
+            let long = long
+                .match_indices(' ')
+                .map(|(k, _)| k)
+                .find(|&k| {
+                    long[k + 1..]
+                        .split(' ')
+                        .next()
+                        .is_some_and(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()))
+                })
+                .map_or(long, |k| long[..k].trim_end());
             let n_words = long.split_whitespace().count();
             // A legend, "AC= Contract Staff; AL = Local Staff; …": several `=`
             // entries separated by semicolons define their acronyms even when the
