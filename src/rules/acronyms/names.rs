@@ -71,7 +71,12 @@ pub(super) fn is_described_after(s: &str, words: &[Word], p: &Part<'_>, c: &Acro
     let Some(opener) = words.get(p.word + 1) else {
         return false;
     };
-    if s[word.end..opener.start] != *", " {
+    // A comma and a space; pdfminer's justified lines double the spaces.
+    let gap = &s[word.end..opener.start];
+    if !gap
+        .strip_prefix(',')
+        .is_some_and(|rest| !rest.is_empty() && rest.chars().all(|c| c == ' '))
+    {
         return false;
     }
     let opener_text = opener.as_str(s).to_lowercase();
