@@ -27,7 +27,8 @@ declare_rule! {
     /// ("Source: PwC"), a company in a list that a word for companies opens ("young
     /// companies like Skytek, GAF and …", "the Italian company ANAS"; the pack's
     /// `name-categories`), the name of a system, project or network used at most twice
-    /// ("the ARDVAC control system", "its STI project"; the pack's `name-heads`), an
+    /// ("the ARDVAC control system", "its STI project"; the pack's `name-heads`), and
+    /// likewise capitals with a glued plus ("LOCK+ targets"), an
     /// acronym described right after it ("VITO, a Flemish research organisation, …";
     /// "implemented by CHS, the regional River Basin Authority."; no finite verb in the
     /// description), capitals between the same two words as a series of codes ("Any RCR

@@ -699,7 +699,9 @@ fn scan_text(
         {
             continue;
         }
-        if names::before_name_head(s, words, p, config) {
+        // "LOCK+", "IONO+": capitals with a glued plus name a product or a version;
+        // like a system's name, a name when used at most twice.
+        if names::before_name_head(s, words, p, config) || s[p.end..].starts_with('+') {
             let key = out.entry(p.text).key.clone();
             out.named.insert(key);
         }

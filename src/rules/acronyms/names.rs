@@ -1,7 +1,8 @@
 //! Acronym-shaped words that the sentence itself shows to be names, not abbreviations
 //! a reader needs spelled out: a company in a list that a word for companies opens
 //! ("young companies like Skytek, GAF, …", "the Italian company ANAS"). A glued "+"
-//! says nothing: "the IONO+ algorithm" is a product, "ESF+" a fund to spell out.
+//! ("LOCK+", "ESF+") counts like a name head below: a product used once or twice is a
+//! name, a fund the text relies on recurs and is still to be spelled out.
 //!
 //! An acronym followed by a description in apposition is explained, if not spelled
 //! out: "VITO, a Flemish independent research organisation, has developed …",
