@@ -276,7 +276,9 @@ impl TimeGrammar {
         let vague = compile_union(&raw.vague, &expand, &mut errors);
         let conditional = compile_union(&raw.conditional, &expand, &mut errors);
         let masks = compile_union(&raw.masks, &expand, &mut errors);
-        let name_year = compile_union(&raw.name_year, &expand, &mut errors);
+        // One regex per pattern: each keeps its own gate, so a one-line text that names
+        // "voorstel" without "van"/"uit" does not compile the whole set (3.7 ms).
+        let name_year = compile_all(&raw.name_year, &expand, &mut errors);
         let period = compile_one(&raw.period, &expand, &mut errors);
         let clause_breaks = compile_one(&raw.clause_breaks, &expand, &mut errors);
         let past_scope_breaks = compile_one(&raw.past_scope_breaks, &expand, &mut errors);
