@@ -52,17 +52,7 @@ fn ascii_words(text: &str) -> Vec<Word> {
     ascii_scan(
         text,
         |start, end, core, suspended_prefix, suspended_head| {
-            let norm = normalise(core);
-            if !norm.is_empty() {
-                out.push(Word {
-                    start,
-                    end,
-                    capitalised: is_capitalised(core),
-                    norm,
-                    suspended_prefix,
-                    suspended_head,
-                });
-            }
+            push_word(&mut out, start, end, core, suspended_prefix, suspended_head)
         },
     );
     out
@@ -175,20 +165,33 @@ fn words_of_chars(text: &str) -> Vec<Word> {
         let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
         let written = &text[start..end];
         let core = written.trim_matches(is_hyphen);
-        let norm = normalise(core);
-        if !norm.is_empty() {
-            out.push(Word {
-                start,
-                end,
-                capitalised: is_capitalised(core),
-                norm,
-                suspended_prefix,
-                suspended_head: leading_hyphen,
-            });
-        }
+        push_word(&mut out, start, end, core, suspended_prefix, leading_hyphen);
         i = j.max(i + 1);
     }
     out
+}
+
+/// The word at `start..end` whose written core is `core`, unless it normalises to
+/// nothing (both tokenisers).
+fn push_word(
+    out: &mut Vec<Word>,
+    start: usize,
+    end: usize,
+    core: &str,
+    suspended_prefix: bool,
+    suspended_head: bool,
+) {
+    let norm = normalise(core);
+    if !norm.is_empty() {
+        out.push(Word {
+            start,
+            end,
+            capitalised: is_capitalised(core),
+            norm,
+            suspended_prefix,
+            suspended_head,
+        });
+    }
 }
 
 fn is_hyphen(c: char) -> bool {
