@@ -100,7 +100,14 @@ pub struct SourceFile {
     /// order; empty for a clean decode. See [`crate::decode`].
     pub replaced: Vec<Replaced>,
     line_starts: Vec<usize>,
+    /// Characters before every [`CHAR_BLOCK`]-th byte (floored to a character
+    /// boundary): a column is counted from the nearest mark, so that many positions on
+    /// one long line cost a block each, not the line.
+    char_marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two character-count marks.
+const CHAR_BLOCK: usize = 4096;
 
 /// Bytes of the file the decoder could not decode and replaced by U+FFFD.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -127,6 +134,7 @@ pub struct Position {
 impl SourceFile {
     pub fn new(path: impl Into<String>, text: String, encoding: Encoding) -> Self {
         let line_starts = line_starts(&text);
+        let char_marks = char_marks(&text);
         SourceFile {
             path: path.into(),
             text,
@@ -134,6 +142,7 @@ impl SourceFile {
             rendering: None,
             replaced: Vec::new(),
             line_starts,
+            char_marks,
         }
     }
 
@@ -167,7 +176,11 @@ impl SourceFile {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
         let line = self.line_index(offset);
         let start = self.line_starts[line];
-        let column = self.text[start..offset].chars().count() + 1;
+        let column = if offset - start <= CHAR_BLOCK {
+            self.text[start..offset].chars().count() + 1
+        } else {
+            self.chars_before(offset) - self.chars_before(start) + 1
+        };
         Position {
             line: line + 1,
             column,
@@ -220,6 +233,29 @@ impl SourceFile {
     }
 }
 
+impl SourceFile {
+    /// Characters before a character boundary `offset`.
+    fn chars_before(&self, offset: usize) -> usize {
+        let mark = (offset / CHAR_BLOCK).min(self.char_marks.len().saturating_sub(1));
+        let (at, before) = self.char_marks.get(mark).copied().unwrap_or((0, 0));
+        before + self.text[at..offset].chars().count()
+    }
+}
+
+fn char_marks(text: &str) -> Vec<(usize, usize)> {
+    let mut marks = vec![(0, 0)];
+    let mut counted = 0;
+    let mut at = 0;
+    // Mark k stands at the boundary at or before byte k × CHAR_BLOCK.
+    while marks.len() * CHAR_BLOCK <= text.len() {
+        let next = floor_char_boundary(text, marks.len() * CHAR_BLOCK);
+        counted += text[at..next].chars().count();
+        marks.push((next, counted));
+        at = next;
+    }
+    marks
+}
+
 fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
@@ -252,6 +288,22 @@ pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn columns_on_a_long_line_count_characters_from_the_line_start() {
+        // Far past the first character-count mark, with multi-byte characters on both
+        // sides of the marks.
+        let line = "é a ".repeat(3_000);
+        let text = format!("eerste regel\n{line}\n{line}");
+        let source = SourceFile::from_str("x.txt", &text);
+        for offset in (0..text.len()).step_by(997) {
+            let offset = floor_char_boundary(&text, offset);
+            let start = text[..offset].rfind('\n').map_or(0, |k| k + 1);
+            let expected = text[start..offset].chars().count() + 1;
+            assert_eq!(source.position(offset).column, expected, "offset {offset}");
+        }
+    }
+
     use super::*;
 
     #[test]

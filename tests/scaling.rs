@@ -92,3 +92,28 @@ fn many_suppression_comments_and_findings() {
         150,
     );
 }
+
+#[test]
+fn brackets_of_one_kind_closed_by_another() {
+    // "[ [ [ … ) ) )": each closer looked for its opener through every bracket of the
+    // other kind left open (quadratic); the openers are now indexed by kind. Timed on
+    // the rule's own scan, so that the other rules' cost does not hide the growth.
+    use policylint::document::{Span, Text};
+    use policylint::rules::text::unbalanced_delimiter::unmatched_delimiters;
+    let time = |n: usize| {
+        let s = format!("De tekst {}{}", "[ ".repeat(n), ") ".repeat(n));
+        let text = Text::from_source(&s, Span::new(0, s.len()));
+        (0..3)
+            .map(|_| {
+                let t = Instant::now();
+                assert_eq!(unmatched_delimiters(&text).len(), 2 * n);
+                t.elapsed()
+            })
+            .min()
+            .unwrap()
+    };
+    let (small, big) = (time(20_000), time(80_000));
+    let ratio = big.as_secs_f64() / small.as_secs_f64().max(1e-4);
+    eprintln!("brackets closed by another kind: {small:?}, 4x: {big:?}, ratio {ratio:.1}");
+    assert!(ratio < 10.0, "4x the brackets took {ratio:.1}x the time");
+}

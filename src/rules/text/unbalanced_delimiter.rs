@@ -137,9 +137,9 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
                 _ => 0,
             };
     }
-    let mut stack: Vec<(char, usize)> = Vec::new();
-    // Openers a closer of another kind left behind.
-    let mut dropped: Vec<(char, usize)> = Vec::new();
+    let mut stack = Openers::default();
+    // Openers a closer of another kind left behind, by kind.
+    let mut dropped: [Vec<(char, usize)>; 4] = Default::default();
     let mut out = Vec::new();
     let mut straight: Vec<usize> = Vec::new();
     for (k, &(i, c)) in chars.iter().enumerate() {
@@ -147,72 +147,68 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
         let next = chars.get(k + 1).map(|x| x.1);
         let after_next = chars.get(k + 2).map(|x| x.1);
         match c {
-            '(' | '[' | '“' => stack.push((c, i)),
+            '(' | '[' | '“' => stack.push(c, i),
             '‘' => {
                 // "‘s-Gravenhage", "‘t": an elision, not a quote.
                 let elision =
                     matches!(next, Some('s' | 't')) && !after_next.is_some_and(char::is_alphabetic);
                 let in_word = prev.is_some_and(char::is_alphanumeric);
                 if !elision && !in_word {
-                    stack.push((c, i));
+                    stack.push(c, i);
                 }
             }
             '’' => {
                 // Closes an open ‘ if there is one; otherwise an apostrophe.
-                if let Some(pos) = stack.iter().rposition(|&(o, _)| o == '‘') {
-                    dropped.extend_from_slice(&stack[pos + 1..]);
-                    stack.truncate(pos);
-                }
+                stack.close('‘', &mut dropped);
             }
-            ')' if is_list_label(s, i) && {
-                let open = stack.iter().filter(|&&(o, _)| o == '(').count() as i64;
-                surplus[k + 1] >= open
-            } => {}
+            ')' if is_list_label(s, i) && surplus[k + 1] >= stack.count('(') as i64 => {}
             ')' | ']' | '”' => {
                 let open = match c {
                     ')' => '(',
                     ']' => '[',
                     _ => '“',
                 };
-                if let Some(pos) = stack.iter().rposition(|&(o, _)| o == open) {
-                    // Openers left inside the closed pair: unmatched, unless a closer
-                    // of their kind follows (below). A ‘ left open inside a closed
-                    // bracket is most likely an apostrophe used as a quote; still
-                    // unmatched.
-                    dropped.extend_from_slice(&stack[pos + 1..]);
-                    stack.truncate(pos);
-                } else if c == ')' && is_list_label(s, i) {
-                    continue;
-                } else if let Some(pos) = dropped.iter().rposition(|&(o, _)| o == open) {
+                // Openers left inside the closed pair: unmatched, unless a closer of
+                // their kind follows (below). A ‘ left open inside a closed bracket is
+                // most likely an apostrophe used as a quote; still unmatched.
+                if !stack.close(open, &mut dropped) {
+                    if c == ')' && is_list_label(s, i) {
+                        continue;
+                    }
                     // Crossing pairs, “a (b” c): two pairs whose lines an extractor
                     // interleaved (two footnotes set side by side), not two defects.
-                    dropped.remove(pos);
-                } else {
-                    out.push(Unmatched {
-                        start: i,
-                        end: i + c.len_utf8(),
-                        message: format!("`{c}` closes nothing"),
-                        side: Side::Close,
-                    });
+                    if dropped[kind_of(open)].pop().is_none() {
+                        out.push(Unmatched {
+                            start: i,
+                            end: i + c.len_utf8(),
+                            message: format!("`{c}` closes nothing"),
+                            side: Side::Close,
+                        });
+                    }
                 }
             }
             '"' => straight.push(i),
             _ => {}
         }
     }
-    for &(o, at) in dropped.iter().chain(&stack) {
+    for &(o, at) in dropped.iter().flatten().chain(&stack.items) {
         out.push(unmatched_open(o, at));
     }
     if straight.len() % 2 == 1 {
         let last = straight.last().copied().unwrap_or(0);
         // “kip of het ei"-dilemma: one quotation closed with the wrong quote, one finding.
         // Only a lone straight quote: with more, which one closes is a guess.
-        let curly = out.iter().rposition(|u| {
-            straight.len() == 1
-                && u.start < last
-                && u.side == Side::Open
-                && s[u.start..].starts_with('“')
-        });
+        let curly = out
+            .iter()
+            .enumerate()
+            .filter(|(_, u)| {
+                straight.len() == 1
+                    && u.start < last
+                    && u.side == Side::Open
+                    && s[u.start..].starts_with('“')
+            })
+            .max_by_key(|(_, u)| u.start)
+            .map(|(k, _)| k);
         if let Some(k) = curly {
             out[k].message = "`“` is closed by a straight quote `\"`".to_string();
             out[k].side = Side::Other;
@@ -245,6 +241,50 @@ pub fn unmatched_delimiters(text: &Text) -> Vec<Unmatched> {
     let mut keep = keep.into_iter();
     out.retain(|_| keep.next().unwrap_or(true));
     out
+}
+
+/// The kind of an opening delimiter, an index for [`Openers`].
+fn kind_of(open: char) -> usize {
+    match open {
+        '(' => 0,
+        '[' => 1,
+        '“' => 2,
+        _ => 3,
+    }
+}
+
+/// The open delimiters of a text, with the places of each kind in the stack, so that
+/// finding the innermost opener of a kind and counting a kind cost nothing however
+/// deep the nesting ("[ [ [ … ) ) )" stays linear).
+#[derive(Default)]
+struct Openers {
+    items: Vec<(char, usize)>,
+    by_kind: [Vec<usize>; 4],
+}
+
+impl Openers {
+    fn push(&mut self, c: char, at: usize) {
+        self.by_kind[kind_of(c)].push(self.items.len());
+        self.items.push((c, at));
+    }
+
+    fn count(&self, c: char) -> usize {
+        self.by_kind[kind_of(c)].len()
+    }
+
+    /// Close the innermost `open`: the openers above it move to `dropped`. False when
+    /// none is open.
+    fn close(&mut self, open: char, dropped: &mut [Vec<(char, usize)>; 4]) -> bool {
+        let Some(&pos) = self.by_kind[kind_of(open)].last() else {
+            return false;
+        };
+        for (o, at) in self.items.drain(pos..).skip(1) {
+            dropped[kind_of(o)].push((o, at));
+            self.by_kind[kind_of(o)].pop();
+        }
+        self.by_kind[kind_of(open)].pop();
+        true
+    }
 }
 
 fn unmatched_open(o: char, at: usize) -> Unmatched {
