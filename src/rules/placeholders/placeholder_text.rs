@@ -460,6 +460,8 @@ impl Rule for PlaceholderText {
     fn check(&self, doc: &Document, cx: &mut Context<'_>) {
         let vocabulary = cx.pack().compiled::<Placeholders>();
         let proposal = cx.profile(doc) == Profile::LegislativeProposal;
+        // Looked up once per document, at the first "PM".
+        let pm_spelled_out = std::cell::OnceCell::new();
         for (_, text) in doc.texts() {
             for p in find_placeholders(text.as_str(), &vocabulary) {
                 let written = &text.as_str()[p.start..p.end];
@@ -472,7 +474,7 @@ impl Rule for PlaceholderText {
                 if is_pm(written)
                     && (alone_in_cell(doc.text(), span)
                         || spelled_out_before(doc.text(), span.start, written)
-                        || pm_defined(doc, cx.pack()))
+                        || *pm_spelled_out.get_or_init(|| pm_defined(doc, cx.pack())))
                 {
                     // "p.m." / "PM" as a table cell is budget notation (an amount not
                     // yet quantified); "Particulate Matter (PM)" defines an acronym,
