@@ -155,6 +155,16 @@ fn council_conclusions() {
     // Notes 1–4 on page 3 and 5 on page 4, set in body size with raised labels.
     assert_paired(&doc, 5);
     assert_eq!(doc.footnote_defs[4].page, 3);
+    // Set with wide line spacing: a point's four lines are one paragraph, not four.
+    let point_22 = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.text.as_str().starts_with("SUPPORTS the ambition"))
+        .expect("point 22");
+    assert!(point_22
+        .text
+        .as_str()
+        .ends_with("data quality and scientific relevance;"));
     // Recitals A.–D. are points, not headings.
     assert!(doc
         .points
@@ -185,6 +195,18 @@ fn bnc_fiche() {
     };
     assert_eq!(doc.pages.len(), 13);
     assert_paired(&doc, 11);
+    // Set with wide line spacing: a paragraph's lines are one paragraph, and a title
+    // line over its text ("Inhoud voorstel") stays apart from it.
+    let texts: Vec<&str> = doc.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let second = texts
+        .iter()
+        .find(|t| t.starts_with("De tweede maatregel in het voorstel"))
+        .expect("the paragraph on the second measure");
+    assert!(
+        second.contains("hoger zijn dan het tarief voor een"),
+        "{second}"
+    );
+    assert!(texts.contains(&"Inhoud voorstel"), "{texts:?}");
     assert_no_furniture_in_body(&doc);
 }
 
