@@ -501,6 +501,93 @@ fn a_hyphen_kept_or_dropped_at_a_line_break_join_is_no_variant() {
 }
 
 #[test]
+fn a_word_dehyphenated_by_pdftotext_at_a_wrap_is_no_variant() {
+    // `pdftotext` (default) drops the hyphen of "climate-/neutral" and appends the next
+    // PDF line to the current one: "climateneutral" stands where the other lines wrap,
+    // on a line far longer than they are. The PDF may well say "climate-neutral", so
+    // the closed form is no evidence. Written within a line of normal width, it is.
+    let body = |line: &str| {
+        format!(
+            "The Union supports regions and people in addressing the social and economic\n\
+             impacts of the transition towards the 2030 targets for energy and the climate\n\
+             {line}\n\
+             also support investments in clean technologies in every region of the Union.\n\
+             Member States make the economy climate neutral and sustainable in a fair way.\n\n"
+        )
+    };
+    let joined = body(
+        "and a resilient, competitive, innovative and fair Union with a climateneutral \
+         economy of the Union by 2050, based on the Paris Agreement. The fund may",
+    );
+    let extract = pdftotext_extract(&joined, "Work on {} continues in every region.");
+    let f = check(&extract);
+    assert!(codes(&f, "TV001").is_empty(), "{:?}", codes(&f, "TV001"));
+    let within =
+        body("and a climateneutral economy of the Union by 2050 under the Paris Agreement.");
+    let extract = pdftotext_extract(&within, "Work on {} continues in every region.");
+    assert_eq!(codes(&check(&extract), "TV001").len(), 1);
+}
+
+#[test]
+fn a_quotation_whose_closing_half_an_extractor_read_first_is_no_finding() {
+    // A table row whose cell "Cluster ‘Food, Bioeconomy, Natural Resources,
+    // Environment’" an extractor read in the wrong order: the closing half first.
+    let row = |cell: &str| {
+        format!(
+            "The appropriations of the programme line 01.020230 Cluster ‘Civil Security for \
+             Society’ (Horizon Europe) are differentiated, and so are those of line 01.020260 \
+             {cell} and Agriculture, which are differentiated too.\n\n"
+        )
+    };
+    let prose = "The programme supports research and innovation in every Member State.\n\
+                 The Commission reports on its results to the Parliament each year.\n\
+                 The evaluation covers the whole period of the financial framework.\n\n";
+    let reordered =
+        row("Cluster Natural Resources, Environment’ (Horizon Europe) ‘Food, Bioeconomy,");
+    let extract = pdftotext_extract(
+        &(prose.to_owned() + &reordered + prose),
+        "Work on {} continues in every region.",
+    );
+    let f = check(&extract);
+    assert!(codes(&f, "TX002").is_empty(), "{:?}", codes(&f, "TX002"));
+    // Typed text has no reading order to blame; and a ‘ after balanced quotes is
+    // still reported in an extract.
+    assert_eq!(codes(&check(&doc("x.txt", &reordered)), "TX002").len(), 1);
+    let unclosed = row("Cluster Natural Resources (Horizon Europe) ‘Food, Bioeconomy,");
+    let extract = pdftotext_extract(
+        &(prose.to_owned() + &unclosed + prose),
+        "Work on {} continues in every region.",
+    );
+    assert_eq!(codes(&check(&extract), "TX002").len(), 1);
+}
+
+#[test]
+fn a_definition_wrapped_within_a_layout_column_defines_its_acronym() {
+    // `pdftotext -layout` sets two columns side by side: "(Tank-to-Wake," ends a line
+    // of the left column and "TtW)" opens its next line, with the right column's text
+    // between them in the file. The column read as a column defines TtW.
+    let page = |definition: &str| {
+        format!(
+            "{FF}The standard covers emissions from the well to the       The Union supports the sector in every region\n\
+             tank and from the tank to the wake {definition}      of the world and with every partner it has.\n\
+             TtW) in a quantified way. Ships report TtW figures        The Commission reports on its work each year.\n\
+             every year, and the TtW share falls.                      The Council reviews the results in 2030.\n",
+            FF = '\u{c}'
+        )
+    };
+    let mut defined = fixture("pdftotext_layout_en.txt");
+    defined.push_str(&page("(Tank-to-Wake,"));
+    let d = doc("x.txt", &defined);
+    assert_eq!(d.layout.as_ref().unwrap().family, Family::PdftotextLayout);
+    let ac = codes(&check(&d), "AC001");
+    assert!(!ac.iter().any(|m| m.contains("TtW")), "{ac:?}");
+    let mut undefined = fixture("pdftotext_layout_en.txt");
+    undefined.push_str(&page("(measured,     "));
+    let ac = codes(&check(&doc("x.txt", &undefined)), "AC001");
+    assert!(ac.iter().any(|m| m.contains("TtW")), "{ac:?}");
+}
+
+#[test]
 fn commitments_read_across_two_columns_give_one_note() {
     // `pdftotext -layout` sets a page's two columns side by side: a sentence of the
     // left column runs on into the right one. The same commitment in one column is

@@ -32,6 +32,7 @@
 pub mod acronym_redefined;
 pub mod acronym_undefined;
 pub mod acronym_used_before_definition;
+mod columns;
 mod context;
 mod glossary;
 mod names;
@@ -298,6 +299,13 @@ fn build_table(doc: &Document, pack: &Pack) -> AcronymTable {
     }
     glossary_rows(&texts, &mut builder);
     glossary::glossary_lines(doc.text(), &mut builder);
+    if doc
+        .layout
+        .as_ref()
+        .is_some_and(|l| l.family == crate::document::layout::Family::PdftotextLayout)
+    {
+        columns::column_definitions(doc.text(), &mut builder);
+    }
     code_series(&texts, &config.function_words, &mut builder);
     builder.finish(&config)
 }

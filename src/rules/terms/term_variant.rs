@@ -310,6 +310,16 @@ fn not_a_variant(
     if dehyphenating && differ_in_hyphens {
         return true;
     }
+    // The same extractor, having dropped a line-end hyphen, appends the whole next
+    // PDF line to the current one ("a climate-/neutral economy" becomes one long line
+    // with "climateneutral" where the others wrap): a closed form written once there
+    // may have had a hyphen, so it is no evidence of a second spelling.
+    let once_at_dehyphenated_wrap = |x: &Form| {
+        x.count == 1 && !x.written.contains([' ', '-']) && joined_at_wrap(source, x.first)
+    };
+    if dehyphenating && (once_at_dehyphenated_wrap(f) || once_at_dehyphenated_wrap(dom)) {
+        return true;
+    }
     // In any extract, a form written once, across a line break, differs from the
     // other by the hyphen the extractor kept or dropped there ("Parijs-/akkoord",
     // "ro-ro-/passagiersschepen"): the join is the extractor's, not the drafter's.
@@ -338,6 +348,52 @@ fn not_a_variant(
         && (english
             || (only_noun_phrase(f) && only_modifier(dom))
             || (only_noun_phrase(dom) && only_modifier(f)))
+}
+
+/// Whether the word at `span` stands where the lines around it wrap, on a line much
+/// longer than they are: the mark of a PDF line that an extractor joined to the next
+/// after removing the hyphen of a broken word. Needs two neighbouring lines of the
+/// same block to know the width; otherwise no.
+fn joined_at_wrap(source: &str, span: Span) -> bool {
+    /// Lines of the block (up to a blank line) read on each side of the word's line.
+    const NEIGHBOURS: usize = 2;
+    let Some(before) = source.get(..span.start) else {
+        return false;
+    };
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[span.start..]
+        .find('\n')
+        .map_or(source.len(), |i| span.start + i);
+    let line = &source[line_start..line_end];
+    let width = |l: &str| l.trim_end().chars().count();
+    let mut widths = Vec::with_capacity(2 * NEIGHBOURS);
+    widths.extend(
+        source[..line_start.saturating_sub(1)]
+            .rsplit('\n')
+            .take(NEIGHBOURS)
+            .take_while(|l| !l.trim().is_empty())
+            .map(width),
+    );
+    if line_end < source.len() {
+        widths.extend(
+            source[line_end + 1..]
+                .split('\n')
+                .take(NEIGHBOURS)
+                .take_while(|l| !l.trim().is_empty())
+                .map(width),
+        );
+    }
+    let Some(&wrap) = widths.iter().max() else {
+        return false;
+    };
+    if widths.len() < 2 || wrap < 30 {
+        return false;
+    }
+    let start_col = source[line_start..span.start].chars().count();
+    let end_col = start_col + source[span.start..span.end.min(line_end)].chars().count();
+    // The word crosses the wrap width (give or take the few characters a justified
+    // line varies by), and the line runs on well past it.
+    width(line) >= wrap + wrap / 3 && start_col <= wrap + 2 && end_col + 4 >= wrap
 }
 
 /// The open pair `words[k]`, `words[k + 1]` used as a whole noun phrase: right after an

@@ -398,8 +398,40 @@ fn pairs_across_breaks(
             paired.insert(i);
         }
     }
+    // Backward, in paged input: a ‘ opening a word after more ’ at word ends than ‘
+    // in the text just before it. The reading order put the closing half first
+    // (a table cell "Natural Resources, Environment’" read before "‘Food, Bioeconomy,").
+    for (i, (span, u, _)) in found.iter().enumerate() {
+        if !paged || u.side != Side::Open || written(i) != "‘" || paired.contains(&i) {
+            continue;
+        }
+        if !source
+            .get(span.end..)
+            .is_some_and(|a| a.starts_with(char::is_alphabetic))
+        {
+            continue;
+        }
+        let from = source.floor_char_boundary(span.start.saturating_sub(BACKWARD_QUOTE_REACH));
+        let before = source.get(from..span.start).unwrap_or("");
+        let mut excess_closers = 0i32;
+        let mut chars = before.char_indices().peekable();
+        while let Some((_, c)) = chars.next() {
+            let next = chars.peek().map(|&(_, n)| n);
+            match c {
+                '‘' => excess_closers -= 1,
+                '’' if next.is_none_or(|n| !n.is_alphanumeric()) => excess_closers += 1,
+                _ => {}
+            }
+        }
+        if excess_closers > 0 {
+            paired.insert(i);
+        }
+    }
     paired
 }
+
+/// How far back (bytes) a ‘ looks for a closing ’ that the reading order put first.
+const BACKWARD_QUOTE_REACH: usize = 300;
 
 /// Indices of unmatched quotes that pair up across paragraphs: a quote opening a
 /// paragraph, closed by an unmatched closing quote of its kind in a later paragraph
