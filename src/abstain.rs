@@ -105,6 +105,31 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
              cannot be told; check those sentences by eye"
         )
     });
+    // An undated commitment in half of a sentence that the extraction cut in two
+    // (a paragraph that stops mid-sentence, the next opening in lowercase): its date
+    // may stand in the other half.
+    let extracted = paged_rendering || doc.layout.as_ref().is_some_and(|l| l.family.from_pdf());
+    if extracted {
+        let halves = cut_sentence_halves(doc);
+        let in_half = |f: &Finding| {
+            f.code == "CM001" && {
+                let k = halves.partition_point(|h| h.end <= f.span.start);
+                halves.get(k).is_some_and(|h| h.start <= f.span.start)
+            }
+        };
+        withhold_where(settings, findings, in_half, |withheld| {
+            let there = if withheld == 1 {
+                "a commitment stands".to_string()
+            } else {
+                format!("{withheld} commitments stand")
+            };
+            format!(
+                "undated commitments not checked in sentences the extraction cut in two: \
+                 {there} in one half of a sentence split over two paragraphs, and its date \
+                 may be in the other half; lint the PDF itself, or check those sentences by eye"
+            )
+        });
+    }
     if let Some(layout) = &doc.layout {
         let (family, confidence) = (layout.family.name(), layout.confidence);
         if !layout.family.numbering_followable() {
@@ -161,6 +186,57 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
             });
         }
     }
+}
+
+/// The halves of the sentences that run from one paragraph into the next: where a
+/// paragraph stops without closing punctuation and the next opens with a lowercase
+/// letter, the first one's last sentence and the second one's first. Sorted and
+/// disjoint, as source spans.
+fn cut_sentence_halves(doc: &Document) -> Vec<Span> {
+    let mut paragraphs: Vec<&crate::document::Text> =
+        doc.paragraphs.iter().map(|p| &p.text).collect();
+    paragraphs.sort_by_key(|t| t.span().start);
+    let terminator = |c: char| matches!(c, '.' | '!' | '?');
+    let mut halves: Vec<Span> = Vec::new();
+    for pair in paragraphs.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let (at, bt) = (a.as_str().trim_end(), b.as_str());
+        let open_end = at
+            .chars()
+            .last()
+            .is_some_and(|c| !terminator(c) && !matches!(c, ':' | ';'));
+        let lower_start = bt.trim_start().starts_with(char::is_lowercase);
+        if !(open_end && lower_start) {
+            continue;
+        }
+        // The last sentence of `a`: after its last terminator followed by a space.
+        let tail_start = at
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| terminator(c) && at[i + c.len_utf8()..].starts_with(' '))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        // The first sentence of `b`: up to its first terminator followed by a space or
+        // the end.
+        let head_end = bt
+            .char_indices()
+            .find(|&(i, c)| {
+                terminator(c)
+                    && bt[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_none_or(char::is_whitespace)
+            })
+            .map_or(bt.len(), |(i, c)| i + c.len_utf8());
+        let tail = Span::new(a.source_offset(tail_start), a.source_offset(at.len()));
+        let head = Span::new(b.source_offset(0), b.source_offset(head_end));
+        for h in [tail, head] {
+            match halves.last_mut() {
+                Some(last) if h.start <= last.end => last.end = last.end.max(h.end),
+                _ => halves.push(h),
+            }
+        }
+    }
+    halves
 }
 
 /// The source lines that `span` touches, whole.

@@ -588,6 +588,28 @@ fn a_definition_wrapped_within_a_layout_column_defines_its_acronym() {
 }
 
 #[test]
+fn an_undated_commitment_in_half_a_sentence_an_extract_cut_is_withheld() {
+    // The extractor ended a paragraph mid-sentence (a page turn, a text box) and the
+    // sentence goes on, in lowercase, in the next: the date may be in the other half.
+    let text = "The programme supports research and innovation in every Member State.\n\
+                The Commission will propose a revision of the rules on data access\n\n\
+                for public authorities and researchers in every Member State, as agreed.\n\n\
+                The evaluation covers the whole period of the financial framework.\n\n";
+    let typed = doc("x.txt", text);
+    assert_eq!(codes(&check(&typed), "CM001").len(), 1);
+    let extract = pdftotext_extract(text, "Work on {} continues in every region.");
+    let f = check(&extract);
+    assert!(codes(&f, "CM001").is_empty(), "{:?}", codes(&f, "CM001"));
+    assert!(codes(&f, "PLX005")
+        .iter()
+        .any(|m| m.contains("sentences the extraction cut in two")));
+    // A whole sentence in the same extract is still checked.
+    let whole = text.replace("data access\n\n", "data access.\n\n");
+    let extract = pdftotext_extract(&whole, "Work on {} continues in every region.");
+    assert_eq!(codes(&check(&extract), "CM001").len(), 1);
+}
+
+#[test]
 fn commitments_read_across_two_columns_give_one_note() {
     // `pdftotext -layout` sets a page's two columns side by side: a sentence of the
     // left column runs on into the right one. The same commitment in one column is
