@@ -198,6 +198,17 @@ fn repeated_words_in_table_cells_are_not_reported() {
 }
 
 #[test]
+fn identifiers_from_program_code_are_not_variants() {
+    let en = "The errorDescription field holds the error description. \
+              The error description is short.\n";
+    assert!(rule(en, "TV001").is_empty(), "{:?}", rule(en, "TV001"));
+    // Names with capitals inside are still compared.
+    let nl = "Het voorstel ReFuelEU Luchtvaart is klaar. Het voorstel ReFuelEU Luchtvaart \
+              stelt quota. Het voorstel RefuelEU Luchtvaart is ingediend.\n";
+    assert_eq!(rule(nl, "TV001").len(), 1);
+}
+
+#[test]
 fn grammatical_hyphenation_is_not_a_variant() {
     let en = "The long-term plan is ready. In the long term, soils recover. \
               The plan works in the long term.\n";

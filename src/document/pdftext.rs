@@ -1411,6 +1411,14 @@ fn drop_line_end_hyphen(
     if left.is_empty() || right.is_empty() {
         return false; // "en -" + "oplossingen", "inreis-" + "/uitreissysteem"
     }
+    // A word in capitals broken across lines ("OP-" + "TIONAL") when the document
+    // writes it whole and never with the hyphen.
+    let capitals = |w: &str| w.chars().all(char::is_uppercase);
+    if capitals(&left) && right.chars().count() >= 2 && capitals(&right) {
+        let joined = format!("{left}{right}").to_lowercase();
+        let hyphenated = format!("{left}-{right}").to_lowercase();
+        return vocabulary.contains(&joined) && !vocabulary.contains(&hyphenated);
+    }
     if left.chars().any(char::is_uppercase) || right.chars().next().is_some_and(char::is_uppercase)
     {
         return false; // "EU-" + "…", "eu-" + "LISA"
@@ -1647,6 +1655,17 @@ mod tests {
             &v,
             true
         ));
+        // A word in capitals broken across lines, which the document writes whole.
+        let v: crate::hash::FastSet<String> = ["optional".to_string(), "eu".to_string()]
+            .into_iter()
+            .collect();
+        assert!(drop_line_end_hyphen(
+            "an element is OP-",
+            "TIONAL and",
+            &v,
+            false
+        ));
+        assert!(!drop_line_end_hyphen("the EU-", "LISA agency", &v, false));
     }
 
     #[test]

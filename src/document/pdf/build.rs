@@ -167,6 +167,14 @@ impl Vocabulary {
         let (Some(fl), Some(tf)) = (frag.chars().last(), tail.chars().next()) else {
             return false;
         };
+        // A word in capitals broken across lines ("OP-" + "TIONAL", "COM-" + "MISSION")
+        // when the document writes it whole and never with this hyphen within a line.
+        let capitals = |w: &str| w.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+        if capitals(frag) && tail.chars().count() >= 2 && capitals(&tail) {
+            let joined = format!("{frag}{tail}").to_lowercase();
+            let hyph = format!("{frag}-{tail}").to_lowercase();
+            return self.words.contains(&joined) && !self.hyphenated.contains(&hyph);
+        }
         if !fl.is_alphabetic() || !tf.is_lowercase() {
             return false;
         }
@@ -1002,4 +1010,29 @@ fn tables(offsets: &[usize], src: &str, regions: &[Region]) -> Vec<Table> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocabulary(words: &[&str], hyphenated: &[&str]) -> Vocabulary {
+        Vocabulary {
+            words: words.iter().map(|w| w.to_string()).collect(),
+            hyphenated: hyphenated.iter().map(|w| w.to_string()).collect(),
+            pairs: HashSet::new(),
+            short: HashMap::new(),
+        }
+    }
+
+    #[test]
+    fn a_word_in_capitals_broken_across_lines_is_joined_when_written_whole() {
+        let v = vocabulary(&["optional", "eu", "lisa"], &[]);
+        assert!(v.drop_hyphen("If an element is OP-", "TIONAL and absent"));
+        // "EU-" + "LISA": the document never writes "eulisa".
+        assert!(!v.drop_hyphen("the agency EU-", "LISA and"));
+        // Written with the hyphen within a line elsewhere: a compound.
+        let v = vocabulary(&["optional"], &["op-tional"]);
+        assert!(!v.drop_hyphen("is OP-", "TIONAL and"));
+    }
 }

@@ -298,6 +298,11 @@ fn not_a_variant(
     if extract && (split_artefact(f) || split_artefact(dom)) {
         return true;
     }
+    // "errorDescription" beside "error description": an identifier from program
+    // code, named after the words, not a spelling of them.
+    if is_code_identifier(&f.written) || is_code_identifier(&dom.written) {
+        return true;
+    }
     let hyphens = |x: &str| -> String { x.replace(['\u{2010}', '\u{2011}'], "-") };
     let (fw, dw) = (hyphens(&f.written), hyphens(&dom.written));
     if fw == dw {
@@ -348,6 +353,26 @@ fn not_a_variant(
         && (english
             || (only_noun_phrase(f) && only_modifier(dom))
             || (only_noun_phrase(dom) && only_modifier(f)))
+}
+
+/// A word in lower camel case ("errorDescription", "vectorName"): letters and digits
+/// only, opening in lowercase, and a capital inside starts another lowercase run.
+/// Names written with capitals inside ("eu-Lisa", "eu-LISA", "ReFuelEU") are not of
+/// this kind.
+fn is_code_identifier(word: &str) -> bool {
+    if !word.chars().all(char::is_alphanumeric) {
+        return false;
+    }
+    let mut chars = word.chars().peekable();
+    if !chars.next().is_some_and(char::is_lowercase) {
+        return false;
+    }
+    while let Some(c) = chars.next() {
+        if c.is_uppercase() && chars.peek().is_some_and(|n| n.is_lowercase()) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the word at `span` stands where the lines around it wrap, on a line much
