@@ -371,8 +371,14 @@ fn alone_in_cell(source: &str, span: crate::source::Span) -> bool {
     let head = before.rsplit(['\n', '\r']).next().unwrap_or("");
     let tail = after.split(['\n', '\r']).next().unwrap_or("");
     // A row of such cells ("p.m. p.m." in a PDF's table row) counts as one cell.
-    let head = strip_pm_cells(head, true);
-    let tail = strip_pm_cells(tail, false);
+    let (row_head, row_tail) = (strip_pm_cells(head, true), strip_pm_cells(tail, false));
+    // Two or more side by side are a budget table's row whatever separates them (an
+    // extractor may set the cells one space apart): never a value left open in prose.
+    let in_row = |part: &str, stripped: &str| part.trim().len() != stripped.trim().len();
+    if in_row(head, row_head) || in_row(tail, row_tail) {
+        return true;
+    }
+    let (head, tail) = (row_head, row_tail);
     let blank = |s: &str| s.chars().all(|c| c.is_whitespace() || c == '\u{c}');
     (blank(head) || head.ends_with("   ") || head.ends_with('\t'))
         && (blank(tail) || tail.starts_with("   ") || tail.starts_with('\t'))
@@ -578,7 +584,10 @@ mod tests {
         assert!(cell(row, 0) && cell(row, 1));
         assert!(cell("p.m. p.m.\n", 1));
         assert!(!cell("De kosten zijn p.m. tot nader order.", 0));
-        assert!(!cell("Kosten: p.m. p.m. en meer", 0));
+        assert!(!cell("Kosten: p.m. en meer", 0));
+        // An extract that sets a row's cells one space apart.
+        let row = "01.00301 European Innovation Council Commitments (1a) p.m. p.m. 130,000\n";
+        assert!(cell(row, 0) && cell(row, 1));
     }
 
     #[test]

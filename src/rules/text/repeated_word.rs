@@ -92,6 +92,9 @@ fn same_word(a: &str, b: &str) -> bool {
 }
 
 /// Whether a span is the whole content of its physical line (a table cell).
+/// The longest word (characters) read as a table cell's value among others like it.
+const SHORT_CELL: usize = 4;
+
 fn alone_on_line(source: &str, span: crate::source::Span) -> bool {
     // A line is short: look at most 400 bytes either way (linear overall).
     let from = crate::source::floor_char_boundary(source, span.start.saturating_sub(400));
@@ -165,7 +168,21 @@ impl Rule for RepeatedWord {
                 if between.contains("   ")
                     || capital_at_line_start
                     || (alone_on_line(source, first) && alone_on_line(source, second))
+                    || alone_on_line(source, first.cover(second))
                 {
+                    continue;
+                }
+                // A short capitalised word repeated among short capitalised words
+                // ("Diff Yes No No Yes"): the values of a table row that an extractor set
+                // one space apart, not a slip in a sentence.
+                let short_capital = |j: usize| {
+                    words.get(j).is_some_and(|w| {
+                        let t = w.as_str(s);
+                        t.chars().count() <= SHORT_CELL
+                            && t.chars().next().is_some_and(char::is_uppercase)
+                    })
+                };
+                if short_capital(i) && i > 0 && short_capital(i - 1) && short_capital(i + 2) {
                     continue;
                 }
                 // A word alone on its line next to the same word on another line: a
@@ -273,6 +290,15 @@ mod tests {
         // Prose that wraps after the first word still fires.
         let src = "Wij steunen de\n\nde lidstaten.";
         assert_eq!(run(src, &[(0, 14), (16, 29)]).len(), 1);
+        // Page furniture written on one line ("EN EN" from two page corners), and a
+        // row's values set one space apart.
+        let src = "EN EN\nEUROPEAN COMMISSION";
+        assert_eq!(run(src, &[(0, 5), (6, src.len())]), Vec::<String>::new());
+        let src = "1 02.0202 (InvestEU - provisioning) Diff Yes No No Yes";
+        assert_eq!(run(src, &[(0, src.len())]), Vec::<String>::new());
+        // A slip among capitalised words of a name, or after a lowercase word, fires.
+        let src = "The European Union Union Agency for Asylum and the EU EU agencies.";
+        assert_eq!(run(src, &[(0, src.len())]).len(), 2);
     }
 
     #[test]
