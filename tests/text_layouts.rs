@@ -244,6 +244,42 @@ fn acronym_definitions_in_the_forms_real_texts_use() {
 }
 
 #[test]
+fn glossary_rows_with_wrapped_and_lowercase_long_forms() {
+    // A glossary as pypdf writes it: one row per line, long forms wrapped onto a line
+    // of their own, some in lowercase.
+    let glossary = "Afkortingen\n\
+        IMF Internationaal Monetair Fonds\n\
+        IMVO Internationaal Maatschappelijk Verantwoord\n\
+        Ondernemen\n\
+        INCLUDE Afrikaans-Nederlands platform van onderzoekers,\n\
+        beroepsbeoefenaars en beleidsmakers\n\
+        IPCC Intergovernmental Panel on Climate Change, of\n\
+        VN-Klimaatpanel\n\
+        LDC least developed country\n\
+        LNV Landbouw, Natuur en Voedselkwaliteit\n";
+    let body = "Het platform INCLUDE en het IPCC signaleren dat de vergroening doorzet. \
+                Het IMVO-beleid helpt de LDC-landen en LNV steunt dat.\n\n";
+    let found = rule(&(body.to_owned() + glossary), "AC");
+    assert!(found.is_empty(), "{found:?}");
+    // Without the glossary they are undefined.
+    assert!(rule(body, "AC001").len() >= 4);
+}
+
+#[test]
+fn name_heads_with_a_footnote_number_glued_to_them() {
+    let en = "Septentrio has developed the ARDVAC control system38, relying on its receivers.\n";
+    assert!(rule(en, "AC001").is_empty(), "{:?}", rule(en, "AC001"));
+}
+
+#[test]
+fn language_codes_are_known() {
+    // The language code of an Official Journal header (reference codes: a unit test
+    // of TV001).
+    let en = "EN Official Journal of the European Union L 277/2\n\nThe Regulation applies.\n";
+    assert!(rule(en, "AC001").is_empty(), "{:?}", rule(en, "AC001"));
+}
+
+#[test]
 fn placeholders_as_drafters_write_them_and_notations_that_are_not() {
     let en = "Member States shall apply it by … (OP: please insert the date = 4 years after \
               entry into force) in line with Regulation (EU) …/… of the Council.\n";

@@ -27,6 +27,14 @@ fn long_form(long: &str) -> bool {
         && !is_acronym_shape(long.split_whitespace().next().unwrap_or(""))
 }
 
+/// A long form written in lowercase ("least developed country") whose words the
+/// acronym's letters line up with.
+fn lowercase_long_form(long: &str, short: &str) -> bool {
+    long.starts_with(char::is_lowercase)
+        && long.split_whitespace().count() <= 12
+        && aligned(long, short)
+}
+
 /// A line that is one entry of a column of acronyms: an acronym, or a formula or code
 /// in capitals and digits ("CO2", "PM10") that a glossary lists among them, or two of
 /// them ("EU ETS").
@@ -90,12 +98,21 @@ fn rows(line: &str) -> Option<Vec<(&str, bool)>> {
                 i += 2;
                 continue;
             }
+            if let Some(long) = cells.get(i + 1).filter(|l| lowercase_long_form(l, cell)) {
+                out.push((cell, aligned(long, cell)));
+                i += 2;
+                continue;
+            }
         }
         // "RVO Rijksdienst voor Ondernemend Nederland": the acronym, one space, the
         // long form. Other cells (a long form wrapped from the row above) are skipped.
         if let Some((short, long)) = cell.split_once(' ') {
             if is_acronym_shape(short) && long_form(long.trim()) {
                 out.push((short, aligned(long, short)));
+            } else if is_acronym_shape(short) && lowercase_long_form(long.trim(), short) {
+                // "LDC least developed country": a long form in lowercase counts when
+                // the acronym's letters line up with it.
+                out.push((short, true));
             }
         }
         i += 1;
@@ -213,7 +230,10 @@ pub(super) fn glossary_lines(source: &str, builder: &mut Builder) {
         }
         column.clear();
         match rows(line) {
-            Some(r) => run.extend(r),
+            Some(r) => {
+                run.extend(r);
+                continuation = 0;
+            }
             // A pair's long form wrapped onto a line or two of its own.
             None if !run.is_empty()
                 && continuation < 2

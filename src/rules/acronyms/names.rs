@@ -183,7 +183,8 @@ pub(super) fn before_name_head(s: &str, words: &[Word], p: &Part<'_>, c: &Acrony
         if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
             return false;
         }
-        let text = w.as_str(s);
+        // A footnote number an extract glued to the head ("control system38").
+        let text = w.as_str(s).trim_end_matches(|ch: char| ch.is_ascii_digit());
         let lower = text.to_lowercase();
         // A compound that ends in a head of six letters or more ("besturingssysteem").
         if c.name_heads.contains(&lower)
