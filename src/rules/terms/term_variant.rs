@@ -229,12 +229,33 @@ fn spelling_of(s: &str) -> String {
     out
 }
 
+/// How far (bytes) a word looks either way for the rest of a slash-joined code.
+const CODE_REACH: usize = 64;
+
 /// A word that can take part: prose, at least two letters, no digits, not a
 /// suspended compound.
 fn eligible(s: &str, w: &Word) -> bool {
     if w.in_url || w.leading_hyphen || w.trailing_hyphen || s[..w.start].ends_with('#') {
         // A hashtag ("#EUSpace") is a handle, not a spelling.
         return false;
+    }
+    // Part of a reference code joined by slashes ("IENW/BSK-2022/283041", a letter's
+    // reference): a code, not a word.
+    if s[w.end..].starts_with('/') || s[..w.start].ends_with('/') {
+        // Within a bounded reach, so that a text of one long token stays linear.
+        let low = s.floor_char_boundary(w.start.saturating_sub(CODE_REACH));
+        let high = s.floor_char_boundary((w.end + CODE_REACH).min(s.len()));
+        let from = s[low..w.start]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(low, |(i, c)| low + i + c.len_utf8());
+        let to = s[w.end..high]
+            .find(char::is_whitespace)
+            .map_or(high, |i| w.end + i);
+        if s[from..to].bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
     }
     let mut letters = 0;
     for c in w.as_str(s).chars() {
@@ -679,5 +700,34 @@ impl Rule for TermVariant {
                 .note(note)
                 .help("use one spelling throughout");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_of_a_slash_joined_reference_code_takes_no_part() {
+        let s = "Ons kenmerk IENW/BSK-2022/283041 van het ministerie van IenW/BZK.";
+        let words = wording::words(s);
+        let word = |t: &str| words.iter().find(|w| w.as_str(s) == t).unwrap();
+        assert!(!eligible(s, word("IENW")));
+        // Slashes without a number: two words ("IenW/BZK"), each a word.
+        assert!(eligible(s, word("IenW")));
+        assert!(eligible(s, word("ministerie")));
+        // A wide space before the code (3 bytes): the code starts after it, whole.
+        let s = "kenmerk\u{3000}IENW/BSK-2022/1";
+        let words = wording::words(s);
+        let ienw = words.iter().find(|w| w.as_str(s) == "IENW").unwrap();
+        assert!(!eligible(s, ienw));
+    }
+
+    #[test]
+    fn lower_camel_case_is_an_identifier() {
+        assert!(is_code_identifier("errorDescription"));
+        assert!(!is_code_identifier("eu-Lisa"));
+        assert!(!is_code_identifier("ReFuelEU"));
+        assert!(!is_code_identifier("eIDAS"));
     }
 }
