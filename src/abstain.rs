@@ -105,9 +105,9 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
              cannot be told; check those sentences by eye"
         )
     });
-    // An undated commitment in half of a sentence that the extraction cut in two
-    // (a paragraph that stops mid-sentence, the next opening in lowercase): its date
-    // may stand in the other half.
+    // An undated commitment in part of a sentence that the extraction cut (a
+    // paragraph that stops mid-sentence, the next opening in lowercase; a plain
+    // paragraph that stops without closing punctuation): its date may be in the rest.
     let extracted = paged_rendering || doc.layout.as_ref().is_some_and(|l| l.family.from_pdf());
     if extracted {
         let halves = cut_sentence_halves(doc);
@@ -125,8 +125,9 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
             };
             format!(
                 "undated commitments not checked in sentences the extraction cut in two: \
-                 {there} in one half of a sentence split over two paragraphs, and its date \
-                 may be in the other half; lint the PDF itself, or check those sentences by eye"
+                 {there} in part of a sentence whose rest is in another paragraph or lost (a \
+                 page turn, a table cell read as prose), and its date may be in that rest; \
+                 lint the PDF itself, or check those sentences by eye"
             )
         });
     }
@@ -188,52 +189,67 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
     }
 }
 
-/// The halves of the sentences that run from one paragraph into the next: where a
+/// The parts of sentences whose rest the extraction put elsewhere or lost: where a
 /// paragraph stops without closing punctuation and the next opens with a lowercase
-/// letter, the first one's last sentence and the second one's first. Sorted and
-/// disjoint, as source spans.
+/// letter, the first one's last sentence and the second one's first; and the last
+/// sentence of any plain paragraph that stops without closing punctuation (a table
+/// cell read as prose, a sentence cut at a page turn). List items and headings may
+/// end without punctuation and are left. Sorted and disjoint, as source spans.
 fn cut_sentence_halves(doc: &Document) -> Vec<Span> {
-    let mut paragraphs: Vec<&crate::document::Text> =
-        doc.paragraphs.iter().map(|p| &p.text).collect();
-    paragraphs.sort_by_key(|t| t.span().start);
+    use crate::document::ParagraphKind;
+    let mut paragraphs: Vec<(&crate::document::Text, ParagraphKind)> =
+        doc.paragraphs.iter().map(|p| (&p.text, p.kind)).collect();
+    paragraphs.sort_by_key(|(t, _)| t.span().start);
     let terminator = |c: char| matches!(c, '.' | '!' | '?');
     let mut halves: Vec<Span> = Vec::new();
-    for pair in paragraphs.windows(2) {
-        let (a, b) = (pair[0], pair[1]);
-        let (at, bt) = (a.as_str().trim_end(), b.as_str());
+    let push = |h: Span, halves: &mut Vec<Span>| match halves.last_mut() {
+        Some(last) if h.start <= last.end => last.end = last.end.max(h.end),
+        _ => halves.push(h),
+    };
+    for (k, &(a, kind)) in paragraphs.iter().enumerate() {
+        let at = a.as_str().trim_end();
+        // Closing quotes and brackets after the punctuation do not count ("… 2030.”").
         let open_end = at
+            .trim_end_matches(['”', '’', '"', ')', ' '])
             .chars()
             .last()
             .is_some_and(|c| !terminator(c) && !matches!(c, ':' | ';'));
-        let lower_start = bt.trim_start().starts_with(char::is_lowercase);
-        if !(open_end && lower_start) {
+        if !open_end {
             continue;
         }
-        // The last sentence of `a`: after its last terminator followed by a space.
-        let tail_start = at
-            .char_indices()
-            .rev()
-            .find(|&(i, c)| terminator(c) && at[i + c.len_utf8()..].starts_with(' '))
-            .map_or(0, |(i, c)| i + c.len_utf8());
-        // The first sentence of `b`: up to its first terminator followed by a space or
-        // the end.
-        let head_end = bt
-            .char_indices()
-            .find(|&(i, c)| {
-                terminator(c)
-                    && bt[i + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_none_or(char::is_whitespace)
-            })
-            .map_or(bt.len(), |(i, c)| i + c.len_utf8());
-        let tail = Span::new(a.source_offset(tail_start), a.source_offset(at.len()));
-        let head = Span::new(b.source_offset(0), b.source_offset(head_end));
-        for h in [tail, head] {
-            match halves.last_mut() {
-                Some(last) if h.start <= last.end => last.end = last.end.max(h.end),
-                _ => halves.push(h),
-            }
+        let next = paragraphs.get(k + 1).map(|&(b, _)| b);
+        let lower_start =
+            next.is_some_and(|b| b.as_str().trim_start().starts_with(char::is_lowercase));
+        if kind == ParagraphKind::Plain || lower_start {
+            // The last sentence of `a`: after its last terminator followed by a space.
+            let tail_start = at
+                .char_indices()
+                .rev()
+                .find(|&(i, c)| terminator(c) && at[i + c.len_utf8()..].starts_with(' '))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            push(
+                Span::new(a.source_offset(tail_start), a.source_offset(at.len())),
+                &mut halves,
+            );
+        }
+        if let (Some(b), true) = (next, lower_start) {
+            // The first sentence of `b`: up to its first terminator followed by a space
+            // or the end.
+            let bt = b.as_str();
+            let head_end = bt
+                .char_indices()
+                .find(|&(i, c)| {
+                    terminator(c)
+                        && bt[i + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_none_or(char::is_whitespace)
+                })
+                .map_or(bt.len(), |(i, c)| i + c.len_utf8());
+            push(
+                Span::new(b.source_offset(0), b.source_offset(head_end)),
+                &mut halves,
+            );
         }
     }
     halves

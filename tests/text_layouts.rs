@@ -654,6 +654,18 @@ fn an_undated_commitment_in_half_a_sentence_an_extract_cut_is_withheld() {
     let whole = text.replace("data access\n\n", "data access.\n\n");
     let extract = pdftotext_extract(&whole, "Work on {} continues in every region.");
     assert_eq!(codes(&check(&extract), "CM001").len(), 1);
+    // A table cell read as prose: the paragraph stops without closing punctuation
+    // before a row label.
+    let cell = "Exhibit 4: Use case\n\nRole of the\nGreen Deal\n\n\
+                The EU through the Green Deal commits to shift the economy towards a greener\n\
+                direction characterised by a more responsible industry\n\n\
+                Solution\noffered by\nEU Space\n\n";
+    let extract = pdftotext_extract(cell, "Work on {} continues in every region.");
+    let f = check(&extract);
+    assert!(codes(&f, "CM001").is_empty(), "{:?}", codes(&f, "CM001"));
+    let finished = cell.replace("responsible industry\n", "responsible industry.\n");
+    let extract = pdftotext_extract(&finished, "Work on {} continues in every region.");
+    assert_eq!(codes(&check(&extract), "CM001").len(), 1);
 }
 
 #[test]

@@ -126,9 +126,10 @@ declare_rule! {
     /// apart from their texts in the extract, numbering or cross-references in an
     /// extract that does not keep the reading order, split spellings in an extract that
     /// breaks words, commitments on lines set in columns or cells (a sentence read across
-    /// the gap between two columns), undated commitments in half of a sentence that the
-    /// extraction cut over two paragraphs (the date may be in the other half), or a
-    /// language policylint has no pack for.
+    /// the gap between two columns), undated commitments in part of a sentence whose
+    /// rest the extraction put in another paragraph or lost (a page turn, a table cell
+    /// read as prose: the date may be in that rest), or a language policylint has no
+    /// pack for.
     ///
     /// ## Why is this bad?
     /// It is not a defect of the text. It tells the reader that the silence of those
