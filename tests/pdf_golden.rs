@@ -122,6 +122,22 @@ fn fixture_footnote_rules_are_silent_on_intact_notes() {
 }
 
 #[test]
+fn a_libreoffice_pdf_with_references_set_side_by_side() {
+    // Seed 000 as LibreOffice exports its Word version: 71 notes, where "[^4][^5]" and
+    // "[^22][^23][^24]" come out as raised "45" and "222324" with nothing between
+    // them. Every reference is read, in order, and the footnote rules are silent.
+    let doc = load(
+        "seed-000.libreoffice.pdf",
+        &fixture("seed-000.libreoffice.pdf"),
+        None,
+    )
+    .unwrap();
+    assert_paired(&doc, 71);
+    let found = common::findings(&doc, "FN");
+    assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
 fn a_pdf_without_text_is_refused_with_its_cause() {
     let err = load("no_text.pdf", &fixture("no_text.pdf"), None).unwrap_err();
     assert!(err.message.contains("no text layer"), "{}", err.message);

@@ -90,6 +90,73 @@ fn line_span(r: &Rendered, lines: &[Line], i: usize) -> Span {
     Span::new(r.offsets[i], r.offsets[i] + lines[i].text.len())
 }
 
+/// Two or more references set side by side without a separator ("financiering.45"
+/// for notes 4 and 5: a producer that sets each reference as its own raised run
+/// leaves no space between them) read as one number. Where the number is not the next
+/// one expected but its digits are the next two or more, each of them a note of the
+/// document, it is split into those references.
+fn split_adjacent_refs(refs: Vec<FootnoteRef>, defined: &HashSet<u32>) -> Vec<FootnoteRef> {
+    let mut out: Vec<FootnoteRef> = Vec::with_capacity(refs.len());
+    let mut last = 0u32;
+    for r in refs {
+        let Some(n) = r.number else {
+            out.push(r);
+            continue;
+        };
+        let parts = if n != last + 1 {
+            consecutive_parts(&r.label, last + 1)
+        } else {
+            None
+        };
+        match parts {
+            Some(parts) if parts.iter().all(|(_, v)| defined.contains(v)) => {
+                let mut at = r.span.start;
+                for (digits, v) in parts {
+                    out.push(FootnoteRef {
+                        span: Span::new(at, at + digits),
+                        label: v.to_string(),
+                        number: Some(v),
+                        style: r.style,
+                        page: r.page,
+                    });
+                    at += digits;
+                    last = v;
+                }
+            }
+            // No note number runs to four digits.
+            _ if n >= MAX_NOTE => {}
+            _ => {
+                last = n;
+                out.push(r);
+            }
+        }
+    }
+    out
+}
+
+/// The most digits read as references set side by side (five two-digit numbers).
+const MAX_SIDE_BY_SIDE: usize = 10;
+/// Note numbers stay below this; a longer raised number is no single reference.
+const MAX_NOTE: u32 = 1000;
+
+/// `label` written as `first`, `first + 1`, … (two numbers or more), digits only:
+/// each number's digit count and value.
+fn consecutive_parts(label: &str, first: u32) -> Option<Vec<(usize, u32)>> {
+    if first == 0 || !label.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut rest = label;
+    let mut parts = Vec::new();
+    let mut next = first;
+    while !rest.is_empty() {
+        let want = next.to_string();
+        rest = rest.strip_prefix(want.as_str())?;
+        parts.push((want.len(), next));
+        next += 1;
+    }
+    (parts.len() >= 2).then_some(parts)
+}
+
 /// Words of the body (lowercase), and the hyphenated words written within lines.
 struct Vocabulary {
     words: HashSet<String>,
@@ -326,8 +393,14 @@ fn refs_of(l: &Line) -> Vec<(usize, usize, u32, bool)> {
         for part in inner.split(',') {
             let pl = part.len() - part.trim_start().len();
             let p = part.trim();
-            if let Ok(n) = p.parse::<u32>() {
-                if (1..1000).contains(&n) {
+            // A longer number may be references set side by side ("222324"):
+            // `split_adjacent_refs` splits it or drops it; beyond u32 it is read as
+            // the largest, which is dropped there unless split.
+            let parsed = p
+                .parse::<u32>()
+                .or_else(|_| (p.len() <= MAX_SIDE_BY_SIDE).then_some(u32::MAX).ok_or(()));
+            if let Ok(n) = parsed {
+                if n >= 1 {
                     let ps = s + inner_off + k + pl;
                     if inner_off == 1 {
                         // Keep the parentheses in the span: "(12)".
@@ -453,6 +526,8 @@ pub fn build(
             }
         }
     }
+
+    let mut refs = split_adjacent_refs(refs, &defined);
 
     // Footnote definitions.
     let mut defs: Vec<FootnoteDef> = Vec::new();
@@ -1023,6 +1098,44 @@ mod tests {
             pairs: HashSet::new(),
             short: HashMap::new(),
         }
+    }
+
+    #[test]
+    fn references_set_side_by_side_are_split_into_the_next_numbers() {
+        assert_eq!(consecutive_parts("45", 4), Some(vec![(1, 4), (1, 5)]));
+        assert_eq!(
+            consecutive_parts("222324", 22),
+            Some(vec![(2, 22), (2, 23), (2, 24)])
+        );
+        assert_eq!(consecutive_parts("910", 9), Some(vec![(1, 9), (2, 10)]));
+        assert_eq!(consecutive_parts("45", 3), None);
+        assert_eq!(consecutive_parts("4", 4), None);
+        let r = |label: &str, at: usize| FootnoteRef {
+            span: Span::new(at, at + label.len()),
+            label: label.to_string(),
+            number: label.parse().ok(),
+            style: RefStyle::Glued,
+            page: 0,
+        };
+        let defined: HashSet<u32> = (1..=6).collect();
+        let refs = vec![r("3", 10), r("45", 20), r("6", 30)];
+        let got: Vec<Option<u32>> = split_adjacent_refs(refs, &defined)
+            .iter()
+            .map(|r| r.number)
+            .collect();
+        assert_eq!(got, vec![Some(3), Some(4), Some(5), Some(6)]);
+        // Note 45 exists and comes next: no split.
+        let defined: HashSet<u32> = (1..=45).collect();
+        let refs = vec![r("44", 10), r("45", 20)];
+        assert_eq!(split_adjacent_refs(refs, &defined).len(), 2);
+        // Three side by side; a long raised number that is not the next ones is none.
+        let defined: HashSet<u32> = (1..=30).collect();
+        let refs = vec![r("21", 10), r("222324", 20), r("25", 30), r("987654", 40)];
+        let got: Vec<Option<u32>> = split_adjacent_refs(refs, &defined)
+            .iter()
+            .map(|r| r.number)
+            .collect();
+        assert_eq!(got, vec![Some(21), Some(22), Some(23), Some(24), Some(25)]);
     }
 
     #[test]
