@@ -14,6 +14,10 @@ use crate::source::Span;
 /// most seven, an extractor that breaks words at hidden hyphenation points some twenty.
 const SPLIT_ARTEFACTS: usize = 10;
 
+/// Below this confidence in an extract's layout, repeated words (TX001) are not
+/// checked.
+const UNSURE_LAYOUT: f32 = 0.5;
+
 /// Rule codes (or code prefixes) whose findings depend on the language pack.
 const LANGUAGE_RULES: &[&str] = &["AC", "CM", "DT", "KA", "PL002", "TV", "TX001"];
 
@@ -174,6 +178,20 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
                     )
                 });
             }
+        }
+        // An extract whose layout was not recognised with confidence may set the words
+        // of side-by-side columns or table cells next to each other on one line with
+        // single spaces ("financiering financiering"): a repeat there is no slip.
+        if layout.family.from_pdf() && layout.confidence < UNSURE_LAYOUT {
+            withhold(settings, findings, &["TX001"], |withheld| {
+                format!(
+                    "repeated words not checked: the layout of this extract ({family}, \
+                     confidence {confidence:.2}) was not recognised with confidence, and \
+                     the words of columns or table cells set side by side may stand next \
+                     to each other, so the {withheld} apparent repeats may be artefacts of \
+                     the extraction; lint the PDF itself"
+                )
+            });
         }
         if !layout.family.footnotes_pairable() {
             withhold(settings, findings, &["FN"], |withheld| {

@@ -669,6 +669,25 @@ fn an_undated_commitment_in_half_a_sentence_an_extract_cut_is_withheld() {
 }
 
 #[test]
+fn repeated_words_in_an_extract_of_unsure_layout_give_one_note() {
+    // pdfplumber's text of the climate strategy: two columns and the circular
+    // infographic's letters set side by side with single spaces ("energietransitie en
+    // financiering financiering transformatieve", "e e n n : s c"). The layout is not
+    // recognised with confidence: no repeated word is reported, one note says why.
+    let name = "08_internationale_klimaatstrategie_nl.pdfplumber.txt";
+    let d = doc(name, &fixture(&format!("real/{name}")));
+    let layout = d.layout.as_ref().unwrap();
+    assert!(layout.confidence < 0.5, "{layout:?}");
+    let f = check(&d);
+    assert!(codes(&f, "TX001").is_empty(), "{:?}", codes(&f, "TX001"));
+    assert!(codes(&f, "PLX005")
+        .iter()
+        .any(|m| m.starts_with("repeated words not checked")));
+    // A slip in typed text is still reported.
+    assert_eq!(rule("De Raad steunt de de lidstaten.\n", "TX001").len(), 1);
+}
+
+#[test]
 fn commitments_read_across_two_columns_give_one_note() {
     // `pdftotext -layout` sets a page's two columns side by side: a sentence of the
     // left column runs on into the right one. The same commitment in one column is

@@ -52,6 +52,29 @@ fn line_around(source: &str, span: Span) -> (&str, &str) {
     (head, tail)
 }
 
+/// Scattered letters: the span's line is mostly words of one or two characters (five
+/// words or more), as an extractor writes text set vertically or along a curve ("e e
+/// n n : s c d h e a"). Not prose.
+pub(super) fn in_letter_soup(source: &str, span: Span) -> bool {
+    let (head, tail) = line_around(source, span);
+    let inside = source.get(span.start..span.end).unwrap_or("");
+    let words = head
+        .split_whitespace()
+        .chain(inside.split_whitespace())
+        .chain(tail.split_whitespace());
+    let (mut all, mut short) = (0usize, 0usize);
+    for w in words {
+        all += 1;
+        if w.chars().count() <= 2 {
+            short += 1;
+        }
+    }
+    all >= LETTER_SOUP_WORDS && short * 5 >= all * 3
+}
+
+/// Words a line needs before it can be read as scattered letters.
+const LETTER_SOUP_WORDS: usize = 5;
+
 /// A line that holds several columns or cells: a tab between its words (the cells of
 /// a PDF's table row), or a run of three spaces or more that is more than twice the
 /// line's narrowest word space (`-layout` extracts, table rows; pdfminer's justified

@@ -185,6 +185,10 @@ impl Rule for RepeatedWord {
                 if short_capital(i) && i > 0 && short_capital(i - 1) && short_capital(i + 2) {
                     continue;
                 }
+                // Letters of text set vertically or along a curve ("e e n n : s c").
+                if super::in_letter_soup(source, first.cover(second)) {
+                    continue;
+                }
                 // A word alone on its line next to the same word on another line: a
                 // table cell beside its neighbour ("objectives" / "objectives"), the
                 // cells of one row set on lines of their own.
@@ -295,6 +299,9 @@ mod tests {
         let src = "EN EN\nEUROPEAN COMMISSION";
         assert_eq!(run(src, &[(0, 5), (6, src.len())]), Vec::<String>::new());
         let src = "1 02.0202 (InvestEU - provisioning) Diff Yes No No Yes";
+        assert_eq!(run(src, &[(0, src.len())]), Vec::<String>::new());
+        // Letters of a curved or vertical label, set apart by the extractor.
+        let src = "L w e e d t e e n n : s c d h e a s p k u e n n d m ig";
         assert_eq!(run(src, &[(0, src.len())]), Vec::<String>::new());
         // A slip among capitalised words of a name, or after a lowercase word, fires.
         let src = "The European Union Union Agency for Asylum and the EU EU agencies.";

@@ -591,6 +591,7 @@ impl Rule for UnbalancedDelimiter {
             if cross_paragraph.contains(&i)
                 || across_breaks.contains(&i)
                 || super::on_a_line_of_cells(doc.text(), span)
+                || super::in_letter_soup(doc.text(), span)
                 || (paged && super::beside_cells(doc.text(), span))
                 || (paged && fragments.contains(&text_of[i].0))
             {
