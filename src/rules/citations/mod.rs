@@ -728,7 +728,7 @@ fn scan_acts(text: &str, g: &Grammar, found: &mut Vec<Found>) {
 /// after it; `None` when the number cannot be read safely.
 fn read_act(
     text: &str,
-    c: &regex::Captures<'_>,
+    c: &crate::lazy_regex::Captures<'_>,
     kind: ActKind,
     word: &str,
     start: usize,

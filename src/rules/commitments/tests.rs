@@ -184,3 +184,43 @@ fn english_sentences_in_the_style_of_eu_texts() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// The narrow regexes (`lazy_regex::narrow`) a short text is searched with find what
+/// the full patterns find, on every pattern the built-in grammars hold and the lines of
+/// the rule fixtures (and of the seed documents, when present).
+#[test]
+fn narrow_regexes_agree_with_the_full_patterns() {
+    for lang in [Language::Nl, Language::En] {
+        let _ = Pack::builtin(lang).compiled::<Grammar>();
+    }
+    let mut texts: Vec<String> = vec![
+        "De Commissie zal vóór 1 juni 2026 een voorstel indienen.".into(),
+        "Het \u{212A}abinet zal in 2025 – na overleg – een wetsvoorstel indienen.".into(),
+        "The Council shall, by 31 December 2025, adopt the ſtrategy.".into(),
+    ];
+    let mut dirs = vec![std::path::PathBuf::from("tests/fixtures/rules")];
+    dirs.push(std::path::PathBuf::from("seeds"));
+    while let Some(dir) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(t) = std::fs::read_to_string(&path) {
+                texts.extend(t.lines().filter(|l| !l.trim().is_empty()).map(String::from));
+            }
+        }
+    }
+    texts.sort();
+    texts.dedup();
+    // Spread over the whole set, a bounded number of lines.
+    let step = (texts.len() / 300).max(1);
+    let texts: Vec<&str> = texts.iter().step_by(step).map(String::as_str).collect();
+    let patterns = crate::lazy_regex::interned_patterns();
+    assert!(patterns.len() > 50, "{}", patterns.len());
+    for p in &patterns {
+        crate::lazy_regex::agrees_with_full(p, &texts).unwrap();
+    }
+}

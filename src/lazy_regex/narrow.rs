@@ -1,0 +1,473 @@
+//! Narrow regexes: a pattern compiled only for the characters a short text holds.
+//!
+//! Compiling a case-insensitive Unicode pattern in full costs far more than a one-line
+//! file's whole check: every class is a Unicode class (`\s`, `[^.;:]`, each letter's
+//! case variants), compiled to UTF-8 automata, and the regex crate extracts literal
+//! prefixes and suffixes and builds a reverse automaton for its fast searches.
+//!
+//! A text over a small alphabet (ASCII plus the few other characters it holds) needs
+//! none of that. The pattern's syntax tree is translated as the regex crate translates
+//! it (the same Unicode case folding and classes) and then every class is intersected
+//! with the alphabet, every literal holding a character outside it made to match
+//! nothing, and, when no character of the alphabet beyond ASCII is a word character,
+//! each Unicode word boundary made an ASCII one. On any text whose characters are all
+//! in the alphabet that regex matches exactly where the full one does (same
+//! leftmost-first semantics, same groups); it is compiled to a plain NFA searched by
+//! the regex engine's backtracker or PikeVM, without prefilters or lazy DFAs, at a
+//! fraction of the cost.
+//!
+//! A [`Tiers`] holds a few such regexes, each for a growing alphabet; a text that none
+//! covers, a long text, or more than [`NARROW_BYTES`] of searching, goes to the full
+//! regex (compiled then, once).
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use regex_automata::meta;
+use regex_automata::util::captures::Captures as MetaCaptures;
+use regex_syntax::hir::{self, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
+
+/// A text longer than this is searched by the full regex.
+pub const NARROW_MAX_TEXT: usize = 2048;
+
+/// After this much text searched through its narrow regexes, a pattern is compiled in
+/// full (a long document pays the full compilation once, and then searches fast).
+pub const NARROW_BYTES: usize = 16 * 1024;
+
+/// The most characters beyond ASCII an alphabet holds.
+const MAX_EXTRA: usize = 24;
+
+/// The narrow regexes of one pattern, each for a larger alphabet than the one before.
+#[derive(Debug, Default)]
+pub struct Tiers {
+    slots: [OnceLock<Option<Narrow>>; 3],
+    searched: AtomicUsize,
+}
+
+/// A regex exact on texts whose characters are ASCII or in `extra`.
+#[derive(Debug)]
+pub struct Narrow {
+    /// Sorted, deduplicated characters beyond ASCII.
+    extra: Vec<char>,
+    pub re: meta::Regex,
+}
+
+impl Narrow {
+    fn covers(&self, needed: &[char]) -> bool {
+        needed.iter().all(|c| self.extra.binary_search(c).is_ok())
+    }
+}
+
+impl Tiers {
+    /// The narrow regex for `text`, built if need be; `None` when `text` goes to the
+    /// full regex.
+    pub fn for_text(&self, pattern: &str, text: &str) -> Option<&meta::Regex> {
+        if text.len() > NARROW_MAX_TEXT
+            || self.searched.fetch_add(text.len(), Ordering::Relaxed) + text.len() > NARROW_BYTES
+        {
+            return None;
+        }
+        let needed = extra_chars(text)?;
+        for slot in &self.slots {
+            let narrow = match slot.get() {
+                Some(n) => n.as_ref()?,
+                None => {
+                    // The alphabet grows: the previous one's characters and this text's.
+                    let mut extra = needed.clone();
+                    for s in &self.slots {
+                        if let Some(Some(n)) = s.get() {
+                            extra.extend_from_slice(&n.extra);
+                        }
+                    }
+                    extra.sort_unstable();
+                    extra.dedup();
+                    if extra.len() > MAX_EXTRA {
+                        return None;
+                    }
+                    slot.get_or_init(|| build(pattern, extra)).as_ref()?
+                }
+            };
+            if narrow.covers(&needed) {
+                return Some(&narrow.re);
+            }
+        }
+        None
+    }
+}
+
+/// The characters of `text` beyond ASCII, sorted and deduplicated; `None` when there
+/// are more than an alphabet holds.
+fn extra_chars(text: &str) -> Option<Vec<char>> {
+    let mut extra = Vec::new();
+    if text.is_ascii() {
+        return Some(extra);
+    }
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if let Err(i) = extra.binary_search(&c) {
+            if extra.len() == MAX_EXTRA {
+                return None;
+            }
+            extra.insert(i, c);
+        }
+    }
+    Some(extra)
+}
+
+/// The pattern restricted to ASCII and `extra`; `None` if it does not build (the full
+/// regex then answers).
+fn build(pattern: &str, extra: Vec<char>) -> Option<Narrow> {
+    // Translated as `regex::Regex::new` translates (its defaults).
+    let full = regex_syntax::ParserBuilder::new()
+        .nest_limit(250)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    let mut ranges = vec![ClassUnicodeRange::new('\0', '\x7F')];
+    ranges.extend(extra.iter().map(|&c| ClassUnicodeRange::new(c, c)));
+    let alphabet = ClassUnicode::new(ranges);
+    let ascii_words = !extra.iter().any(|&c| regex_syntax::is_word_character(c));
+    let narrow = restrict(&full, &alphabet, ascii_words);
+    let re = meta::Regex::builder()
+        .configure(
+            meta::Config::new()
+                .auto_prefilter(false)
+                .hybrid(false)
+                .onepass(false)
+                .nfa_size_limit(Some(10 * (1 << 20))),
+        )
+        .build_from_hir(&narrow)
+        .ok()?;
+    Some(Narrow { extra, re })
+}
+
+/// `hir` restricted to texts over `alphabet` (see the module's documentation).
+fn restrict(h: &Hir, alphabet: &ClassUnicode, ascii_words: bool) -> Hir {
+    match h.kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(hir::Literal(bytes)) => {
+            let inside = match std::str::from_utf8(bytes) {
+                Ok(s) => s.chars().all(|c| c.is_ascii() || in_class(alphabet, c)),
+                // Not produced in Unicode mode; kept as is should it ever be.
+                Err(_) => true,
+            };
+            if inside {
+                h.clone()
+            } else {
+                Hir::fail()
+            }
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            let mut c = c.clone();
+            c.intersect(alphabet);
+            Hir::class(Class::Unicode(c))
+        }
+        HirKind::Class(Class::Bytes(_)) => h.clone(),
+        HirKind::Look(look) => Hir::look(if ascii_words {
+            ascii_look(*look)
+        } else {
+            *look
+        }),
+        HirKind::Repetition(r) => Hir::repetition(hir::Repetition {
+            min: r.min,
+            max: r.max,
+            greedy: r.greedy,
+            sub: Box::new(restrict(&r.sub, alphabet, ascii_words)),
+        }),
+        HirKind::Capture(c) => Hir::capture(hir::Capture {
+            index: c.index,
+            name: c.name.clone(),
+            sub: Box::new(restrict(&c.sub, alphabet, ascii_words)),
+        }),
+        HirKind::Concat(v) => Hir::concat(
+            v.iter()
+                .map(|x| restrict(x, alphabet, ascii_words))
+                .collect(),
+        ),
+        HirKind::Alternation(v) => Hir::alternation(
+            v.iter()
+                .map(|x| restrict(x, alphabet, ascii_words))
+                .collect(),
+        ),
+    }
+}
+
+fn in_class(class: &ClassUnicode, c: char) -> bool {
+    class
+        .ranges()
+        .binary_search_by(|r| {
+            if r.end() < c {
+                std::cmp::Ordering::Less
+            } else if r.start() > c {
+                std::cmp::Ordering::Greater
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// A Unicode word assertion as its ASCII form: the same on a text whose word
+/// characters are all ASCII.
+fn ascii_look(look: Look) -> Look {
+    match look {
+        Look::WordUnicode => Look::WordAscii,
+        Look::WordUnicodeNegate => Look::WordAsciiNegate,
+        Look::WordStartUnicode => Look::WordStartAscii,
+        Look::WordEndUnicode => Look::WordEndAscii,
+        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
+        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
+        other => other,
+    }
+}
+
+/// A match: as [`regex::Match`], from either regex.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Match<'h> {
+    text: &'h str,
+    start: usize,
+    end: usize,
+}
+
+impl<'h> Match<'h> {
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+    pub fn as_str(&self) -> &'h str {
+        &self.text[self.start..self.end]
+    }
+}
+
+fn full_match<'h>(text: &'h str, m: regex::Match<'h>) -> Match<'h> {
+    Match {
+        text,
+        start: m.start(),
+        end: m.end(),
+    }
+}
+
+fn narrow_match<'h>(text: &'h str, span: regex_automata::Span) -> Match<'h> {
+    Match {
+        text,
+        start: span.start,
+        end: span.end,
+    }
+}
+
+/// Capture groups: as [`regex::Captures`], from either regex.
+#[derive(Debug)]
+pub enum Captures<'h> {
+    Full(&'h str, regex::Captures<'h>),
+    Narrow { text: &'h str, caps: MetaCaptures },
+}
+
+impl<'h> Captures<'h> {
+    pub fn get(&self, i: usize) -> Option<Match<'h>> {
+        match self {
+            Captures::Full(text, c) => c.get(i).map(|m| full_match(text, m)),
+            Captures::Narrow { text, caps } => caps.get_group(i).map(|s| narrow_match(text, s)),
+        }
+    }
+    pub fn name(&self, name: &str) -> Option<Match<'h>> {
+        match self {
+            Captures::Full(text, c) => c.name(name).map(|m| full_match(text, m)),
+            Captures::Narrow { text, caps } => {
+                caps.get_group_by_name(name).map(|s| narrow_match(text, s))
+            }
+        }
+    }
+    pub fn len(&self) -> usize {
+        match self {
+            Captures::Full(_, c) => c.len(),
+            Captures::Narrow { caps, .. } => caps.group_len(),
+        }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Matches in a text: as [`regex::Matches`].
+pub enum FindIter<'r, 'h> {
+    Full(&'h str, regex::Matches<'r, 'h>),
+    Narrow(&'h str, meta::FindMatches<'r, 'h>),
+    Empty,
+}
+
+impl<'h> Iterator for FindIter<'_, 'h> {
+    type Item = Match<'h>;
+    fn next(&mut self) -> Option<Match<'h>> {
+        match self {
+            FindIter::Full(text, it) => it.next().map(|m| full_match(text, m)),
+            FindIter::Narrow(text, it) => it.next().map(|m| narrow_match(text, m.span())),
+            FindIter::Empty => None,
+        }
+    }
+}
+
+/// Captures of successive matches: as [`regex::CaptureMatches`].
+pub enum CapturesIter<'r, 'h> {
+    Full(&'h str, regex::CaptureMatches<'r, 'h>),
+    Narrow(&'h str, meta::CapturesMatches<'r, 'h>),
+    Empty,
+}
+
+impl<'h> Iterator for CapturesIter<'_, 'h> {
+    type Item = Captures<'h>;
+    fn next(&mut self) -> Option<Captures<'h>> {
+        match self {
+            CapturesIter::Full(text, it) => it.next().map(|c| Captures::Full(text, c)),
+            CapturesIter::Narrow(text, it) => it.next().map(|caps| Captures::Narrow { text, caps }),
+            CapturesIter::Empty => None,
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Captures<'_> {
+    type Output = str;
+    fn index(&self, i: usize) -> &str {
+        match self {
+            Captures::Full(_, c) => &c[i],
+            Captures::Narrow { text, caps } => {
+                let s = caps
+                    .get_group(i)
+                    .unwrap_or_else(|| panic!("no group at index '{i}'"));
+                &text[s.range()]
+            }
+        }
+    }
+}
+
+impl std::ops::Index<&str> for Captures<'_> {
+    type Output = str;
+    fn index(&self, name: &str) -> &str {
+        match self {
+            Captures::Full(_, c) => &c[name],
+            Captures::Narrow { text, caps } => {
+                let s = caps
+                    .get_group_by_name(name)
+                    .unwrap_or_else(|| panic!("no group named '{name}'"));
+                &text[s.range()]
+            }
+        }
+    }
+}
+
+/// Tests: whether the pattern's narrow regexes (one per alphabet of `texts`) find in
+/// each text exactly the matches and groups the full regex finds (`Err` says where
+/// not). Texts beyond any alphabet, and alphabets whose regex does not build, are
+/// skipped.
+#[cfg(test)]
+pub(crate) fn agrees_with_full(pattern: &str, texts: &[&str]) -> Result<(), String> {
+    let Ok(full) = regex::Regex::new(pattern) else {
+        return Ok(());
+    };
+    let mut by_alphabet: std::collections::BTreeMap<Vec<char>, Vec<&str>> = Default::default();
+    for t in texts {
+        if let Some(extra) = extra_chars(t) {
+            by_alphabet.entry(extra).or_default().push(t);
+        }
+    }
+    let spans = |c: Captures<'_>| -> Vec<Option<(usize, usize)>> {
+        (0..c.len())
+            .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+            .collect()
+    };
+    for (extra, texts) in by_alphabet {
+        let Some(narrow) = build(pattern, extra) else {
+            continue;
+        };
+        for text in texts {
+            let got: Vec<_> = CapturesIter::Narrow(text, narrow.re.captures_iter(text))
+                .map(spans)
+                .collect();
+            let want: Vec<_> = CapturesIter::Full(text, full.captures_iter(text))
+                .map(spans)
+                .collect();
+            if got != want {
+                return Err(format!(
+                    "{pattern:?} on {text:?}: narrow {got:?}, full {want:?}"
+                ));
+            }
+            let got: Vec<_> = FindIter::Narrow(text, narrow.re.find_iter(text))
+                .map(|m| m.range())
+                .collect();
+            let want: Vec<_> = full.find_iter(text).map(|m| m.range()).collect();
+            if got != want || narrow.re.is_match(text) != full.is_match(text) {
+                return Err(format!("{pattern:?} on {text:?}: find differs"));
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_regexes_match_as_the_full_ones() {
+        let cases: [(&str, &[&str]); 6] = [
+            (
+                r"(?i)\bkabinet\b",
+                &[
+                    "het \u{212A}abinet",
+                    "Het KABINET.",
+                    "kabinetten",
+                    "é kabinet",
+                ],
+            ),
+            (
+                r"(?i)(?-u:\b)(?:sinds|na|vóór)\s+(?P<y>(?:19|20)\d\d)",
+                &[
+                    "vóór 2025",
+                    "VÓÓR 2025",
+                    "voor 2025",
+                    "na\u{a0}2024",
+                    "na 2025",
+                ],
+            ),
+            (
+                r"(?i)[^\s.;:]+\s+worden",
+                &["zal ﬁnanciën worden", "het wordt één worden", "a.b worden"],
+            ),
+            (r"\w+\b", &["één twee", "Straße ok", "x\u{2003}y"]),
+            (r"(?i)[-–—/]\d", &["2021–2", "2021—3", "2021-4", "a/5"]),
+            (r"(?i)s\b|.\z", &["ſ", "Ŝs", "ß"]),
+        ];
+        for (pattern, texts) in cases {
+            agrees_with_full(pattern, texts).unwrap();
+        }
+    }
+
+    #[test]
+    fn alphabets_grow_then_give_way_to_the_full_regex() {
+        let tiers = Tiers::default();
+        let p = r"(?i)\bzal\b";
+        assert!(tiers.for_text(p, "De Commissie zal").is_some());
+        assert!(tiers.for_text(p, "één zal").is_some());
+        assert!(tiers.for_text(p, "ÉÉN zal").is_some(), "third alphabet");
+        assert!(tiers.for_text(p, "ü zal").is_none(), "slots used up");
+        assert!(tiers.for_text(p, "é zal").is_some(), "an earlier alphabet");
+        let long = "x".repeat(NARROW_MAX_TEXT + 1);
+        assert!(tiers.for_text(p, &long).is_none());
+        let tiers = Tiers::default();
+        let chunk = "z".repeat(NARROW_MAX_TEXT);
+        let mut narrow = 0;
+        while tiers.for_text(p, &chunk).is_some() {
+            narrow += chunk.len();
+        }
+        assert!(narrow <= NARROW_BYTES);
+    }
+}
