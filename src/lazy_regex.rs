@@ -24,7 +24,7 @@ use regex_syntax::ast::{self, Ast};
 
 mod gate_scan;
 mod narrow;
-pub use narrow::{Captures, CapturesIter, FindIter, Match};
+pub use narrow::{Captures, CapturesIter, FindIter, Match, NARROW_MAX_TEXT};
 
 thread_local! {
     /// Set while the compiled form of a shipped pack is built: its patterns were

@@ -626,6 +626,8 @@ pub fn scan(text: &str, g: &Grammar) -> Vec<Found> {
         let matches = g
             .celex_fast
             .as_ref()
+            // A short text: the pattern compiled for its characters costs less.
+            .filter(|_| text.len() > crate::lazy_regex::NARROW_MAX_TEXT)
             .and_then(|f| f.captures(text, &GROUPS))
             .unwrap_or_else(|| {
                 celex
