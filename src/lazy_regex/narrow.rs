@@ -25,6 +25,7 @@ use std::sync::OnceLock;
 
 use regex_automata::meta;
 use regex_automata::util::captures::Captures as MetaCaptures;
+use regex_syntax::ast::{self, Ast};
 use regex_syntax::hir::{self, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look};
 
 /// A text longer than this is searched by the full regex.
@@ -116,17 +117,30 @@ fn extra_chars(text: &str) -> Option<Vec<char>> {
 /// The pattern restricted to ASCII and `extra`; `None` if it does not build (the full
 /// regex then answers).
 fn build(pattern: &str, extra: Vec<char>) -> Option<Narrow> {
-    // Translated as `regex::Regex::new` translates (its defaults).
-    let full = regex_syntax::ParserBuilder::new()
-        .nest_limit(250)
-        .build()
-        .parse(pattern)
-        .ok()?;
     let mut ranges = vec![ClassUnicodeRange::new('\0', '\x7F')];
     ranges.extend(extra.iter().map(|&c| ClassUnicodeRange::new(c, c)));
     let alphabet = ClassUnicode::new(ranges);
     let ascii_words = !extra.iter().any(|&c| regex_syntax::is_word_character(c));
-    let narrow = restrict(&full, &alphabet, ascii_words);
+    // An ASCII text: the pattern translated without Unicode (no case folding tables,
+    // no Unicode classes), which on ASCII text is the same; else as `regex::Regex::new`
+    // translates it (its defaults).
+    // The ASCII translation is used as it is: what it holds beyond ASCII (the bytes of
+    // negated classes, `(?u:…)` parts) never meets an ASCII text.
+    let ascii = match extra.is_empty() {
+        true => ascii_translation(pattern),
+        false => None,
+    };
+    let narrow = match ascii {
+        Some(hir) => hir,
+        None => {
+            let translated = regex_syntax::ParserBuilder::new()
+                .nest_limit(250)
+                .build()
+                .parse(pattern)
+                .ok()?;
+            restrict(&translated, &alphabet, ascii_words)
+        }
+    };
     let re = meta::Regex::builder()
         .configure(
             meta::Config::new()
@@ -140,16 +154,116 @@ fn build(pattern: &str, extra: Vec<char>) -> Option<Narrow> {
     Some(Narrow { extra, re })
 }
 
+/// The pattern translated without Unicode, for ASCII texts only: each character beyond
+/// ASCII made to match nothing (no ASCII text holds it), then translated in ASCII mode,
+/// where `\w`, `\d`, `\s`, `\b`, `.`, negated classes and case-insensitive letters
+/// match the same ASCII characters as their Unicode forms. `None` (translate with
+/// Unicode) when the pattern does not translate so, or names the Kelvin sign or the
+/// long s, whose case folds are ASCII letters.
+fn ascii_translation(pattern: &str) -> Option<Hir> {
+    let mut ast = regex_syntax::ast::parse::ParserBuilder::new()
+        .nest_limit(250)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    asciify(&mut ast).then_some(())?;
+    regex_syntax::hir::translate::TranslatorBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .build()
+        .translate(pattern, &ast)
+        .ok()
+}
+
+/// Characters beyond ASCII that fold to an ASCII letter (`K` Kelvin sign, `ſ` long s).
+fn folds_to_ascii(c: char) -> bool {
+    matches!(c, '\u{17F}' | '\u{212A}')
+}
+
+/// Replace every literal beyond ASCII by a class that no ASCII text matches and cut
+/// class items to ASCII; false when a literal or range folds to an ASCII letter.
+fn asciify(ast: &mut Ast) -> bool {
+    match ast {
+        Ast::Literal(l) if !l.c.is_ascii() => {
+            if folds_to_ascii(l.c) {
+                return false;
+            }
+            let span = l.span;
+            *ast = Ast::class_bracketed(ast::ClassBracketed {
+                span,
+                negated: true,
+                kind: ast::ClassSet::Item(ast::ClassSetItem::Range(ast::ClassSetRange {
+                    span,
+                    start: verbatim(span, '\0'),
+                    end: verbatim(span, '\x7F'),
+                })),
+            });
+            true
+        }
+        Ast::ClassBracketed(c) => asciify_set(&mut c.kind),
+        Ast::Repetition(r) => asciify(&mut r.ast),
+        Ast::Group(g) => asciify(&mut g.ast),
+        Ast::Alternation(a) => a.asts.iter_mut().all(asciify),
+        Ast::Concat(c) => c.asts.iter_mut().all(asciify),
+        _ => true,
+    }
+}
+
+fn verbatim(span: ast::Span, c: char) -> ast::Literal {
+    ast::Literal {
+        span,
+        kind: ast::LiteralKind::Verbatim,
+        c,
+    }
+}
+
+fn asciify_set(set: &mut ast::ClassSet) -> bool {
+    match set {
+        ast::ClassSet::Item(item) => asciify_item(item),
+        ast::ClassSet::BinaryOp(op) => asciify_set(&mut op.lhs) && asciify_set(&mut op.rhs),
+    }
+}
+
+/// A class item cut to ASCII: on ASCII text, every set operation and negation gives
+/// the same class from the cut items.
+fn asciify_item(item: &mut ast::ClassSetItem) -> bool {
+    use ast::ClassSetItem as I;
+    match item {
+        I::Literal(l) if !l.c.is_ascii() => {
+            if folds_to_ascii(l.c) {
+                return false;
+            }
+            *item = I::Empty(l.span);
+            true
+        }
+        I::Range(r) if !r.end.c.is_ascii() => {
+            if ['\u{17F}', '\u{212A}']
+                .iter()
+                .any(|&c| r.start.c <= c && c <= r.end.c)
+            {
+                return false;
+            }
+            if r.start.c.is_ascii() {
+                r.end = verbatim(r.end.span, '\x7F');
+            } else {
+                *item = I::Empty(r.span);
+            }
+            true
+        }
+        I::Bracketed(b) => asciify_set(&mut b.kind),
+        I::Union(u) => u.items.iter_mut().all(asciify_item),
+        _ => true,
+    }
+}
+
 /// `hir` restricted to texts over `alphabet` (see the module's documentation).
 fn restrict(h: &Hir, alphabet: &ClassUnicode, ascii_words: bool) -> Hir {
     match h.kind() {
         HirKind::Empty => Hir::empty(),
         HirKind::Literal(hir::Literal(bytes)) => {
-            let inside = match std::str::from_utf8(bytes) {
-                Ok(s) => s.chars().all(|c| c.is_ascii() || in_class(alphabet, c)),
-                // Not produced in Unicode mode; kept as is should it ever be.
-                Err(_) => true,
-            };
+            // (A UTF-8 translation has only UTF-8 literals.)
+            let inside = std::str::from_utf8(bytes)
+                .is_ok_and(|s| s.chars().all(|c| c.is_ascii() || in_class(alphabet, c)));
             if inside {
                 h.clone()
             } else {
@@ -161,6 +275,7 @@ fn restrict(h: &Hir, alphabet: &ClassUnicode, ascii_words: bool) -> Hir {
             c.intersect(alphabet);
             Hir::class(Class::Unicode(c))
         }
+        // Only from `(?-u:…)`, which a UTF-8 translation keeps to ASCII.
         HirKind::Class(Class::Bytes(_)) => h.clone(),
         HirKind::Look(look) => Hir::look(if ascii_words {
             ascii_look(*look)
@@ -418,7 +533,7 @@ mod tests {
 
     #[test]
     fn narrow_regexes_match_as_the_full_ones() {
-        let cases: [(&str, &[&str]); 6] = [
+        let cases: [(&str, &[&str]); 10] = [
             (
                 r"(?i)\bkabinet\b",
                 &[
@@ -444,11 +559,56 @@ mod tests {
             ),
             (r"\w+\b", &["één twee", "Straße ok", "x\u{2003}y"]),
             (r"(?i)[-–—/]\d", &["2021–2", "2021—3", "2021-4", "a/5"]),
-            (r"(?i)s\b|.\z", &["ſ", "Ŝs", "ß"]),
+            (r"(?i)s\b|.\z", &["ſ", "Ŝs", "ß", "is", "S"]),
+            (
+                r"(?i)(?:vóór|voor)\s+[^\s.;:é–]+\B.|\x{e9}\xE9|[a-é--b]x|[\w&&[^–]]y|[é~~a]z",
+                &[
+                    "voor 2025 x",
+                    "VOOR ab.",
+                    "ax cx bx",
+                    "_y ay",
+                    "az bz",
+                    "\u{7F}x é",
+                ],
+            ),
+            (
+                r"(?i)(?u:\w+)\s(?-u:\w)+|[^\x00-\x{10FFFF}]|\p{Greek}?ok|[[:alpha:]]{2}\d",
+                &["Ab_9 cd", "ok OK", "ab1"],
+            ),
+            (r"(?i)[k-\x{2000}]|\x{212A}x|ſy", &["kx sy K", "ky"]),
+            (
+                r"(?i)\x{212A}x|ſ|[\x{100}-\x{200}]z",
+                &["KX", "s", "sz", "Sz"],
+            ),
         ];
         for (pattern, texts) in cases {
             agrees_with_full(pattern, texts).unwrap();
         }
+    }
+
+    /// The ASCII translation leaves the Kelvin sign and the long s to the Unicode one:
+    /// they are the only characters beyond ASCII whose case folds are ASCII.
+    #[test]
+    fn only_two_characters_beyond_ascii_fold_to_ascii() {
+        let mut beyond = ClassUnicode::new([ClassUnicodeRange::new('\u{80}', '\u{10FFFF}')]);
+        beyond.case_fold_simple();
+        beyond.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7F')]));
+        let ascii: Vec<char> = beyond.iter().flat_map(|r| r.start()..=r.end()).collect();
+        assert_eq!(ascii, ['K', 'S', 'k', 's']);
+        for (letter, other) in [('k', '\u{212A}'), ('s', '\u{17F}')] {
+            let mut class = ClassUnicode::new([ClassUnicodeRange::new(letter, letter)]);
+            class.case_fold_simple();
+            let beyond: Vec<char> = class
+                .iter()
+                .flat_map(|r| r.start()..=r.end())
+                .filter(|c| !c.is_ascii())
+                .collect();
+            assert_eq!(beyond, [other]);
+            assert!(folds_to_ascii(other));
+        }
+        assert!(ascii_translation(r"(?i)\x{212A}").is_none());
+        assert!(ascii_translation(r"(?i)[a-ſ]").is_none());
+        assert!(ascii_translation(r"(?i)vóór\s+[^–]").is_some());
     }
 
     #[test]
