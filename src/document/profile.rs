@@ -183,8 +183,8 @@ pub fn detect(text: &str) -> ProfileVerdict {
             if !candidates.get_or_insert_with(|| candidates_of_packs(&packs, haystack))[p][i] {
                 continue;
             }
-            let compiled: &regex::Regex = re;
-            let Some(m) = compiled.find(haystack) else {
+            // (A short text: the pattern compiled for its characters, see `lazy_regex`.)
+            let Some(m) = re.find(haystack) else {
                 continue;
             };
             let found: String = text[m.range()].trim().chars().take(60).collect();

@@ -126,10 +126,7 @@ fn build(pattern: &str, extra: Vec<char>) -> Option<Narrow> {
     // translates it (its defaults).
     // The ASCII translation is used as it is: what it holds beyond ASCII (the bytes of
     // negated classes, `(?u:…)` parts) never meets an ASCII text.
-    let ascii = match extra.is_empty() {
-        true => ascii_translation(pattern),
-        false => None,
-    };
+    let ascii = ascii_translation(pattern, &extra);
     let narrow = match ascii {
         Some(hir) => hir,
         None => {
@@ -154,19 +151,31 @@ fn build(pattern: &str, extra: Vec<char>) -> Option<Narrow> {
     Some(Narrow { extra, re })
 }
 
-/// The pattern translated without Unicode, for ASCII texts only: each character beyond
-/// ASCII made to match nothing (no ASCII text holds it), then translated in ASCII mode,
-/// where `\w`, `\d`, `\s`, `\b`, `.`, negated classes and case-insensitive letters
-/// match the same ASCII characters as their Unicode forms. `None` (translate with
-/// Unicode) when the pattern does not translate so, or names the Kelvin sign or the
-/// long s, whose case folds are ASCII letters.
-fn ascii_translation(pattern: &str) -> Option<Hir> {
+/// The pattern translated without Unicode, for texts over ASCII and `extra`: each
+/// character beyond ASCII that no character of the alphabet folds with made to match
+/// nothing, the others translated with Unicode (`(?u:é)`), the rest in ASCII mode. On
+/// an ASCII text `\w`, `\d`, `\s`, `\b`, `.`, negated classes and case-insensitive
+/// letters match there the same ASCII characters as their Unicode forms; beyond ASCII
+/// only what cannot meet a character of the alphabet differently is accepted (see
+/// [`Prepare`]). `None` (translate with Unicode) otherwise, and when the pattern sets
+/// the Unicode flag itself other than for an ASCII `(?-u:\b)`, or names the Kelvin
+/// sign or the long s, whose case folds are ASCII letters.
+fn ascii_translation(pattern: &str, extra: &[char]) -> Option<Hir> {
+    if extra.iter().any(|&c| folds_to_ascii(c)) {
+        return None;
+    }
     let mut ast = regex_syntax::ast::parse::ParserBuilder::new()
         .nest_limit(250)
         .build()
         .parse(pattern)
         .ok()?;
-    asciify(&mut ast).then_some(())?;
+    let prepare = Prepare {
+        extra,
+        word: extra.iter().any(|&c| regex_syntax::is_word_character(c)),
+        space: extra.iter().any(|c| c.is_whitespace()),
+        digit: extra.iter().any(|c| c.is_numeric()),
+    };
+    prepare.ast(&mut ast).then_some(())?;
     regex_syntax::hir::translate::TranslatorBuilder::new()
         .unicode(false)
         .utf8(false)
@@ -180,33 +189,179 @@ fn folds_to_ascii(c: char) -> bool {
     matches!(c, '\u{17F}' | '\u{212A}')
 }
 
-/// Replace every literal beyond ASCII by a class that no ASCII text matches and cut
-/// class items to ASCII; false when a literal or range folds to an ASCII letter.
-fn asciify(ast: &mut Ast) -> bool {
-    match ast {
-        Ast::Literal(l) if !l.c.is_ascii() => {
-            if folds_to_ascii(l.c) {
-                return false;
-            }
-            let span = l.span;
-            *ast = Ast::class_bracketed(ast::ClassBracketed {
-                span,
-                negated: true,
-                kind: ast::ClassSet::Item(ast::ClassSetItem::Range(ast::ClassSetRange {
-                    span,
-                    start: verbatim(span, '\0'),
-                    end: verbatim(span, '\x7F'),
-                })),
-            });
-            true
-        }
-        Ast::ClassBracketed(c) => asciify_set(&mut c.kind),
-        Ast::Repetition(r) => asciify(&mut r.ast),
-        Ast::Group(g) => asciify(&mut g.ast),
-        Ast::Alternation(a) => a.asts.iter_mut().all(asciify),
-        Ast::Concat(c) => c.asts.iter_mut().all(asciify),
-        _ => true,
+/// Rewrites a pattern's syntax tree for [`ascii_translation`]; each method answers
+/// false where the ASCII translation would not be exact.
+struct Prepare<'a> {
+    /// The alphabet's characters beyond ASCII (none: an ASCII text).
+    extra: &'a [char],
+    /// Whether one of them is a word character, white space, a number.
+    word: bool,
+    space: bool,
+    digit: bool,
+}
+
+impl Prepare<'_> {
+    fn ascii_only(&self) -> bool {
+        self.extra.is_empty()
     }
+
+    fn ast(&self, ast: &mut Ast) -> bool {
+        match ast {
+            Ast::Literal(l) if !l.c.is_ascii() => {
+                if folds_to_ascii(l.c) {
+                    return false;
+                }
+                let span = l.span;
+                let c = l.c;
+                let mut orbit = ClassUnicode::new([ClassUnicodeRange::new(c, c)]);
+                orbit.case_fold_simple();
+                let meets = orbit
+                    .iter()
+                    .flat_map(|r| r.start()..=r.end())
+                    .any(|o| self.extra.contains(&o));
+                *ast = if meets {
+                    // `(?u:c)`: the character and its case forms, in UTF-8.
+                    Ast::group(ast::Group {
+                        span,
+                        kind: ast::GroupKind::NonCapturing(ast::Flags {
+                            span,
+                            items: vec![ast::FlagsItem {
+                                span,
+                                kind: ast::FlagsItemKind::Flag(ast::Flag::Unicode),
+                            }],
+                        }),
+                        ast: Box::new(Ast::literal(verbatim(span, c))),
+                    })
+                } else {
+                    never(span)
+                };
+                true
+            }
+            Ast::Literal(_) | Ast::Empty(_) => true,
+            // A flag for the rest of the group: only those the translations share.
+            Ast::Flags(f) => !touches_unicode(&f.flags),
+            Ast::Dot(_) => self.ascii_only(),
+            Ast::Assertion(a) => match a.kind {
+                ast::AssertionKind::StartLine
+                | ast::AssertionKind::EndLine
+                | ast::AssertionKind::StartText
+                | ast::AssertionKind::EndText => true,
+                ast::AssertionKind::NotWordBoundary => self.ascii_only(),
+                _ => self.ascii_only() || !self.word,
+            },
+            Ast::ClassUnicode(_) => false,
+            Ast::ClassPerl(c) => self.perl(c),
+            Ast::ClassBracketed(c) => self.bracketed(c),
+            Ast::Repetition(r) => self.ast(&mut r.ast),
+            Ast::Group(g) => {
+                if let ast::GroupKind::NonCapturing(flags) = &g.kind {
+                    if touches_unicode(flags) {
+                        // `(?-u:\b)`: an ASCII boundary in both translations.
+                        return matches!(
+                            (&*g.ast, &flags.items[..]),
+                            (Ast::Assertion(a), [ast::FlagsItem { kind: ast::FlagsItemKind::Negation, .. }, ast::FlagsItem { kind: ast::FlagsItemKind::Flag(ast::Flag::Unicode), .. }])
+                                if a.kind == ast::AssertionKind::WordBoundary
+                        );
+                    }
+                }
+                self.ast(&mut g.ast)
+            }
+            Ast::Alternation(a) => a.asts.iter_mut().all(|x| self.ast(x)),
+            Ast::Concat(c) => c.asts.iter_mut().all(|x| self.ast(x)),
+        }
+    }
+
+    fn perl(&self, c: &ast::ClassPerl) -> bool {
+        if self.ascii_only() {
+            return true;
+        }
+        !c.negated
+            && match c.kind {
+                ast::ClassPerlKind::Digit => !self.digit,
+                ast::ClassPerlKind::Space => !self.space,
+                ast::ClassPerlKind::Word => !self.word,
+            }
+    }
+
+    fn bracketed(&self, c: &mut ast::ClassBracketed) -> bool {
+        if !self.ascii_only() && c.negated {
+            return false;
+        }
+        self.set(&mut c.kind)
+    }
+
+    fn set(&self, set: &mut ast::ClassSet) -> bool {
+        match set {
+            ast::ClassSet::Item(item) => self.item(item),
+            ast::ClassSet::BinaryOp(op) => {
+                self.ascii_only() && self.set(&mut op.lhs) && self.set(&mut op.rhs)
+            }
+        }
+    }
+
+    /// A class item cut to ASCII (on ASCII text, every set operation and negation gives
+    /// the same class from the cut items); beyond ASCII, only ASCII items.
+    fn item(&self, item: &mut ast::ClassSetItem) -> bool {
+        use ast::ClassSetItem as I;
+        match item {
+            I::Literal(l) if !l.c.is_ascii() => {
+                if folds_to_ascii(l.c) || !self.ascii_only() {
+                    return false;
+                }
+                *item = I::Empty(l.span);
+                true
+            }
+            I::Range(r) if !r.end.c.is_ascii() => {
+                if !self.ascii_only()
+                    || ['\u{17F}', '\u{212A}']
+                        .iter()
+                        .any(|&c| r.start.c <= c && c <= r.end.c)
+                {
+                    return false;
+                }
+                if r.start.c.is_ascii() {
+                    r.end = verbatim(r.end.span, '\x7F');
+                } else {
+                    *item = I::Empty(r.span);
+                }
+                true
+            }
+            I::Empty(_) | I::Literal(_) | I::Range(_) => true,
+            // `[[:^alpha:]]` matches bytes beyond ASCII in ASCII mode.
+            I::Ascii(a) => self.ascii_only() || !a.negated,
+            I::Unicode(_) => false,
+            I::Perl(c) => self.perl(c),
+            I::Bracketed(b) => self.bracketed(b),
+            I::Union(u) => u.items.iter_mut().all(|i| self.item(i)),
+        }
+    }
+}
+
+/// Whether flags set or clear the Unicode flag.
+fn touches_unicode(flags: &ast::Flags) -> bool {
+    flags
+        .items
+        .iter()
+        .any(|i| i.kind == ast::FlagsItemKind::Flag(ast::Flag::Unicode))
+}
+
+/// A class that matches nothing (`[a&&b]`).
+fn never(span: ast::Span) -> Ast {
+    let one = |c| {
+        Box::new(ast::ClassSet::Item(ast::ClassSetItem::Literal(verbatim(
+            span, c,
+        ))))
+    };
+    Ast::class_bracketed(ast::ClassBracketed {
+        span,
+        negated: false,
+        kind: ast::ClassSet::BinaryOp(ast::ClassSetBinaryOp {
+            span,
+            kind: ast::ClassSetBinaryOpKind::Intersection,
+            lhs: one('a'),
+            rhs: one('b'),
+        }),
+    })
 }
 
 fn verbatim(span: ast::Span, c: char) -> ast::Literal {
@@ -214,45 +369,6 @@ fn verbatim(span: ast::Span, c: char) -> ast::Literal {
         span,
         kind: ast::LiteralKind::Verbatim,
         c,
-    }
-}
-
-fn asciify_set(set: &mut ast::ClassSet) -> bool {
-    match set {
-        ast::ClassSet::Item(item) => asciify_item(item),
-        ast::ClassSet::BinaryOp(op) => asciify_set(&mut op.lhs) && asciify_set(&mut op.rhs),
-    }
-}
-
-/// A class item cut to ASCII: on ASCII text, every set operation and negation gives
-/// the same class from the cut items.
-fn asciify_item(item: &mut ast::ClassSetItem) -> bool {
-    use ast::ClassSetItem as I;
-    match item {
-        I::Literal(l) if !l.c.is_ascii() => {
-            if folds_to_ascii(l.c) {
-                return false;
-            }
-            *item = I::Empty(l.span);
-            true
-        }
-        I::Range(r) if !r.end.c.is_ascii() => {
-            if ['\u{17F}', '\u{212A}']
-                .iter()
-                .any(|&c| r.start.c <= c && c <= r.end.c)
-            {
-                return false;
-            }
-            if r.start.c.is_ascii() {
-                r.end = verbatim(r.end.span, '\x7F');
-            } else {
-                *item = I::Empty(r.span);
-            }
-            true
-        }
-        I::Bracketed(b) => asciify_set(&mut b.kind),
-        I::Union(u) => u.items.iter_mut().all(asciify_item),
-        _ => true,
     }
 }
 
@@ -488,11 +604,26 @@ pub(crate) fn agrees_with_full(pattern: &str, texts: &[&str]) -> Result<(), Stri
     let Ok(full) = regex::Regex::new(pattern) else {
         return Ok(());
     };
-    let mut by_alphabet: std::collections::BTreeMap<Vec<char>, Vec<&str>> = Default::default();
-    for t in texts {
-        if let Some(extra) = extra_chars(t) {
-            by_alphabet.entry(extra).or_default().push(t);
+    // A few texts share an alphabet (their characters, and more), as the texts a tier
+    // serves do.
+    let mut by_alphabet: Vec<(Vec<char>, Vec<&str>)> = Vec::new();
+    for chunk in texts.chunks(6) {
+        let mut extra = Vec::new();
+        let mut covered = Vec::new();
+        for t in chunk {
+            if let Some(e) = extra_chars(t) {
+                extra.extend(e);
+                covered.push(*t);
+            }
         }
+        extra.sort_unstable();
+        extra.dedup();
+        let mut larger = extra.clone();
+        larger.extend("éëóü–’°€".chars());
+        larger.sort_unstable();
+        larger.dedup();
+        by_alphabet.push((extra, covered.clone()));
+        by_alphabet.push((larger, covered));
     }
     let spans = |c: Captures<'_>| -> Vec<Option<(usize, usize)>> {
         (0..c.len())
@@ -533,7 +664,7 @@ mod tests {
 
     #[test]
     fn narrow_regexes_match_as_the_full_ones() {
-        let cases: [(&str, &[&str]); 10] = [
+        let cases: [(&str, &[&str]); 20] = [
             (
                 r"(?i)\bkabinet\b",
                 &[
@@ -580,6 +711,30 @@ mod tests {
                 r"(?i)\x{212A}x|ſ|[\x{100}-\x{200}]z",
                 &["KX", "s", "sz", "Sz"],
             ),
+            (
+                r"(?i)(?-u:\b)(?:vóór|één)\s+\d{1,2}\s*(?:–|x)",
+                &[
+                    "vóór 1 – juni",
+                    "VÓÓR 12x",
+                    "ÉÉN 1 x ó",
+                    "eén 1 x",
+                    "voor 1–",
+                    "vóór ٢ x",
+                    "één\u{2003}1x",
+                ],
+            ),
+            (r"[^\s]{3}x", &["ééx", "éx"]),
+            (r".y", &["éy"]),
+            (r"–x", &["éx"]),
+            (
+                r"(?i)(?:punt|§)\s*(?P<ids>\d{1,3})",
+                &["x°12 en punt 3", "§ 4"],
+            ),
+            (r"(?i)É", &["éx", "ÉE"]),
+            (r"[[:^alpha:]]y", &["éy"]),
+            (r"\Bz", &["éz"]),
+            (r"\wé", &["aé", "éé"]),
+            (r"(?i)\b[a-z]", &["é a", "éa"]),
         ];
         for (pattern, texts) in cases {
             agrees_with_full(pattern, texts).unwrap();
@@ -606,9 +761,13 @@ mod tests {
             assert_eq!(beyond, [other]);
             assert!(folds_to_ascii(other));
         }
-        assert!(ascii_translation(r"(?i)\x{212A}").is_none());
-        assert!(ascii_translation(r"(?i)[a-ſ]").is_none());
-        assert!(ascii_translation(r"(?i)vóór\s+[^–]").is_some());
+        assert!(ascii_translation(r"(?i)\x{212A}", &[]).is_none());
+        assert!(ascii_translation(r"(?i)[a-ſ]", &[]).is_none());
+        assert!(ascii_translation(r"(?i)vóór\s+[^–]", &[]).is_some());
+        assert!(ascii_translation(r"(?i)vóór\s+[^–]", &['ó']).is_none());
+        assert!(ascii_translation(r"(?i)vóór\s+(?-u:\b)\d", &['ó']).is_some());
+        assert!(ascii_translation(r"(?i)vóór\b", &['ó']).is_none());
+        assert!(ascii_translation(r"(?-u:\B)x|(?-u:[^a])", &[]).is_none());
     }
 
     #[test]
