@@ -24,7 +24,7 @@ use regex_syntax::ast::{self, Ast};
 
 mod gate_scan;
 mod narrow;
-pub use narrow::{Captures, CapturesIter, FindIter, Match, NARROW_MAX_TEXT};
+pub use narrow::{document_size, narrow_searches, Captures, CapturesIter, FindIter, Match};
 
 thread_local! {
     /// Set while the compiled form of a shipped pack is built: its patterns were
@@ -157,7 +157,16 @@ impl LazyRe {
     }
 
     pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
-        self.find_iter(text).next()
+        if self.ruled_out(text) {
+            return None;
+        }
+        match self.narrow_for(text) {
+            Some(re) => re.find(text).map(|m| narrow::Match::new(text, m.range())),
+            None => self
+                .deref()
+                .find(text)
+                .map(|m| narrow::Match::new(text, m.range())),
+        }
     }
 
     pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> FindIter<'r, 'h> {
@@ -629,6 +638,8 @@ mod tests {
         assert_eq!(re.as_str(), r"(?i)\bzal\b(?:x)?");
         assert!(!re.is_compiled());
         assert!(re.is_match("De Commissie ZAL"));
+        // (A short text may be answered by a narrow regex; the full one on deref.)
+        assert!(re.deref().is_match("De Commissie ZAL"));
         assert!(re.is_compiled());
         // Patterns are interned: the same pattern is compiled once.
         assert!(LazyRe::new(r"(?i)\bzal\b(?:x)?").unwrap().is_compiled());

@@ -35,6 +35,24 @@ pub const NARROW_MAX_TEXT: usize = 2048;
 /// full (a long document pays the full compilation once, and then searches fast).
 pub const NARROW_BYTES: usize = 16 * 1024;
 
+/// Once a run lints a document longer than this, patterns are compiled in full: its
+/// searches pay for the full compilation, and narrow ones would be slower.
+pub const NARROW_DOCUMENT: usize = 16 * 1024;
+
+/// The longest document this run has linted.
+static LONGEST_DOCUMENT: AtomicUsize = AtomicUsize::new(0);
+
+/// Note the length of a document about to be linted (see [`NARROW_DOCUMENT`]).
+pub fn document_size(len: usize) {
+    LONGEST_DOCUMENT.fetch_max(len, Ordering::Relaxed);
+}
+
+/// Whether a search of `text` may go through a narrow regex: a short text, in a run
+/// that has not linted a long document.
+pub fn narrow_searches(text: &str) -> bool {
+    text.len() <= NARROW_MAX_TEXT && LONGEST_DOCUMENT.load(Ordering::Relaxed) <= NARROW_DOCUMENT
+}
+
 /// The most characters beyond ASCII an alphabet holds.
 const MAX_EXTRA: usize = 24;
 
@@ -63,6 +81,15 @@ impl Tiers {
     /// The narrow regex for `text`, built if need be; `None` when `text` goes to the
     /// full regex.
     pub fn for_text(&self, pattern: &str, text: &str) -> Option<&meta::Regex> {
+        if !narrow_searches(text) {
+            return None;
+        }
+        self.for_short_text(pattern, text)
+    }
+
+    /// As [`Tiers::for_text`], for a text known to be short in a run of short
+    /// documents.
+    fn for_short_text(&self, pattern: &str, text: &str) -> Option<&meta::Regex> {
         if text.len() > NARROW_MAX_TEXT
             || self.searched.fetch_add(text.len(), Ordering::Relaxed) + text.len() > NARROW_BYTES
         {
@@ -460,6 +487,13 @@ pub struct Match<'h> {
 }
 
 impl<'h> Match<'h> {
+    pub(super) fn new(text: &'h str, range: std::ops::Range<usize>) -> Self {
+        Match {
+            text,
+            start: range.start,
+            end: range.end,
+        }
+    }
     pub fn start(&self) -> usize {
         self.start
     }
@@ -774,17 +808,26 @@ mod tests {
     fn alphabets_grow_then_give_way_to_the_full_regex() {
         let tiers = Tiers::default();
         let p = r"(?i)\bzal\b";
-        assert!(tiers.for_text(p, "De Commissie zal").is_some());
-        assert!(tiers.for_text(p, "één zal").is_some());
-        assert!(tiers.for_text(p, "ÉÉN zal").is_some(), "third alphabet");
-        assert!(tiers.for_text(p, "ü zal").is_none(), "slots used up");
-        assert!(tiers.for_text(p, "é zal").is_some(), "an earlier alphabet");
+        // (`for_text` also asks whether this run has linted a long document, which
+        // depends on the other tests.)
+        assert!(tiers.for_short_text(p, "De Commissie zal").is_some());
+        assert!(tiers.for_short_text(p, "één zal").is_some());
+        assert!(
+            tiers.for_short_text(p, "ÉÉN zal").is_some(),
+            "third alphabet"
+        );
+        assert!(tiers.for_short_text(p, "ü zal").is_none(), "slots used up");
+        assert!(
+            tiers.for_short_text(p, "é zal").is_some(),
+            "an earlier alphabet"
+        );
         let long = "x".repeat(NARROW_MAX_TEXT + 1);
-        assert!(tiers.for_text(p, &long).is_none());
+        assert!(tiers.for_short_text(p, &long).is_none());
+        assert!(!narrow_searches(&long));
         let tiers = Tiers::default();
         let chunk = "z".repeat(NARROW_MAX_TEXT);
         let mut narrow = 0;
-        while tiers.for_text(p, &chunk).is_some() {
+        while tiers.for_short_text(p, &chunk).is_some() {
             narrow += chunk.len();
         }
         assert!(narrow <= NARROW_BYTES);

@@ -627,7 +627,7 @@ pub fn scan(text: &str, g: &Grammar) -> Vec<Found> {
             .celex_fast
             .as_ref()
             // A short text: the pattern compiled for its characters costs less.
-            .filter(|_| text.len() > crate::lazy_regex::NARROW_MAX_TEXT)
+            .filter(|_| !crate::lazy_regex::narrow_searches(text))
             .and_then(|f| f.captures(text, &GROUPS))
             .unwrap_or_else(|| {
                 celex
