@@ -17,7 +17,7 @@ fn narrow_regexes_agree_with_the_full_patterns() {
     // Every rule's patterns: the whole pipeline on a Dutch and an English text.
     for (name, text) in [
         ("nl.txt", "De Commissie zal vóór 1 juni 2026 een voorstel indienen (COM(2023) 416).\n\n1. Inleiding\n\nHet kabinet, zie § 3, stuurt de Kamer XX een brief over de NVWA."),
-        ("en.md", "# The Commission\n\nThe Council shall adopt Regulation (EU) 2021/1119 by 31 December 2025 [OP: please insert].\n\n- The EU will act."),
+        ("en.md", "# The Commission\n\nHaving regard to the Treaty on the Functioning of the European Union,\n\nArticle 1\n\n1. The Council shall adopt Regulation (EU) 2021/1119 by 31 December 2025 [OP: please insert].\n\n- The EU will act."),
     ] {
         let _ = crate::pipeline::run(name, text.as_bytes());
     }
