@@ -1,6 +1,7 @@
 //! Start-up: the whole `policylint check` process on an empty file and on one-line
 //! files (a neutral Dutch line, a Dutch line with a commitment marker word, a neutral
-//! English line, an English commitment), what an editor or a pre-commit hook pays on
+//! English line, an English commitment, and commitments that open the date, condition
+//! and actor grammars), what an editor or a pre-commit hook pays on
 //! every save. Prints the process CPU time (user + system) per run for each; the goal
 //! is under 5 ms.
 //!
@@ -14,7 +15,7 @@ use common::children_cpu;
 use std::process::Command;
 use std::time::Instant;
 
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 8] = [
     ("empty", ""),
     (
         "Dutch line",
@@ -31,6 +32,18 @@ const FILES: [(&str, &str); 5] = [
     (
         "English commitment",
         "The Commission will present the new approach today.\n",
+    ),
+    (
+        "Dutch commitment, year",
+        "De Commissie zal in 2025 een voorstel indienen.\n",
+    ),
+    (
+        "Dutch, date, accents",
+        "Het kabinet zal vóór 1 juni 2026 een wetsvoorstel indienen.\n",
+    ),
+    (
+        "English, condition, year",
+        "If necessary, the Commission will propose further measures in 2026.\n",
     ),
 ];
 

@@ -17,6 +17,7 @@ pub use crate::settings::{meta_finding, PackSet, RuleSetting, Settings};
 
 /// Lint one parsed document: the enabled rules, then suppressions, sorted.
 pub fn lint(doc: &Document, settings: &Settings) -> Vec<Finding> {
+    crate::lazy_regex::document_size(doc.source.text.len());
     let pack = settings.packs.get(doc.language);
     let mut findings = Vec::new();
     for rule in REGISTRY.iter() {

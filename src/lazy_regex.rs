@@ -23,6 +23,8 @@ use regex::Regex;
 use regex_syntax::ast::{self, Ast};
 
 mod gate_scan;
+mod narrow;
+pub use narrow::{document_size, narrow_searches, Captures, CapturesIter, FindIter, Match};
 
 thread_local! {
     /// Set while the compiled form of a shipped pack is built: its patterns were
@@ -60,7 +62,22 @@ struct Inner {
     compiled: OnceLock<Regex>,
     /// Derived on first use (from the pattern's text, see `gate_scan`).
     gate: OnceLock<LiteralGate>,
+    /// Compiled for the few characters of short texts (see `narrow`).
+    narrow: narrow::Tiers,
 }
+
+/// Every pattern made so far, one compiled regex each (see [`LazyRe::new`]).
+static INTERNED: Mutex<BTreeMap<String, Arc<Inner>>> = Mutex::new(BTreeMap::new());
+
+/// Tests: every pattern made so far.
+#[cfg(test)]
+pub(crate) fn interned_patterns() -> Vec<String> {
+    let interned = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+    interned.keys().cloned().collect()
+}
+
+#[cfg(test)]
+pub(crate) use narrow::agrees_with_full;
 
 /// Matches nothing: stands in should a checked pattern still fail to compile (a
 /// size limit).
@@ -85,7 +102,6 @@ impl LazyRe {
         // in several places (a marker set and the modal), each compiled separately.
         // (Ordered by the pattern: hashing the long patterns cost more than comparing
         // them, as they differ early.)
-        static INTERNED: Mutex<BTreeMap<String, Arc<Inner>>> = Mutex::new(BTreeMap::new());
         let mut interned = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
         let inner = match interned.get(pattern) {
             Some(inner) => inner.clone(),
@@ -94,6 +110,7 @@ impl LazyRe {
                     pattern: pattern.to_string(),
                     compiled: OnceLock::new(),
                     gate: OnceLock::new(),
+                    narrow: narrow::Tiers::default(),
                 });
                 interned.insert(pattern.to_string(), inner.clone());
                 inner
@@ -120,36 +137,70 @@ impl LazyRe {
     fn ruled_out(&self, text: &str) -> bool {
         !self.is_compiled() && self.gate().rules_out(text)
     }
+    /// The regex compiled only for `text`'s characters, while the full one is not
+    /// needed (see `narrow`).
+    fn narrow_for(&self, text: &str) -> Option<&regex_automata::meta::Regex> {
+        if self.is_compiled() {
+            return None;
+        }
+        self.inner.narrow.for_text(&self.inner.pattern, text)
+    }
+
     pub fn is_match(&self, text: &str) -> bool {
-        !self.ruled_out(text) && self.deref().is_match(text)
+        if self.ruled_out(text) {
+            return false;
+        }
+        match self.narrow_for(text) {
+            Some(re) => re.is_match(text),
+            None => self.deref().is_match(text),
+        }
     }
 
-    pub fn find<'h>(&self, text: &'h str) -> Option<regex::Match<'h>> {
+    pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
         if self.ruled_out(text) {
             return None;
         }
-        self.deref().find(text)
-    }
-
-    pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> regex::Matches<'r, 'h> {
-        if self.ruled_out(text) {
-            return NEVER.find_iter(text);
+        match self.narrow_for(text) {
+            Some(re) => re.find(text).map(|m| narrow::Match::new(text, m.range())),
+            None => self
+                .deref()
+                .find(text)
+                .map(|m| narrow::Match::new(text, m.range())),
         }
-        self.deref().find_iter(text)
     }
 
-    pub fn captures<'h>(&self, text: &'h str) -> Option<regex::Captures<'h>> {
+    pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> FindIter<'r, 'h> {
+        if self.ruled_out(text) {
+            return FindIter::Empty;
+        }
+        match self.narrow_for(text) {
+            Some(re) => FindIter::Narrow(text, re.find_iter(text)),
+            None => FindIter::Full(text, self.deref().find_iter(text)),
+        }
+    }
+
+    pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
         if self.ruled_out(text) {
             return None;
         }
-        self.deref().captures(text)
+        match self.narrow_for(text) {
+            Some(re) => {
+                let mut caps = re.create_captures();
+                re.captures(text, &mut caps);
+                caps.is_match().then_some(Captures::Narrow { text, caps })
+            }
+            None => self.deref().captures(text).map(|c| Captures::Full(text, c)),
+        }
     }
 
-    pub fn captures_iter<'r, 'h>(&'r self, text: &'h str) -> regex::CaptureMatches<'r, 'h> {
+    pub fn captures_iter<'r, 'h>(&'r self, text: &'h str) -> CapturesIter<'r, 'h> {
         if self.ruled_out(text) {
-            return NEVER.captures_iter(text);
+            return CapturesIter::Empty;
         }
-        self.deref().captures_iter(text)
+        match self.narrow_for(text) {
+            Some(re) => CapturesIter::Narrow(text, re.captures_iter(text)),
+            None => CapturesIter::Full(text, self.deref().captures_iter(text)),
+        }
     }
 
     /// Whether the pattern has a capture group of this name (read from the syntax,
@@ -587,6 +638,8 @@ mod tests {
         assert_eq!(re.as_str(), r"(?i)\bzal\b(?:x)?");
         assert!(!re.is_compiled());
         assert!(re.is_match("De Commissie ZAL"));
+        // (A short text may be answered by a narrow regex; the full one on deref.)
+        assert!(re.deref().is_match("De Commissie ZAL"));
         assert!(re.is_compiled());
         // Patterns are interned: the same pattern is compiled once.
         assert!(LazyRe::new(r"(?i)\bzal\b(?:x)?").unwrap().is_compiled());

@@ -18,6 +18,8 @@ pub mod iso_date;
 pub mod isolate;
 pub mod lang;
 pub mod lazy_regex;
+#[cfg(test)]
+mod narrow_agreement;
 pub mod ordered;
 pub mod pack;
 pub mod pipeline;

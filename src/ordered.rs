@@ -17,6 +17,12 @@ pub fn for_each_ordered<T, R>(
     T: Send,
     R: Send,
 {
+    // One item (an editor's or a hook's single file): on this thread, without
+    // starting the pool's threads.
+    if items.len() <= 1 {
+        items.into_iter().for_each(|item| sink(work(item)));
+        return;
+    }
     let (tx, rx) = mpsc::channel::<(usize, R)>();
     std::thread::scope(|scope| {
         let work = &work;
@@ -57,5 +63,8 @@ mod tests {
             |r| seen.push(r),
         );
         assert_eq!(seen, (0..200u64).map(|i| i * 2).collect::<Vec<_>>());
+        let mut one = Vec::new();
+        for_each_ordered(vec![7u64], |i| i * 2, |r| one.push(r));
+        assert_eq!(one, [14]);
     }
 }

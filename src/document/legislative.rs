@@ -22,7 +22,7 @@
 
 use std::sync::{Arc, LazyLock};
 
-use regex::Regex;
+use crate::lazy_regex::LazyRe as Regex;
 use serde::Serialize;
 
 use super::{Document, ParseNote, Scheme};

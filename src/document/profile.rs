@@ -183,11 +183,18 @@ pub fn detect(text: &str) -> ProfileVerdict {
             if !candidates.get_or_insert_with(|| candidates_of_packs(&packs, haystack))[p][i] {
                 continue;
             }
-            let compiled: &regex::Regex = re;
-            let Some(m) = compiled.find(haystack) else {
+            // A short text: the pattern compiled for its characters (`lazy_regex`);
+            // a long one: the full regex, without asking the gate again.
+            let found = if crate::lazy_regex::narrow_searches(haystack) {
+                re.find(haystack).map(|m| m.range())
+            } else {
+                let compiled: &regex::Regex = re;
+                compiled.find(haystack).map(|m| m.range())
+            };
+            let Some(found) = found else {
                 continue;
             };
-            let found: String = text[m.range()].trim().chars().take(60).collect();
+            let found: String = text[found].trim().chars().take(60).collect();
             match target {
                 Target::LegislativeText => {
                     legislative += weight;

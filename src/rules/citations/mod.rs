@@ -626,6 +626,8 @@ pub fn scan(text: &str, g: &Grammar) -> Vec<Found> {
         let matches = g
             .celex_fast
             .as_ref()
+            // A short text: the pattern compiled for its characters costs less.
+            .filter(|_| !crate::lazy_regex::narrow_searches(text))
             .and_then(|f| f.captures(text, &GROUPS))
             .unwrap_or_else(|| {
                 celex
@@ -728,7 +730,7 @@ fn scan_acts(text: &str, g: &Grammar, found: &mut Vec<Found>) {
 /// after it; `None` when the number cannot be read safely.
 fn read_act(
     text: &str,
-    c: &regex::Captures<'_>,
+    c: &crate::lazy_regex::Captures<'_>,
     kind: ActKind,
     word: &str,
     start: usize,

@@ -928,7 +928,7 @@ fn clause_end(text: &str, from: usize) -> usize {
 }
 
 /// The stretch of `text` around `pos` between two matches of `breaks`.
-fn between_breaks(breaks: &regex::Regex, text: &str, pos: usize) -> (usize, usize) {
+fn between_breaks(breaks: &Regex, text: &str, pos: usize) -> (usize, usize) {
     let mut start = 0;
     for m in breaks.find_iter(text) {
         if m.end() <= pos {

@@ -425,7 +425,7 @@ impl TimeGrammar {
 
     fn normalise(
         &self,
-        caps: &regex::Captures<'_>,
+        caps: &crate::lazy_regex::Captures<'_>,
         whole: &str,
         doc_date: Option<DocDate>,
     ) -> Option<AtomKind> {
