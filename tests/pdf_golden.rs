@@ -135,6 +135,16 @@ fn a_libreoffice_pdf_with_references_set_side_by_side() {
     assert_paired(&doc, 71);
     let found = common::findings(&doc, "FN");
     assert!(found.is_empty(), "{found:?}");
+    // Seed 001: five side by side ("[^18]…[^22]", a raised run of ten digits).
+    let doc = load(
+        "seed-001.libreoffice.pdf",
+        &fixture("seed-001.libreoffice.pdf"),
+        None,
+    )
+    .unwrap();
+    assert_paired(&doc, 79);
+    let found = common::findings(&doc, "FN");
+    assert!(found.is_empty(), "{found:?}");
 }
 
 #[test]

@@ -476,6 +476,10 @@ fn clusters_push_into(
     });
 }
 
+/// The longest run of raised digits attached to a line (five two-digit references
+/// side by side, with commas).
+const MAX_DIGIT_RUN: usize = 14;
+
 /// Split a small cluster's glyphs into the runs that touch a glyph of `main` (a raised
 /// or lowered run right after or before a word of that line, or, for a raised `label`,
 /// a short run before the line's first glyph) and the rest.
@@ -523,7 +527,15 @@ fn split_attached(
         let before_word = any_in(&x0s, end - 0.5 * size, end + 1.0 * size);
         let before_line = label && count <= 4 && end <= first_x + 1.0 && first_x - end < 4.0 * size;
         let inside = any_in(&x0s, start, end);
-        if count <= 8 && smaller(run_size) && (after_word || before_word || before_line || inside) {
+        // References set side by side make a longer run of digits ("1819202122").
+        let digits = own[k..e].iter().all(|&(i, _)| {
+            glyphs[i]
+                .text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',')
+        });
+        let short_run = count <= 8 || (digits && count <= MAX_DIGIT_RUN);
+        if short_run && smaller(run_size) && (after_word || before_word || before_line || inside) {
             attached.extend_from_slice(&own[k..e]);
         } else {
             rest.extend_from_slice(&own[k..e]);
