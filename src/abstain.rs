@@ -98,11 +98,11 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
                 .any(crate::rules::text::is_line_of_cells)
     };
     withhold_where(settings, findings, across_gutter, |withheld| {
-        let there = if withheld == 1 {
-            "the finding there reads".to_string()
-        } else {
-            format!("the {withheld} findings there read")
-        };
+        let there = agreeing(
+            withheld,
+            "the finding there reads",
+            "the {n} findings there read",
+        );
         format!(
             "commitments not checked on lines set in columns or cells: {there} a sentence \
              across the gap between two columns or cells, so what belongs to the sentence \
@@ -122,11 +122,7 @@ pub fn apply(doc: &Document, settings: &Settings, findings: &mut Vec<Finding>) {
             }
         };
         withhold_where(settings, findings, in_half, |withheld| {
-            let there = if withheld == 1 {
-                "a commitment stands".to_string()
-            } else {
-                format!("{withheld} commitments stand")
-            };
+            let there = agreeing(withheld, "a commitment stands", "{n} commitments stand");
             format!(
                 "undated commitments not checked in sentences the extraction cut in two: \
                  {there} in part of a sentence whose rest is in another paragraph or lost (a \
@@ -271,6 +267,15 @@ fn cut_sentence_halves(doc: &Document) -> Vec<Span> {
         }
     }
     halves
+}
+
+/// `one` for a single finding, else `many` with its `{n}` replaced by the count.
+fn agreeing(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        one.to_string()
+    } else {
+        many.replace("{n}", &n.to_string())
+    }
 }
 
 /// The source lines that `span` touches, whole.

@@ -1413,10 +1413,7 @@ fn drop_line_end_hyphen(
     }
     // A word in capitals broken across lines ("OP-" + "TIONAL") when the document
     // writes it whole and never with the hyphen.
-    let capitals = |w: &str| w.chars().all(char::is_uppercase);
-    if capitals(&left) && right.chars().count() >= 2 && capitals(&right) {
-        let joined = format!("{left}{right}").to_lowercase();
-        let hyphenated = format!("{left}-{right}").to_lowercase();
+    if let Some((joined, hyphenated)) = super::words::broken_capitals(&left, &right) {
         return vocabulary.contains(&joined) && !vocabulary.contains(&hyphenated);
     }
     if left.chars().any(char::is_uppercase) || right.chars().next().is_some_and(char::is_uppercase)

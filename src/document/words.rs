@@ -328,6 +328,22 @@ pub fn caps_of_texts(doc: &super::Document) -> std::sync::Arc<TextCaps> {
     })
 }
 
+/// A word in capitals broken at a line end ("OP-" + "TIONAL", "COM-" + "MISSION"):
+/// its joined and hyphenated forms, lowercased, for a front end to look up among the
+/// document's words (joined when the document writes it whole and never with that
+/// hyphen). `None` when the parts are not both capitals (the second of two letters or
+/// more).
+pub(crate) fn broken_capitals(left: &str, right: &str) -> Option<(String, String)> {
+    let capitals =
+        |w: &str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+    (capitals(left) && right.chars().count() >= 2 && capitals(right)).then(|| {
+        (
+            format!("{left}{right}").to_lowercase(),
+            format!("{left}-{right}").to_lowercase(),
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

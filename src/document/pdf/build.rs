@@ -236,10 +236,7 @@ impl Vocabulary {
         };
         // A word in capitals broken across lines ("OP-" + "TIONAL", "COM-" + "MISSION")
         // when the document writes it whole and never with this hyphen within a line.
-        let capitals = |w: &str| w.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
-        if capitals(frag) && tail.chars().count() >= 2 && capitals(&tail) {
-            let joined = format!("{frag}{tail}").to_lowercase();
-            let hyph = format!("{frag}-{tail}").to_lowercase();
+        if let Some((joined, hyph)) = crate::document::words::broken_capitals(frag, &tail) {
             return self.words.contains(&joined) && !self.hyphenated.contains(&hyph);
         }
         if !fl.is_alphabetic() || !tf.is_lowercase() {

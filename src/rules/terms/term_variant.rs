@@ -401,20 +401,38 @@ fn is_code_identifier(word: &str) -> bool {
 /// after removing the hyphen of a broken word. Needs two neighbouring lines of the
 /// same block to know the width; otherwise no.
 fn joined_at_wrap(source: &str, span: Span) -> bool {
+    /// Bytes looked at on each side of the word.
+    const WRAP_WINDOW: usize = 2048;
     /// Lines of the block (up to a blank line) read on each side of the word's line.
     const NEIGHBOURS: usize = 2;
-    let Some(before) = source.get(..span.start) else {
+    // A PDF line joined to the next is a few hundred characters: the look-around is
+    // bounded, so that many forms on one enormous line stay linear.
+    let lo = source.floor_char_boundary(span.start.saturating_sub(WRAP_WINDOW));
+    let hi = source.floor_char_boundary((span.end + WRAP_WINDOW).min(source.len()));
+    let (Some(before), Some(after)) = (source.get(lo..span.start), source.get(span.start..hi))
+    else {
         return false;
     };
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line_end = source[span.start..]
-        .find('\n')
-        .map_or(source.len(), |i| span.start + i);
+    let (Some(start_nl), Some(end_nl)) = (
+        before.rfind('\n').or((lo == 0).then_some(usize::MAX)),
+        after
+            .find('\n')
+            .or((hi == source.len()).then_some(after.len())),
+    ) else {
+        return false;
+    };
+    let line_start = if start_nl == usize::MAX {
+        0
+    } else {
+        lo + start_nl + 1
+    };
+    let line_end = span.start + end_nl;
+    let source = &source[..hi];
     let line = &source[line_start..line_end];
     let width = |l: &str| l.trim_end().chars().count();
     let mut widths = Vec::with_capacity(2 * NEIGHBOURS);
     widths.extend(
-        source[..line_start.saturating_sub(1)]
+        source[lo.min(line_start.saturating_sub(1))..line_start.saturating_sub(1)]
             .rsplit('\n')
             .take(NEIGHBOURS)
             .take_while(|l| !l.trim().is_empty())
@@ -721,6 +739,21 @@ mod tests {
         let words = wording::words(s);
         let ienw = words.iter().find(|w| w.as_str(s) == "IENW").unwrap();
         assert!(!eligible(s, ienw));
+    }
+
+    #[test]
+    fn a_word_at_a_joined_wrap_is_found_within_a_bounded_look_around() {
+        let lines = "The Union supports regions and people in addressing the economic\n\
+                     impacts of the transition towards the 2030 targets for the climate\n\
+                     and a resilient, competitive, innovative and fair Union with a climateneutral economy of the Union by 2050.\n\
+                     also support investments in clean technologies in every region.\n\
+                     Member States make the economy climate neutral in a fair way.\n";
+        let at = lines.find("climateneutral").unwrap();
+        assert!(joined_at_wrap(lines, Span::new(at, at + 14)));
+        // The same word on a line of 100 KB: no PDF line, and not read whole.
+        let long = lines.replace("and a resilient", &"x ".repeat(50_000));
+        let at = long.find("climateneutral").unwrap();
+        assert!(!joined_at_wrap(&long, Span::new(at, at + 14)));
     }
 
     #[test]
